@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { exerciseIdSchema } from './exercise.ts';
+import { checkReportSchema } from './report.ts';
+
+export const PROGRESS_VERSION = 1 as const;
+
+export const exerciseStatusSchema = z.enum(['not-started', 'attempted', 'passed']);
+export type ExerciseStatus = z.infer<typeof exerciseStatusSchema>;
+
+/** One learner's state for one exercise, saved in the browser. */
+export const exerciseProgressSchema = z
+  .object({
+    files: z.record(z.string(), z.string()).describe('Workspace path → the learner\'s current code'),
+    status: exerciseStatusSchema,
+    attempts: z.number().int().nonnegative(),
+    firstPassedAt: z.string().datetime().optional(),
+    hintsUsed: z.number().int().nonnegative(),
+    solutionViewed: z.boolean(),
+    lastReport: checkReportSchema.optional(),
+    updatedAt: z.string().datetime(),
+  })
+  .strict();
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+
+/** Everything the browser persists about the learner's work (checklists, assignments are added by their owners). */
+export const progressSchema = z
+  .object({
+    version: z.literal(PROGRESS_VERSION),
+    exercises: z.record(exerciseIdSchema, exerciseProgressSchema),
+  })
+  .passthrough();
+export type Progress = z.infer<typeof progressSchema>;

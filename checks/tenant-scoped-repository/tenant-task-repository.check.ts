@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InMemoryTenantTaskRepository, type NewTenantTask } from '../src/tenancy/tenant-task.repository.js';
+
+let repo: InMemoryTenantTaskRepository;
+beforeEach(() => {
+  repo = new InMemoryTenantTaskRepository();
+});
+
+describe('tenant-scoped task repository', () => {
+  it('finds a task through the scope of the tenant that saved it', async () => {
+    const acme = repo.forTenant('acme');
+    const saved = await acme.save({ id: 't1', title: 'Ship it', status: 'TODO' });
+    expect(saved).toEqual({ id: 't1', tenantId: 'acme', title: 'Ship it', status: 'TODO' });
+    expect(await acme.findById('t1')).toEqual(saved);
+  });
+
+  it("never lets another tenant find, list or delete a tenant's task", async () => {
+    await repo.forTenant('acme').save({ id: 't1', title: 'Secret plan', status: 'TODO' });
+    const globex = repo.forTenant('globex');
+    expect(await globex.findById('t1'), "globex must not read acme's task").toBeUndefined();
+    expect(await globex.list(), "globex's list must not include acme's task").toEqual([]);
+    expect(await globex.delete('t1'), "globex's delete must report nothing deleted").toBe(false);
+    expect(await repo.forTenant('acme').findById('t1'), "acme's task must survive globex's delete").toBeDefined();
+  });
+
+  it('keeps two tenants’ tasks with the same id apart', async () => {
+    await repo.forTenant('acme').save({ id: 'same', title: 'Acme task', status: 'TODO' });
+    await repo.forTenant('globex').save({ id: 'same', title: 'Globex task', status: 'COMPLETED' });
+    expect((await repo.forTenant('acme').findById('same'))?.title).toBe('Acme task');
+    expect((await repo.forTenant('globex').findById('same'))?.title).toBe('Globex task');
+    expect(await repo.forTenant('globex').delete('same')).toBe(true);
+    expect((await repo.forTenant('acme').findById('same'))?.title, "deleting globex's task must keep acme's").toBe('Acme task');
+  });
+
+  it('stamps the scope’s tenant on save, ignoring a tenantId smuggled into the input', async () => {
+    const smuggled = { id: 'x', title: 'Injected', status: 'TODO', tenantId: 'globex' } as NewTenantTask;
+    const saved = await repo.forTenant('acme').save(smuggled);
+    expect(saved.tenantId).toBe('acme');
+    expect(await repo.forTenant('globex').findById('x')).toBeUndefined();
+    expect((await repo.forTenant('acme').findById('x'))?.tenantId).toBe('acme');
+  });
+
+  it("lists only the tenant's tasks, ordered by id, optionally filtered by status", async () => {
+    const acme = repo.forTenant('acme');
+    await acme.save({ id: 'b', title: 'Second', status: 'TODO' });
+    await acme.save({ id: 'a', title: 'First', status: 'COMPLETED' });
+    await acme.save({ id: 'c', title: 'Third', status: 'TODO' });
+    await repo.forTenant('globex').save({ id: 'a0', title: 'Other', status: 'TODO' });
+    expect((await acme.list()).map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect((await acme.list({ status: 'TODO' })).map((t) => t.id)).toEqual(['b', 'c']);
+  });
+
+  it('returns copies, so mutating a result does not change stored data', async () => {
+    const acme = repo.forTenant('acme');
+    const saved = await acme.save({ id: 't1', title: 'Original', status: 'TODO' });
+    saved.tenantId = 'globex';
+    const found = await acme.findById('t1');
+    found!.title = 'Changed';
+    expect(await acme.findById('t1')).toEqual({ id: 't1', tenantId: 'acme', title: 'Original', status: 'TODO' });
+  });
+
+  it('refuses a blank tenant id', () => {
+    expect(() => repo.forTenant('')).toThrow(/tenant/i);
+    expect(() => repo.forTenant('   ')).toThrow(/tenant/i);
+  });
+});

@@ -1,0 +1,190 @@
+import { once } from 'node:events';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReport, GradeEvent, GradeRequest } from '../src/schemas/report.ts';
+import { createLocalEngine, probeLocalServer } from '../src/sandbox/local-engine.ts';
+import { createGradeApi, hostsFor, MAX_BODY_BYTES, TOKEN_HEADER, type GradeBackend } from './grade-api.ts';
+
+// A scripted grader: the API's job is guarding and streaming, which this spec covers over real
+// HTTP; grading itself is covered by grader/ and by the end-to-end tests on the real grader.
+class ScriptedGrader implements GradeBackend {
+  runs: GradeRequest[] = [];
+  aborted = 0;
+  active = 0;
+  maxActive = 0;
+  delayMs = 20;
+  async grade(request: GradeRequest, options: { signal?: AbortSignal; onEvent?: (e: GradeEvent) => void } = {}): Promise<CheckReport> {
+    this.runs.push(request);
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    try {
+      options.onEvent?.({ type: 'started', exerciseId: request.exerciseId, checks: ['a', 'b'] });
+      for (const name of ['a', 'b']) {
+        await wait(this.delayMs, options.signal);
+        options.onEvent?.({ type: 'check', check: { name, status: 'passed', durationMs: 1 } });
+      }
+      if (request.files['src/x.ts']?.includes('loop')) await wait(60_000, options.signal);
+      return { version: 1, exerciseId: request.exerciseId, status: 'passed', checks: [], durationMs: 5, engine: 'local', finishedAt: new Date().toISOString() };
+    } catch (error) {
+      this.aborted++;
+      throw error;
+    } finally {
+      this.active--;
+    }
+  }
+}
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+
+let server: Server;
+let base: string;
+let host: string;
+const grader = new ScriptedGrader();
+let api: ReturnType<typeof createGradeApi>;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    void api.handle(req, res).then((handled) => {
+      if (!handled) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(api.injectToken('<head><meta name="workbook-token" content=""></head>')); }
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
+  base = `http://${host}`;
+  api = createGradeApi({ grader, exercises: new Map([['demo-exercise', ['src/x.ts']]]), allowedHosts: hostsFor('127.0.0.1', port) });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Raw HTTP so the test controls Host and Origin exactly (fetch forbids setting Host). */
+function raw(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${options.path ?? '/api/grade'}`, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: res.headers['content-type']?.startsWith('application/json') ? readError(body) : body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+/** Error bodies are JSON { error }; the assertions read the message itself. */
+const readError = (body: string) => { const parsed = JSON.parse(body) as { error?: string }; return parsed.error ?? body; };
+const good = () => JSON.stringify({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'export {}' } });
+const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', [TOKEN_HEADER]: api.token, ...extra });
+
+describe('the guard', () => {
+  it('serves pages with the token written into the meta tag, and a fresh token per process', async () => {
+    const page = await raw({ method: 'GET', path: '/' });
+    expect(page.body).toContain(`<meta name="workbook-token" content="${api.token}">`);
+    expect(api.token.length).toBeGreaterThanOrEqual(24);
+    expect(createGradeApi({ grader, exercises: new Map(), allowedHosts: [] }).token).not.toBe(api.token);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) with 403', async () => {
+    const res = await raw({ headers: headers({ host: `evil.example:${new URL(base).port}` }), body: good() });
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('Host "evil.example');
+  });
+
+  it('refuses our host on another port with 403', async () => {
+    const res = await raw({ headers: headers({ host: '127.0.0.1:1' }), body: good() });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin with 403', async () => {
+    const res = await raw({ headers: headers({ origin: 'http://evil.example' }), body: good() });
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('Origin "http://evil.example"');
+  });
+
+  it('refuses a cross-site fetch even without an Origin header', async () => {
+    const res = await raw({ headers: headers({ 'sec-fetch-site': 'cross-site' }), body: good() });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a missing or wrong token with 403', async () => {
+    expect((await raw({ headers: { 'content-type': 'application/json' }, body: good() })).status).toBe(403);
+    const wrong = await raw({ headers: headers({ [TOKEN_HEADER]: 'x'.repeat(api.token.length) }), body: good() });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toContain(TOKEN_HEADER);
+  });
+
+  it('accepts its own origin, localhost alias included', async () => {
+    const port = new URL(base).port;
+    const res = await raw({ headers: headers({ host: `localhost:${port}`, origin: `http://localhost:${port}` }), body: good() });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 413 to a body over 256 KB, declared or streamed', async () => {
+    const big = JSON.stringify({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'x'.repeat(MAX_BODY_BYTES) } });
+    const declared = await raw({ headers: headers(), body: big });
+    expect(declared.status).toBe(413);
+    const chunked = await raw({ headers: headers({ 'transfer-encoding': 'chunked' }), body: big });
+    expect(chunked.status).toBe(413);
+  });
+
+  it('answers 400 naming the field, and 404 for an unknown exercise', async () => {
+    const notJson = await raw({ headers: headers(), body: '{nope' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body).toContain('not valid JSON');
+    const noFiles = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'demo-exercise' }) });
+    expect(noFiles.status).toBe(400);
+    expect(noFiles.body).toContain('Field "files"');
+    const badId = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'Not Kebab', files: {} }) });
+    expect(badId.body).toContain('Field "exerciseId"');
+    const foreignPath = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'demo-exercise', files: { 'package.json': '{}' } }) });
+    expect(foreignPath.status).toBe(400);
+    expect(foreignPath.body).toContain('files.package.json');
+    const unknown = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }) });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('no-such-exercise');
+  });
+
+  it('answers the health check without a token but not for a foreign Host', async () => {
+    const ok = await fetch(`${base}/api/health`).then((r) => r.json());
+    expect(ok).toMatchObject({ ok: true, engine: 'local' });
+    expect((await raw({ method: 'GET', path: '/api/health', headers: { host: 'evil.example' } })).status).toBe(403);
+    expect(await probeLocalServer(base)).toBe(true);
+    expect(await probeLocalServer('http://127.0.0.1:1', { timeoutMs: 500 })).toBe(false);
+  });
+});
+
+describe('streaming through the local engine', () => {
+  it('streams started, each check and the report, in order', async () => {
+    const engine = createLocalEngine({ baseUrl: base, token: api.token });
+    const events: string[] = [];
+    const report = await engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } }, { onEvent: (e) => events.push(e.type === 'check' ? `check:${e.check.name}` : e.type) });
+    expect(events).toEqual(['started', 'check:a', 'check:b', 'report']);
+    expect(report.status).toBe('passed');
+  });
+
+  it('queues concurrent requests to the grader without dropping any', async () => {
+    const engine = createLocalEngine({ baseUrl: base, token: api.token });
+    const before = grader.runs.length;
+    const reports = await Promise.all(Array.from({ length: 6 }, () => engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } })));
+    expect(reports.map((r) => r.status)).toEqual(Array(6).fill('passed'));
+    expect(grader.runs.length - before).toBe(6);
+  });
+
+  it('aborts the grader run when the client cancels', async () => {
+    const engine = createLocalEngine({ baseUrl: base, token: api.token });
+    const controller = new AbortController();
+    const abortedBefore = grader.aborted;
+    const run = engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'loop' } }, { signal: controller.signal, onEvent: (e) => { if (e.type === 'check' && e.check.name === 'b') controller.abort(); } });
+    await expect(run).rejects.toMatchObject({ code: 'aborted' });
+    await expect.poll(() => grader.aborted).toBe(abortedBefore + 1);
+  });
+
+  it('turns a refused request into an EngineError carrying the server message', async () => {
+    const engine = createLocalEngine({ baseUrl: base, token: 'wrong' });
+    await expect(engine.grade({ exerciseId: 'demo-exercise', files: {} })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining(TOKEN_HEADER) });
+  });
+});

@@ -1,0 +1,82 @@
+// The local engine: the server started by `npm start` grades through POST /api/grade and streams
+// GradeEvents as NDJSON. The page proves it belongs to that server with the per-process token the
+// server writes into the HTML it serves.
+import type { CheckReport, GradeRequest } from '../schemas/report.ts';
+import { EngineError, type Engine, type EngineErrorCode, type EngineGradeOptions } from './engine.ts';
+import { decodeText, readGradeEvents } from './ndjson.ts';
+
+export const TOKEN_HEADER = 'x-workbook-token';
+export const GRADE_PATH = '/api/grade';
+export const HEALTH_PATH = '/api/health';
+
+export interface LocalEngineOptions {
+  /** Base URL of the workbook server; the page's own origin in the browser. */
+  baseUrl: string;
+  /** The token the server wrote into the page (meta name="workbook-token"). */
+  token: string;
+  fetch?: typeof fetch;
+}
+
+const STATUS_CODES: Record<number, EngineErrorCode> = { 400: 'bad-request', 403: 'forbidden', 404: 'not-found', 413: 'too-large' };
+
+/** Creates the engine that grades through the local server's guarded API. */
+export function createLocalEngine(options: LocalEngineOptions): Engine {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const url = new URL(GRADE_PATH, options.baseUrl).href;
+  return {
+    name: 'local',
+    label: 'Local grader (npm start)',
+    async grade(request: GradeRequest, { signal, onEvent }: EngineGradeOptions = {}): Promise<CheckReport> {
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
+          body: JSON.stringify(request),
+          ...(signal ? { signal } : {}),
+        });
+      } catch (error) {
+        throw toEngineError(error, signal);
+      }
+      if (!response.ok || !response.body) {
+        const detail = await response.text().then(readErrorMessage, () => '');
+        const code = STATUS_CODES[response.status] ?? 'failed';
+        throw new EngineError(code, `The local grader refused the run (HTTP ${response.status}): ${detail || response.statusText}`);
+      }
+      try {
+        return await readGradeEvents(decodeText(response.body), { signal, onEvent });
+      } catch (error) {
+        throw toEngineError(error, signal);
+      }
+    },
+  };
+}
+
+/** Asks the local server whether it can grade; false when nothing answers within `timeoutMs`. */
+export async function probeLocalServer(baseUrl: string, options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<boolean> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const signals = [AbortSignal.timeout(options.timeoutMs ?? 1500), ...(options.signal ? [options.signal] : [])];
+  try {
+    const response = await doFetch(new URL(HEALTH_PATH, baseUrl).href, { signal: AbortSignal.any(signals), cache: 'no-store' });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { ok?: unknown; engine?: unknown };
+    return body.ok === true && body.engine === 'local';
+  } catch {
+    return false;
+  }
+}
+
+function readErrorMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : text;
+  } catch {
+    return text.slice(0, 300);
+  }
+}
+
+function toEngineError(error: unknown, signal: AbortSignal | undefined): EngineError {
+  if (error instanceof EngineError) return error;
+  if (signal?.aborted) return new EngineError('aborted', 'The run was cancelled.', { cause: error });
+  return new EngineError('unavailable', 'The local grader stopped answering. Is `npm start` still running? Restart it and run the checks again.', { cause: error });
+}

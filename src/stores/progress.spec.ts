@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckReport } from '../schemas/report.ts';
+import { createPreferencesStore, PREFERENCES_KEY } from './preferences.ts';
+import { createProgressStore, PROGRESS_KEY } from './progress.ts';
+import { memoryStorage } from './saved.ts';
+
+const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({ version: 1, exerciseId: 'demo', status, checks: [], durationMs: 10, engine: 'local', finishedAt });
+
+describe('progress store', () => {
+  it('saves code, runs, hints and solution views, and reads them back in a new store', () => {
+    const storage = memoryStorage();
+    const store = createProgressStore(storage);
+    store.saveFiles('demo', { 'src/x.ts': 'let a = 1;' });
+    store.recordReport('demo', report('failed'));
+    expect(store.status('demo')).toBe('attempted');
+    store.recordReport('demo', report('passed', '2026-03-01T11:00:00.000Z'));
+    store.recordReport('demo', report('failed', '2026-03-01T12:00:00.000Z'));
+    store.recordHints('demo', 2);
+    store.recordHints('demo', 1);
+    store.recordSolutionViewed('demo');
+
+    const again = createProgressStore(storage).exercise('demo');
+    expect(again).toMatchObject({ files: { 'src/x.ts': 'let a = 1;' }, status: 'passed', attempts: 3, firstPassedAt: '2026-03-01T11:00:00.000Z', hintsUsed: 2, solutionViewed: true });
+    expect(again?.lastReport?.finishedAt).toBe('2026-03-01T12:00:00.000Z');
+  });
+
+  it('keeps corrupt saved data aside as a backup, reports it, and starts fresh', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: { demo: { status: 'won' } } }) });
+    const store = createProgressStore(storage);
+    const notice = store.$notice.get();
+    expect(notice?.kind).toBe('recovered');
+    expect(notice?.message).toContain('field "exercises.demo');
+    expect(storage.getItem(notice?.backupKey ?? '')).toContain('"won"');
+    expect(store.$progress.get().exercises).toEqual({});
+    // A second load finds clean data and does not back up again.
+    expect(createProgressStore(storage).$notice.get()).toBeNull();
+    expect([...storage.data.keys()].filter((k) => k.includes(':backup:'))).toHaveLength(1);
+  });
+
+  it('treats text that is not JSON the same way', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: '{oops' });
+    expect(createProgressStore(storage).$notice.get()?.message).toContain('not valid JSON');
+  });
+
+  it('keeps keys other features add to the saved progress', () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: {}, assignments: [{ set: 'week-1' }] }) });
+    createProgressStore(storage).saveFiles('demo', {});
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY) ?? '{}')).toHaveProperty('assignments');
+  });
+
+  it('does not overwrite what another tab saved in the meantime', () => {
+    const storage = memoryStorage();
+    const tabA = createProgressStore(storage);
+    const tabB = createProgressStore(storage);
+    tabA.recordReport('one', report('passed'));
+    tabB.recordHints('two', 1);
+    expect(createProgressStore(storage).summarize(['one', 'two', 'three'])).toEqual({ total: 3, passed: 1, attempted: 0 });
+    expect(createProgressStore(storage).exercise('two')?.hintsUsed).toBe(1);
+  });
+
+  it('reports, without throwing, when storage is full', () => {
+    const storage = memoryStorage();
+    storage.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    const store = createProgressStore(storage);
+    store.saveFiles('demo', { a: 'b' });
+    expect(store.$notice.get()?.message).toContain('QuotaExceededError');
+    expect(store.exercise('demo')?.files).toEqual({ a: 'b' });
+  });
+});
+
+describe('preferences store', () => {
+  it('persists valid changes, refuses invalid ones and recovers from corrupt data', () => {
+    const storage = memoryStorage();
+    const prefs = createPreferencesStore(storage);
+    prefs.set({ fontSize: 18 });
+    expect(createPreferencesStore(storage).$preferences.get().fontSize).toBe(18);
+    expect(() => prefs.set({ fontSize: 99 })).toThrow(/fontSize/);
+    storage.setItem(PREFERENCES_KEY, '[]');
+    const recovered = createPreferencesStore(storage);
+    expect(recovered.$notice.get()?.kind).toBe('recovered');
+    expect(recovered.$preferences.get().fontSize).toBe(14);
+  });
+});

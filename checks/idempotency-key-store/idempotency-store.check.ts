@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IdempotencyConflictError, IdempotencyStore, requestFingerprint, type StoredResponse } from '../src/api/idempotency.store.js';
+
+const ok = (body: unknown): StoredResponse => ({ status: 201, body });
+const fp = 'fingerprint-of-post-payments-100-eur';
+
+describe('idempotency-key store', () => {
+  it('runs the handler on the first use of a key and replays its response to a retry', async () => {
+    const store = new IdempotencyStore({ ttlMs: 60_000 });
+    const handler = vi.fn(async () => ok({ paymentId: 'p1' }));
+    const first = await store.execute('k1', fp, handler);
+    const retry = await store.execute('k1', fp, handler);
+    expect(first).toEqual({ response: ok({ paymentId: 'p1' }), replayed: false });
+    expect(retry).toEqual({ response: ok({ paymentId: 'p1' }), replayed: true });
+    expect(handler, 'the handler must run once for a retried key').toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the handler once when a duplicate arrives while the first request is still running', async () => {
+    const store = new IdempotencyStore({ ttlMs: 60_000 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const handler = vi.fn(async () => {
+      await gate;
+      return ok({ paymentId: 'p2' });
+    });
+    const a = store.execute('k2', fp, handler);
+    const b = store.execute('k2', fp, handler);
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(handler, 'two concurrent requests with one key must charge once').toHaveBeenCalledTimes(1);
+    expect(ra.response).toEqual(ok({ paymentId: 'p2' }));
+    expect(rb.response).toEqual(ok({ paymentId: 'p2' }));
+    expect([ra.replayed, rb.replayed].sort()).toEqual([false, true]);
+  });
+
+  it('rejects a key reused for a different request with IdempotencyConflictError, without running the handler', async () => {
+    const store = new IdempotencyStore({ ttlMs: 60_000 });
+    await store.execute('k3', fp, async () => ok('first'));
+    const other = 'fingerprint-of-post-payments-999-eur';
+    const handler = vi.fn(async () => ok('second'));
+    const attempt = store.execute('k3', other, handler);
+    await expect(attempt).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(store.execute('k3', other, handler)).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('does not store a failure: the error propagates and a retry runs the handler again', async () => {
+    const store = new IdempotencyStore({ ttlMs: 60_000 });
+    await expect(store.execute('k4', fp, async () => { throw new Error('bank down'); })).rejects.toThrow('bank down');
+    const retry = await store.execute('k4', fp, async () => ok('recovered'));
+    expect(retry).toEqual({ response: ok('recovered'), replayed: false });
+  });
+
+  it('forgets a key once its time to live has passed', async () => {
+    let now = 1_000_000;
+    const store = new IdempotencyStore({ ttlMs: 5_000, now: () => now });
+    const handler = vi.fn(async () => ok(now));
+    await store.execute('k5', fp, handler);
+    now += 4_999;
+    expect((await store.execute('k5', fp, handler)).replayed).toBe(true);
+    now += 2;
+    const after = await store.execute('k5', fp, handler);
+    expect(after.replayed, 'after ttlMs the key is new again').toBe(false);
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('rejects an empty key with a RangeError', async () => {
+    const store = new IdempotencyStore({ ttlMs: 1_000 });
+    await expect(store.execute('', fp, async () => ok(1))).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('fingerprints requests independently of object key order but sensitive to every value', () => {
+    const a = requestFingerprint('POST', '/payments', { amount: 100, meta: { a: 1, b: [1, 2] }, currency: 'EUR' });
+    const b = requestFingerprint('POST', '/payments', { currency: 'EUR', meta: { b: [1, 2], a: 1 }, amount: 100 });
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(a).toBe(b);
+    expect(requestFingerprint('POST', '/payments', { amount: 100, meta: { a: 1, b: [2, 1] }, currency: 'EUR' })).not.toBe(a);
+    expect(requestFingerprint('POST', '/refunds', { amount: 100, meta: { a: 1, b: [1, 2] }, currency: 'EUR' })).not.toBe(a);
+    expect(requestFingerprint('POST', '/payments', { amount: 100, meta: { a: 2, b: [1, 2] }, currency: 'EUR' })).not.toBe(a);
+  });
+});

@@ -1,0 +1,15 @@
+/** Where a task is in its life: TODO → IN_PROGRESS (assigned) → COMPLETED. */
+export const TaskStatus = {
+  TODO: 'TODO',
+  IN_PROGRESS: 'IN_PROGRESS',
+  COMPLETED: 'COMPLETED',
+} as const;
+
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+
+/** Every status, in life-cycle order (for validation and statistics). */
+export const TASK_STATUSES: readonly TaskStatus[] = Object.values(TaskStatus);
+
+export function isTaskStatus(value: unknown): value is TaskStatus {
+  return typeof value === 'string' && (TASK_STATUSES as readonly string[]).includes(value);
+}

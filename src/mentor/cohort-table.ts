@@ -1,0 +1,115 @@
+// The dashboard's model: interns × exercises, per-competency progress. Pure and DOM-free.
+import { COMPETENCIES, type Competency } from '../schemas/competency.ts';
+import type { ExerciseStatus } from '../schemas/progress.ts';
+import type { Intern } from '../schemas/report-file.ts';
+import { isOverdue } from './assignment-progress.ts';
+import { currentReports, internKey, verdictKey, type Cohort, type Verdict } from './cohort.ts';
+
+/** What the mentor pages know about an exercise of this workbook (built from the catalog). */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  week: number;
+  competencies: Competency[];
+}
+
+export interface CohortCell {
+  exerciseId: string;
+  status: ExerciseStatus;
+  attempts: number;
+  hintsUsed: number;
+  solutionViewed: boolean;
+  passedAt?: string;
+  due?: string;
+  overdue: boolean;
+  setTitle: string;
+  /** Report the cell comes from, to re-grade it. */
+  fingerprint: string;
+  files: Record<string, string>;
+  verdict?: Verdict;
+}
+
+export interface CohortColumn {
+  id: string;
+  /** Undefined when this workbook has no such exercise: the column is shown as unknown. */
+  entry?: CatalogEntry;
+}
+
+export interface CohortRow {
+  key: string;
+  intern: Intern;
+  cells: Record<string, CohortCell>;
+}
+
+export interface CohortTable {
+  columns: CohortColumn[];
+  rows: CohortRow[];
+}
+
+/** Builds the table from the newest report per intern and set; unknown exercises keep their column. */
+export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, CatalogEntry>, today: string): CohortTable {
+  const rows = new Map<string, CohortRow>();
+  const exportedAt = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const { fingerprint, report } of currentReports(cohort)) {
+    const key = internKey(report.intern);
+    const row = rows.get(key) ?? { key, intern: report.intern, cells: {} };
+    rows.set(key, row);
+    for (const e of report.exercises) {
+      ids.add(e.id);
+      // An exercise in two sets: the most recently exported report speaks for it.
+      const cellKey = `${key}|${e.id}`;
+      if ((exportedAt.get(cellKey) ?? '') > report.exportedAt) continue;
+      exportedAt.set(cellKey, report.exportedAt);
+      const due = report.set.exercises.find((s) => s.id === e.id)?.due;
+      const verdict = cohort.verdicts[verdictKey(fingerprint, e.id)];
+      row.cells[e.id] = {
+        exerciseId: e.id,
+        status: e.status,
+        attempts: e.attempts,
+        hintsUsed: e.hintsUsed,
+        solutionViewed: e.solutionViewed,
+        ...(e.passedAt ? { passedAt: e.passedAt } : {}),
+        ...(due ? { due } : {}),
+        overdue: isOverdue(due, e.status, today),
+        setTitle: report.set.title,
+        fingerprint,
+        files: e.files,
+        ...(verdict ? { verdict } : {}),
+      };
+    }
+  }
+  const columns = [...ids]
+    .map((id): CohortColumn => {
+      const entry = catalog.get(id);
+      return entry ? { id, entry } : { id };
+    })
+    .sort((a, b) => (a.entry?.week ?? 99) - (b.entry?.week ?? 99) || a.id.localeCompare(b.id));
+  const sortedRows = [...rows.values()].sort((a, b) => a.intern.name.localeCompare(b.intern.name));
+  return { columns, rows: sortedRows };
+}
+
+export interface CompetencyProgress {
+  competency: Competency;
+  passed: number;
+  total: number;
+}
+
+/** Per competency: passed cells over assigned cells, across the cohort (known exercises only). */
+export function competencyProgress(table: CohortTable): CompetencyProgress[] {
+  const totals = new Map<Competency, CompetencyProgress>();
+  for (const column of table.columns) {
+    if (!column.entry) continue;
+    for (const competency of column.entry.competencies) {
+      const t = totals.get(competency) ?? { competency, passed: 0, total: 0 };
+      totals.set(competency, t);
+      for (const row of table.rows) {
+        const cell = row.cells[column.id];
+        if (!cell) continue;
+        t.total += 1;
+        if (cell.status === 'passed') t.passed += 1;
+      }
+    }
+  }
+  return COMPETENCIES.flatMap((c) => (totals.has(c) ? [totals.get(c)!] : []));
+}

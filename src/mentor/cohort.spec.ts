@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { cohortSchema, emptyCohort, importReports, type Cohort } from './cohort.ts';
+import { cohortTable, competencyProgress } from './cohort-table.ts';
+import { cohortCsv, csvCell } from './csv.ts';
+import { sampleCatalog, sampleProgress, sampleSet } from './fixtures.ts';
+import { buildReport } from './report-build.ts';
+import type { ReportFile } from '../schemas/report-file.ts';
+
+const at = (iso: string) => new Date(iso);
+const ada = (exported = '2026-11-21T09:00:00Z') => buildReport({ intern: { name: 'Ada Intern' }, set: sampleSet(), progress: sampleProgress(), now: at(exported) });
+const bob = () => buildReport({ intern: { name: 'Bob Builder', email: 'bob@example.com' }, set: sampleSet(), progress: { exercises: {} }, now: at('2026-11-21T10:00:00Z') });
+const file = (name: string, report: ReportFile | string) => ({ name, text: typeof report === 'string' ? report : JSON.stringify(report, null, 2) });
+
+async function imported(...files: Array<{ name: string; text: string }>): Promise<Cohort> {
+  return (await importReports(emptyCohort(), files)).cohort;
+}
+
+describe('importReports', () => {
+  it('adds reports and says whose they are', async () => {
+    const { cohort, outcomes } = await importReports(emptyCohort(), [file('ada.json', ada()), file('bob.json', bob())]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['added', 'added']);
+    expect(outcomes[0]!.message).toBe('Imported Ada Intern — Week 1 basics (3 exercises).');
+    expect(cohort.reports).toHaveLength(2);
+    expect(cohortSchema.safeParse(JSON.parse(JSON.stringify(cohort))).success).toBe(true);
+  });
+
+  it('does not count the same report twice, even re-saved with other whitespace or file name', async () => {
+    const first = await imported(file('ada.json', ada()));
+    const { cohort, outcomes } = await importReports(first, [{ name: 'ada (1).json', text: JSON.stringify(ada()) }]);
+    expect(outcomes[0]).toMatchObject({ kind: 'duplicate', message: expect.stringContaining('same report as "ada.json"') });
+    expect(cohort.reports).toHaveLength(1);
+    expect(cohortTable(cohort, sampleCatalog(), '2026-11-25').rows).toHaveLength(1);
+  });
+
+  it('keeps an older report in the history but shows the newest per intern and set', async () => {
+    const newer = await imported(file('ada-new.json', { ...ada('2026-11-22T09:00:00Z'), exercises: ada().exercises.map((e) => ({ ...e, status: 'passed' as const })) }));
+    const { cohort, outcomes } = await importReports(newer, [file('ada-old.json', ada('2026-11-20T09:00:00Z'))]);
+    expect(outcomes[0]).toMatchObject({ kind: 'added', message: expect.stringContaining('newer report for this set') });
+    expect(cohort.reports).toHaveLength(2);
+    const row = cohortTable(cohort, sampleCatalog(), '2026-11-25').rows[0]!;
+    expect(row.cells['cache-aside-get-task']!.status).toBe('passed');
+  });
+
+  it('refuses foreign and damaged files with a message naming what is wrong, and keeps what was there', async () => {
+    const before = await imported(file('ada.json', ada()));
+    const damaged = ada() as unknown as { exercises: Array<Record<string, unknown>> };
+    damaged.exercises[1]!.attempts = 'many';
+    const { cohort, outcomes } = await importReports(before, [
+      { name: 'notes.txt', text: 'hello' },
+      file('package.json', '{"name":"x"}'),
+      file('set.json', sampleSet() as unknown as ReportFile),
+      file('future.json', { ...ada(), version: 2 } as unknown as ReportFile),
+      file('damaged.json', damaged as unknown as ReportFile),
+    ]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
+    expect(outcomes[0]!.message).toMatch(/^"notes\.txt" is not a JSON file/);
+    expect(outcomes[1]!.message).toContain('"package.json" is not a Backend Workbook progress report: it has no "format": "backend-workbook/progress-report" field');
+    expect(outcomes[2]!.message).toContain('"set.json" is not a Backend Workbook progress report: it is an exercise set');
+    expect(outcomes[3]!.message).toContain('newer workbook (progress report version 2');
+    expect(outcomes[4]!.message).toMatch(/"damaged\.json" is a damaged progress report: field "exercises\[1\]\.attempts"/);
+    expect(cohort.reports).toEqual(before.reports);
+  });
+});
+
+describe('cohortTable', () => {
+  it('lays out interns × exercises with status, due dates and overdue marks', async () => {
+    const table = cohortTable(await imported(file('ada.json', ada()), file('bob.json', bob())), sampleCatalog(), '2026-11-25');
+    expect(table.columns.map((c) => c.id)).toEqual(['cqrs-create-task-handler', 'task-entity-complete', 'cache-aside-get-task']);
+    expect(table.rows.map((r) => r.intern.name)).toEqual(['Ada Intern', 'Bob Builder']);
+    const [a, b] = table.rows;
+    expect(a!.cells['task-entity-complete']).toMatchObject({ status: 'passed', attempts: 3, due: '2026-11-20', overdue: false });
+    expect(b!.cells['task-entity-complete']).toMatchObject({ status: 'not-started', overdue: true });
+    expect(b!.cells['cqrs-create-task-handler']).toMatchObject({ due: '2026-12-04', overdue: false });
+  });
+
+  it('shows an exercise this workbook does not have as an unknown column instead of dropping it', async () => {
+    const report = ada();
+    report.set = { ...report.set, exercises: [...report.set.exercises, { id: 'mystery-exercise' }] };
+    report.exercises.push({ id: 'mystery-exercise', status: 'passed', attempts: 1, hintsUsed: 0, solutionViewed: false, files: { 'x.ts': '1' } });
+    const table = cohortTable(await imported(file('ada.json', report)), sampleCatalog(), '2026-11-25');
+    const unknown = table.columns.find((c) => c.id === 'mystery-exercise');
+    expect(unknown).toEqual({ id: 'mystery-exercise' });
+    expect(table.rows[0]!.cells['mystery-exercise']!.status).toBe('passed');
+  });
+
+  it('counts per-competency progress over assigned known exercises', async () => {
+    const table = cohortTable(await imported(file('ada.json', ada()), file('bob.json', bob())), sampleCatalog(), '2026-11-25');
+    expect(competencyProgress(table)).toEqual([
+      { competency: 'clean-architecture', passed: 1, total: 2 },
+      { competency: 'cqrs', passed: 0, total: 2 },
+      { competency: 'events', passed: 0, total: 2 },
+      { competency: 'caching', passed: 0, total: 2 },
+      { competency: 'tdd', passed: 1, total: 2 },
+    ]);
+  });
+});
+
+describe('CSV export', () => {
+  it('writes one line per intern and exercise, quoting where needed', async () => {
+    const table = cohortTable(await imported(file('ada.json', ada()), file('bob.json', bob())), sampleCatalog(), '2026-11-25');
+    const lines = cohortCsv(table).split('\r\n');
+    expect(lines[0]).toBe('Intern,Email,Set,Exercise,Title,Known,Status,Attempts,Hints used,Solution viewed,Passed at,Due,Overdue,Re-grade,Re-grade detail');
+    expect(lines).toHaveLength(1 + 6 + 1);
+    expect(lines).toContain('Ada Intern,,Week 1 basics,task-entity-complete,Complete a task,yes,passed,3,1,no,2026-11-19T10:00:00.000Z,2026-11-20,no,,');
+    expect(lines).toContain('Bob Builder,bob@example.com,Week 1 basics,task-entity-complete,Complete a task,yes,not-started,0,0,no,,2026-11-20,yes,,');
+  });
+
+  it('quotes commas, quotes and newlines, and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"\nthere')).toBe('"say ""hi""\nthere"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('-1')).toBe("'-1");
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { GradeRequest } from '../schemas/report.ts';
+import { emptyCohort, importReports, verdictKey, type Verdict } from './cohort.ts';
+import { cohortTable } from './cohort-table.ts';
+import { checkReport, sampleCatalog, sampleProgress, sampleSet } from './fixtures.ts';
+import { judge, regrade, regradeTasks, type GradeFn } from './regrade.ts';
+import { buildReport } from './report-build.ts';
+
+const now = () => new Date('2026-11-25T12:00:00Z');
+
+async function table() {
+  const report = buildReport({ intern: { name: 'Ada Intern' }, set: sampleSet(), progress: sampleProgress(), now: now() });
+  report.set = { ...report.set, exercises: [...report.set.exercises, { id: 'mystery-exercise' }] };
+  report.exercises.push({ id: 'mystery-exercise', status: 'passed', attempts: 1, hintsUsed: 0, solutionViewed: false, files: { 'x.ts': '1' } });
+  const { cohort } = await importReports(emptyCohort(), [{ name: 'ada.json', text: JSON.stringify(report) }]);
+  return { cohort, table: cohortTable(cohort, sampleCatalog(), '2026-11-25') };
+}
+
+describe('judge', () => {
+  it('verifies a claimed pass the checks confirm, and flags one they do not', () => {
+    expect(judge('passed', checkReport('a', 'passed'), now())).toMatchObject({ verdict: 'verified', regraded: 'passed' });
+    const bad = judge('passed', checkReport('a', 'failed'), now());
+    expect(bad).toMatchObject({ verdict: 'mismatched', regraded: 'failed' });
+    expect(bad.message).toContain('failing: complete() marks the task completed');
+  });
+
+  it('verifies an unfinished claim the checks confirm, flags one whose code actually passes', () => {
+    expect(judge('attempted', checkReport('a', 'failed'), now()).verdict).toBe('verified');
+    expect(judge('attempted', checkReport('a', 'passed'), now()).verdict).toBe('mismatched');
+  });
+
+  it('treats a timeout or error of the submitted code as not passing', () => {
+    expect(judge('passed', { ...checkReport('a', 'timeout'), message: 'ran past 10 s' }, now())).toMatchObject({ verdict: 'mismatched', message: expect.stringContaining('ran past 10 s') });
+  });
+});
+
+describe('regrade', () => {
+  it('grades only known exercises that carry code, with the report\'s own files', async () => {
+    const { table: t } = await table();
+    const tasks = regradeTasks(t, sampleCatalog());
+    expect(tasks.map((x) => [x.exerciseId, x.claimed])).toEqual([
+      ['cqrs-create-task-handler', 'attempted'],
+      ['task-entity-complete', 'passed'],
+    ]);
+    expect(tasks[1]!.files).toEqual(sampleProgress().exercises['task-entity-complete']!.files);
+  });
+
+  it('reports a verdict per task, and "unverified" with the reason when the engine fails', async () => {
+    const { table: t, cohort } = await table();
+    const seen: GradeRequest[] = [];
+    const grade: GradeFn = async (request) => {
+      seen.push(request);
+      if (request.exerciseId === 'cqrs-create-task-handler') throw new Error('no grading engine answers; run npm start');
+      return checkReport(request.exerciseId, 'passed');
+    };
+    const verdicts = new Map<string, Verdict>();
+    await regrade(regradeTasks(t, sampleCatalog()), grade, { signal: new AbortController().signal, onVerdict: (k, v) => verdicts.set(k, v), now });
+    expect(seen).toHaveLength(2);
+    const fp = cohort.reports[0]!.fingerprint;
+    expect(verdicts.get(verdictKey(fp, 'task-entity-complete'))?.verdict).toBe('verified');
+    expect(verdicts.get(verdictKey(fp, 'cqrs-create-task-handler'))).toMatchObject({ verdict: 'unverified', message: 'Could not re-grade: no grading engine answers; run npm start' });
+  });
+
+  it('stops when aborted', async () => {
+    const { table: t } = await table();
+    const controller = new AbortController();
+    let calls = 0;
+    const grade: GradeFn = async (request) => {
+      calls += 1;
+      controller.abort(new Error('mentor pressed Stop'));
+      return checkReport(request.exerciseId, 'passed');
+    };
+    await expect(regrade(regradeTasks(t, sampleCatalog()), grade, { signal: controller.signal, onVerdict: () => {} })).rejects.toThrow('mentor pressed Stop');
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { exerciseIdSchema } from './exercise.ts';
+import { exerciseSetSchema } from './exercise-set.ts';
+import { exerciseStatusSchema } from './progress.ts';
+import { checkReportSchema } from './report.ts';
+
+export const REPORT_FILE_FORMAT = 'backend-workbook/progress-report' as const;
+export const REPORT_FILE_VERSION = 1 as const;
+
+/** Who the report is from; mentors tell interns apart by email when given, by name otherwise. */
+export const internSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(80).describe('The intern\'s name as they typed it'),
+    email: z.string().trim().email().max(120).optional().describe('Optional contact; identifies the intern across reports'),
+  })
+  .strict();
+export type Intern = z.infer<typeof internSchema>;
+
+/** The intern's work on one exercise of the set, copied from their saved progress. */
+export const reportExerciseSchema = z
+  .object({
+    id: exerciseIdSchema.describe('Exercise id; may be one this workbook does not have (shown as unknown)'),
+    status: exerciseStatusSchema.describe('Status claimed by the intern\'s browser'),
+    attempts: z.number().int().nonnegative().describe('Check runs made'),
+    hintsUsed: z.number().int().nonnegative().describe('Hints revealed'),
+    solutionViewed: z.boolean().describe('Whether the reference solution was opened'),
+    passedAt: z.string().datetime().optional().describe('When the checks first all passed'),
+    files: z.record(z.string(), z.string()).describe('Workspace path → the final code, re-graded by the mentor'),
+    lastReport: checkReportSchema.optional().describe('The last check report the intern saw'),
+  })
+  .strict();
+export type ReportExercise = z.infer<typeof reportExerciseSchema>;
+
+/** A progress report file an intern exports for one assignment and a mentor imports. */
+export const reportFileSchema = z
+  .object({
+    format: z.literal(REPORT_FILE_FORMAT).describe('Marks the file as a progress report of this workbook'),
+    version: z.literal(REPORT_FILE_VERSION).describe('Format version; bumped on incompatible change'),
+    intern: internSchema.describe('Who did the work'),
+    set: exerciseSetSchema.describe('The assignment the report answers, as the intern received it'),
+    exportedAt: z.string().datetime().describe('When the report was exported; the newest report per intern and set wins'),
+    exercises: z.array(reportExerciseSchema).describe('One entry per exercise of the set, in set order'),
+  })
+  .strict();
+export type ReportFile = z.infer<typeof reportFileSchema>;

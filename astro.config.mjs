@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Headers the built site needs (the in-browser runtime requires cross-origin isolation). The
+// production server (server/headers.ts) sends the same set; this copy keeps `astro dev` honest.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export default defineConfig({
+  // WORKBOOK_DIST lets a second build (tests, benchmarks) write elsewhere without clobbering dist/.
+  outDir: process.env.WORKBOOK_DIST ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Everything is served from one origin and must work offline: no prefetch hints, no telemetry.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [mdx()],
+  markdown: {
+    shikiConfig: {
+      // Dual themes: light colours inline, dark ones as --shiki-dark variables (src/styles/code.css).
+      themes: { light: 'github-light', dark: 'github-dark' },
+      wrap: false,
+    },
+  },
+  server: { host: '127.0.0.1', headers: isolationHeaders },
+});

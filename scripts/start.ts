@@ -1,0 +1,54 @@
+// `npm start`: build the workbook when dist/ is missing or older than its sources, then serve it.
+// HOST and PORT override 127.0.0.1:4321; --no-build serves dist/ as it is (used by the e2e tests).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createWorkbookServer, listen, type Route } from '../server/index.ts';
+import { buildState } from '../server/freshness.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
+const host = process.env['HOST'] ?? '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4321);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`start: PORT must be a whole number from 0 to 65535, got "${process.env['PORT']}"`);
+  process.exit(1);
+}
+
+if (process.argv.includes('--no-build')) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`start: ${dist} holds no build; run "npm run build" first, or start without --no-build`);
+    process.exit(1);
+  }
+} else {
+  const state = buildState(root, dist);
+  if (state.stale) {
+    console.log(`start: building the workbook (${state.reason})…`);
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+    if (build.status !== 0) {
+      console.error('start: the build failed (see above); fix the error it names and run npm start again');
+      process.exit(build.status ?? 1);
+    }
+  }
+}
+
+// Plug-in routes, tried before static files (the local grading API mounts here).
+const routes: Route[] = [];
+const server = createWorkbookServer({ root: dist, routes });
+
+try {
+  const url = await listen(server, port, host);
+  console.log(`Backend Workbook is ready at ${url} (Ctrl+C to stop)`);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint = code === 'EADDRINUSE' ? `; another program uses port ${port}: stop it or set PORT=<free port>` : '';
+  console.error(`start: cannot listen on ${host}:${port} (${(error as Error).message})${hint}`);
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

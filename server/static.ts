@@ -1,0 +1,99 @@
+// Serves a built Astro site (build.format "directory") from one folder, never outside it.
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { CONTENT_TYPES } from './headers.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export interface StaticOptions {
+  /** The built site folder. */
+  root: string;
+  /** Rewrites every HTML page before sending (e.g. to fill in a per-process token). */
+  transformHtml?: ((html: string) => string) | undefined;
+}
+
+async function fileAt(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, status: number, path: string, info: Stats, options: StaticOptions): Promise<void> {
+  const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  if (options.transformHtml && type.startsWith('text/html')) {
+    // Transformed pages vary per process, so they are sent whole and never cached.
+    const body = Buffer.from(options.transformHtml(await readFile(path, 'utf8')));
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
+  res.setHeader('Content-Type', type);
+  // Hashed build assets never change; everything else is revalidated so a rebuild shows at once.
+  res.setHeader('Cache-Control', status === 200 && req.url?.startsWith('/_astro/') ? IMMUTABLE : 'no-cache');
+  if (status === 200) {
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304).end();
+      return;
+    }
+  }
+  res.setHeader('Content-Length', info.size);
+  res.writeHead(status);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(path)
+    .on('error', (error) => res.destroy(error))
+    .pipe(res);
+}
+
+/** Responds with the 404 page (or a plain message when the build has none). */
+export async function sendNotFound(req: IncomingMessage, res: ServerResponse, options: StaticOptions): Promise<void> {
+  const page = join(options.root, '404.html');
+  const info = await fileAt(page);
+  if (info?.isFile()) return send(req, res, 404, page, info, options);
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.end(`Not found: ${req.url ?? '/'}\n`);
+}
+
+/** Serves GET/HEAD requests for files under `root`; directories serve their index.html. */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, options: StaticOptions): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`Method ${req.method ?? ''} is not allowed here; use GET or HEAD\n`);
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad request: the path is not valid percent-encoding\n');
+    return;
+  }
+  const base = resolve(options.root);
+  const target = resolve(base, `.${pathname}`);
+  if (pathname.includes('\0') || (target !== base && !target.startsWith(base + sep))) return sendNotFound(req, res, options);
+
+  const info = await fileAt(target);
+  if (info?.isDirectory()) {
+    if (!pathname.endsWith('/')) {
+      // Astro links use trailing slashes; redirect so relative URLs resolve the same way.
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    const index = join(target, 'index.html');
+    const indexInfo = await fileAt(index);
+    if (indexInfo?.isFile()) return send(req, res, 200, index, indexInfo, options);
+    return sendNotFound(req, res, options);
+  }
+  if (info?.isFile()) return send(req, res, 200, target, info, options);
+  return sendNotFound(req, res, options);
+}

@@ -1,0 +1,30 @@
+// Loads Pagefind's prebuilt UI from /pagefind/ on first use (classic script + stylesheet).
+interface PagefindUIConstructor {
+  new (options: { element: HTMLElement; showSubResults?: boolean; resetStyles?: boolean; autofocus?: boolean }): unknown;
+}
+
+let loading: Promise<void> | undefined;
+
+function inject<T extends HTMLElement>(element: T, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    element.addEventListener('load', () => resolve(), { once: true });
+    element.addEventListener('error', () => reject(new Error(`${what} did not load; build the site with "npm run build" to create the index`)), { once: true });
+    document.head.append(element);
+  });
+}
+
+/** Mounts Pagefind's UI into `element` once; later calls reuse it. */
+export function loadPagefindUI(element: HTMLElement): Promise<void> {
+  loading ??= (async () => {
+    const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/pagefind/pagefind-ui.css' });
+    const js = Object.assign(document.createElement('script'), { src: '/pagefind/pagefind-ui.js' });
+    await Promise.all([inject(css, 'The search stylesheet'), inject(js, 'The search index')]);
+    const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
+    if (!PagefindUI) throw new Error('the search script loaded but defined no PagefindUI');
+    new PagefindUI({ element, showSubResults: true, resetStyles: false, autofocus: true });
+  })();
+  loading.catch(() => {
+    loading = undefined; // allow a retry after a failure
+  });
+  return loading;
+}

@@ -1,0 +1,47 @@
+// Wires the `weeks` collection to its schema (src/schemas/week.ts). The only additions are the two
+// cross-checks the schema cannot make alone: the file name must match `week`, and every exercise id
+// a chapter names must exist in exercises/ (src/catalog/load.ts).
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { weekSchema } from './schemas/week.ts';
+import { loadExercises } from './catalog/load.ts';
+
+// WORKBOOK_WEEKS_DIR points the build at other chapters (test fixtures); normally unset.
+const WEEKS_DIR = process.env['WORKBOOK_WEEKS_DIR'] ?? 'src/content/weeks';
+const FILE_NAME = /^week-(\d{2})\.mdx$/;
+
+let knownIds: Set<string> | undefined;
+/** Exercise ids on disk, loaded once per build (the build runs from the repository root). */
+function exerciseIds(): Set<string> {
+  knownIds ??= new Set(loadExercises(process.cwd()).map((e) => e.manifest.id));
+  return knownIds;
+}
+
+const weeks = defineCollection({
+  loader: glob({
+    pattern: '*.mdx',
+    base: WEEKS_DIR.startsWith('/') ? WEEKS_DIR : `./${WEEKS_DIR}`,
+    generateId: ({ entry, data }) => {
+      const match = FILE_NAME.exec(entry);
+      if (!match) throw new Error(`${WEEKS_DIR}/${entry}: file name must be week-NN.mdx (e.g. week-01.mdx)`);
+      const fromName = Number(match[1]);
+      if (data['week'] !== fromName) {
+        throw new Error(`${WEEKS_DIR}/${entry}: field "week" is ${JSON.stringify(data['week'])} but the file name says ${fromName}; make them equal`);
+      }
+      return `week-${match[1]}`;
+    },
+  }),
+  schema: weekSchema.superRefine((week, ctx) => {
+    const known = exerciseIds();
+    week.exercises.forEach((id, i) => {
+      if (known.has(id)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exercises', i],
+        message: `names exercise "${id}", which does not exist: add exercises/${id}/exercise.json or fix the id (known: ${[...known].join(', ') || 'none yet'})`,
+      });
+    });
+  }),
+});
+
+export const collections = { weeks };

@@ -9,7 +9,7 @@ function walk(items: Row[], limit: number): string[][] {
   const pages: string[][] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const page = paginate(items, { limit, after });
+    const page: { items: Row[]; nextCursor: string | null } = paginate(items, { limit, after });
     pages.push(page.items.map((r) => r.id));
     if (page.nextCursor === null) return pages;
     after = page.nextCursor;

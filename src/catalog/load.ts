@@ -49,6 +49,18 @@ export function loadExercises(root: string): LoadedExercise[] {
   return loaded.sort((a, b) => a.manifest.week - b.manifest.week || a.manifest.id.localeCompare(b.manifest.id));
 }
 
+/** Loads and validates one exercise by id (the grader's path: one broken exercise must not block the others). */
+export function loadExercise(root: string, id: string): LoadedExercise {
+  const dir = join(root, 'exercises', id);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CatalogError(`Unknown exercise "${id}": there is no folder ${rel(root, dir)}. Run \`workbook list\` to see the exercise ids.`);
+  }
+  const problems: string[] = [];
+  const exercise = loadOne(root, id, problems);
+  if (!exercise || problems.length > 0) throw new CatalogError(`Invalid exercise "${id}":\n- ${problems.join('\n- ')}`);
+  return exercise;
+}
+
 function loadOne(root: string, folder: string, problems: string[]): LoadedExercise | undefined {
   const dir = join(root, 'exercises', folder);
   const manifestPath = join(dir, MANIFEST);
@@ -100,7 +112,8 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
   const checkFiles = existsSync(checksDir)
     ? readdirSync(checksDir).filter((n) => n.endsWith('.check.ts')).sort().map((n) => join(checksDir, n))
     : [];
-  if (checkFiles.length === 0) problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
+  // write-tests exercises are graded by their mutants; hidden checks are optional for them.
+  if (checkFiles.length === 0 && manifest.kind === 'implement') problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
 
   const mutants: Record<string, string> = {};
   const mutantsDir = join(checksDir, 'mutants');

@@ -1,0 +1,156 @@
+// Grades one submission on one slot (a workspace and its warm runner): overlays the files, runs
+// the hidden checks (implement) or the learner's spec against the reference and every mutant
+// (write-tests), and turns the outcome into a verdict.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { LoadedExercise } from '../src/catalog/load.ts';
+import type { CheckResult } from '../src/schemas/report.ts';
+import type { MessageContext } from './messages.ts';
+import type { RawTest } from './protocol.ts';
+import { deleteKeys, redisProblem } from './redis.ts';
+import { checkFromTest, declaredTestNames, verdictFromOutcome, type Verdict } from './report.ts';
+import type { RunnerHost, RunOutcome } from './runner-host.ts';
+import { CHECKS_DIR, type Workspace } from './workspace.ts';
+
+export interface Slot {
+  workspace: Workspace;
+  host: RunnerHost;
+}
+
+export interface RunContext {
+  root: string;
+  redisUrl: string;
+  signal?: AbortSignal | undefined;
+  onCheck: (check: CheckResult) => void;
+}
+
+const FIXTURES = join(import.meta.dirname, 'runtime', 'fixtures.ts');
+
+/** The check names a run will report, in order (announced before the run starts). */
+export function expectedChecks(exercise: LoadedExercise): string[] {
+  if (exercise.manifest.kind === 'write-tests') {
+    return [REFERENCE_CHECK, ...Object.values(exercise.mutants).map(mutantCheckName)];
+  }
+  return exercise.checkFiles.flatMap((file) => declaredTestNames(readFileSync(file, 'utf8')));
+}
+
+const REFERENCE_CHECK = 'your tests pass against the reference implementation';
+const mutantCheckName = (description: string) => `kills the mutant: ${description}`;
+
+export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+  const { manifest } = exercise;
+  const env: Record<string, string> = {};
+  let prefix: string | undefined;
+  if (manifest.needs.includes('redis')) {
+    const problem = await redisProblem(ctx.redisUrl);
+    if (problem) return { status: 'error', checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })), message: problem };
+    prefix = `wb-${randomUUID().slice(0, 8)}`;
+    Object.assign(env, { REDIS_URL: ctx.redisUrl, WORKBOOK_REDIS_PREFIX: prefix });
+  }
+  try {
+    return manifest.kind === 'write-tests'
+      ? await gradeWriteTests(slot, exercise, files, env, ctx)
+      : await gradeImplement(slot, exercise, files, env, ctx);
+  } finally {
+    if (prefix) await deleteKeys(ctx.redisUrl, prefix);
+  }
+}
+
+async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, env: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+  const overlay = new Map(Object.entries(files));
+  const specs: string[] = [];
+  for (const [name, content] of checkFolderFiles(ctx.root, exercise.manifest.id)) {
+    overlay.set(`${CHECKS_DIR}/${name}`, content);
+    if (name.endsWith('.check.ts')) specs.push(join(slot.workspace.dir, CHECKS_DIR, name));
+  }
+  if (existsSync(FIXTURES)) overlay.set(`${CHECKS_DIR}/fixtures.ts`, readFileSync(FIXTURES, 'utf8'));
+  const context = messageContext(slot, files);
+  const streamed: RawTest[] = [];
+  const outcome = await runOnce(slot, overlay, specs, exercise, env, ctx, (test) => {
+    streamed.push(test);
+    ctx.onCheck(checkFromTest(test, context));
+  });
+  return verdictFromOutcome(outcome, streamed, expectedChecks(exercise), context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
+}
+
+async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, env: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+  const specPath = Object.keys(files).find((p) => p.endsWith('.spec.ts') || p.endsWith('.test.ts'));
+  if (!specPath) throw new Error(`exercise "${exercise.manifest.id}" is write-tests but has no editable *.spec.ts file`);
+  const spec = join(slot.workspace.dir, specPath);
+  const context = messageContext(slot, files);
+  const checks: CheckResult[] = [];
+  const emit = (check: CheckResult) => {
+    checks.push(check);
+    ctx.onCheck(check);
+  };
+
+  const reference = await runOnce(slot, new Map(Object.entries(files)), [spec], exercise, env, ctx);
+  const referenceVerdict = verdictFromOutcome(reference, [], [], context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
+  const testCount = reference.kind === 'done' ? reference.modules.flatMap((m) => m.tests).length : 0;
+  const mutants = Object.entries(exercise.mutants);
+  if (referenceVerdict.status !== 'passed' || testCount === 0) {
+    const failing = referenceVerdict.checks.filter((c) => c.status !== 'passed');
+    const detail = referenceVerdict.message ?? failing.map((c) => `"${c.name}": ${c.message ?? c.status}`).join('\n');
+    const message = testCount === 0 && !referenceVerdict.message
+      ? 'Your spec has no tests yet. Add it() blocks that describe the behaviour.'
+      : `Your tests must pass against the correct implementation first. Failing:\n${detail}`;
+    emit({ name: REFERENCE_CHECK, status: referenceVerdict.status === 'timeout' ? 'timeout' : 'failed', message, durationMs: durationOf(reference) });
+    for (const [, description] of mutants) emit({ name: mutantCheckName(description), status: 'skipped', message: 'Not run: your tests must pass against the correct implementation first.', durationMs: 0 });
+    return { status: referenceVerdict.status === 'error' || referenceVerdict.status === 'timeout' ? referenceVerdict.status : 'failed', checks, message };
+  }
+  emit({ name: REFERENCE_CHECK, status: 'passed', durationMs: durationOf(reference) });
+  for (const [name, description] of mutants) {
+    const overlay = new Map(Object.entries(files));
+    for (const [path, content] of mutantFiles(ctx.root, exercise.manifest.id, name)) overlay.set(path, content);
+    const outcome = await runOnce(slot, overlay, [spec], exercise, env, ctx);
+    if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
+    const survived = outcome.kind === 'done' && outcome.unhandled.length === 0
+      && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
+    emit(survived
+      ? { name: mutantCheckName(description), status: 'failed', message: `All your tests passed against a wrong implementation: ${description}. Add a test that fails for it.`, durationMs: durationOf(outcome) }
+      : { name: mutantCheckName(description), status: 'passed', durationMs: durationOf(outcome) });
+  }
+  return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
+}
+
+async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
+  const invalidate = slot.workspace.apply(overlay);
+  const { timeLimitMs, needs } = exercise.manifest;
+  return slot.host.run(
+    { specs, invalidate, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs },
+    { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
+  );
+}
+
+function durationOf(outcome: RunOutcome): number {
+  return outcome.kind === 'done' ? Math.round(outcome.timings.vitestMs) : 0;
+}
+
+function messageContext(slot: Slot, files: Record<string, string>): MessageContext {
+  return { workspace: slot.workspace.dir, learnerFiles: new Set(Object.keys(files)) };
+}
+
+/** checks/<id>/ files (checks and their helpers), without the mutants folder. */
+function checkFolderFiles(root: string, id: string): [string, string][] {
+  const dir = join(root, 'checks', id);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => [e.name, readFileSync(join(dir, e.name), 'utf8')]);
+}
+
+/** A mutant's files by workspace path (everything in its folder but mutant.json). */
+export function mutantFiles(root: string, id: string, mutant: string): [string, string][] {
+  const dir = join(root, 'checks', id, 'mutants', mutant);
+  const out: [string, string][] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.isFile() && abs !== join(dir, 'mutant.json')) out.push([relative(dir, abs).split(sep).join('/'), readFileSync(abs, 'utf8')]);
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,167 @@
+// The warm grader: a small pool of slots (workspace + warm runner), a FIFO queue in front of it,
+// and the event stream every front door (page API, CLI, WebContainer) consumes.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadExercise, type LoadedExercise } from '../src/catalog/load.ts';
+import {
+  REPORT_VERSION,
+  checkReportSchema,
+  gradeRequestSchema,
+  type CheckReport,
+  type EngineName,
+  type GradeEvent,
+  type GradeRequest,
+} from '../src/schemas/report.ts';
+import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
+import { DEFAULT_REDIS_URL } from './redis.ts';
+import { RunnerHost } from './runner-host.ts';
+import { Workspace } from './workspace.ts';
+
+export interface GradeOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: GradeEvent) => void;
+  engine?: EngineName;
+}
+
+export interface Grader {
+  /** Queues one grade; emits 'queued', 'started', one 'check' per result, then 'report'. */
+  grade(request: GradeRequest, options?: GradeOptions): Promise<CheckReport>;
+  close(): Promise<void>;
+}
+
+export interface CreateGraderOptions {
+  /** Repository root holding exercises/, solutions/, checks/ and service/. */
+  root?: string;
+  /** Grades that may run at once, each in its own workspace (default 1). */
+  concurrency?: number;
+  /** Redis for `needs: ["redis"]` exercises (default $REDIS_URL or redis://127.0.0.1:6379). */
+  redisUrl?: string;
+}
+
+interface Job {
+  start: (slot: Slot) => void;
+  cancel: () => void;
+}
+
+let instances = 0;
+
+/** Starts a grader whose runners warm up in the background; the first grade waits for one. */
+export async function createGrader(options: CreateGraderOptions = {}): Promise<Grader> {
+  const root = options.root ?? join(import.meta.dirname, '..');
+  const redisUrl = options.redisUrl ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
+  const base = join(root, '.workbook', 'workspaces');
+  removeAbandonedWorkspaces(base);
+  const id = `${process.pid}-${++instances}`;
+  const free: Slot[] = [];
+  const all: Slot[] = [];
+  for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
+    const workspace = new Workspace(join(root, 'service'), join(base, `${id}-${i}`));
+    workspace.apply(new Map()); // copy the service before the runner starts in it
+    const slot = { workspace, host: new RunnerHost(workspace.dir) };
+    slot.host.start().catch(() => undefined); // warm now; a failure resurfaces on the first run
+    free.push(slot);
+    all.push(slot);
+  }
+  const queue: Job[] = [];
+  let closed = false;
+
+  const release = (slot: Slot) => {
+    const next = queue.shift();
+    if (next) next.start(slot);
+    else free.push(slot);
+  };
+
+  async function grade(request: GradeRequest, gradeOptions: GradeOptions = {}): Promise<CheckReport> {
+    if (closed) throw new Error('this grader is closed; create a new one with createGrader()');
+    const { signal, onEvent } = gradeOptions;
+    const parsed = gradeRequestSchema.safeParse(request);
+    if (!parsed.success) throw new Error(`invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    signal?.throwIfAborted();
+    const exercise = loadExercise(root, parsed.data.exerciseId);
+    const files = submittedFiles(exercise, parsed.data.files);
+    const emit = (event: GradeEvent) => onEvent?.(event);
+
+    const slot = await new Promise<Slot>((resolve, reject) => {
+      const ready = free.pop();
+      emit({ type: 'queued', position: ready ? 0 : queue.length + 1 });
+      if (ready) return resolve(ready);
+      const job: Job = {
+        start: (s) => {
+          signal?.removeEventListener('abort', job.cancel);
+          resolve(s);
+        },
+        cancel: () => {
+          queue.splice(queue.indexOf(job), 1);
+          reject(signal?.reason ?? new Error('aborted'));
+        },
+      };
+      queue.push(job);
+      signal?.addEventListener('abort', job.cancel, { once: true });
+    });
+
+    const started = performance.now();
+    try {
+      signal?.throwIfAborted();
+      emit({ type: 'started', exerciseId: exercise.manifest.id, checks: expectedChecks(exercise) });
+      const verdict = await gradeOnSlot(slot, exercise, files, {
+        root,
+        redisUrl,
+        signal,
+        onCheck: (check) => emit({ type: 'check', check }),
+      });
+      signal?.throwIfAborted();
+      const report = checkReportSchema.parse({
+        version: REPORT_VERSION,
+        exerciseId: exercise.manifest.id,
+        status: verdict.status,
+        checks: verdict.checks,
+        ...(verdict.message ? { message: verdict.message } : {}),
+        durationMs: Math.round(performance.now() - started),
+        engine: gradeOptions.engine ?? 'local',
+        finishedAt: new Date().toISOString(),
+      });
+      emit({ type: 'report', report });
+      return report;
+    } finally {
+      release(slot);
+    }
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    for (const job of queue.splice(0)) job.cancel();
+    await Promise.all(all.map((slot) => slot.host.close()));
+    for (const slot of all) rmSync(slot.workspace.dir, { recursive: true, force: true });
+  }
+
+  return { grade, close };
+}
+
+/** The learner's files, restricted to the exercise's editable paths; a missing file falls back to its starter. */
+function submittedFiles(exercise: LoadedExercise, files: Record<string, string>): Record<string, string> {
+  const editable = exercise.manifest.files.filter((f) => f.editable).map((f) => f.path);
+  const unknown = Object.keys(files).filter((p) => !editable.includes(p));
+  if (unknown.length > 0) {
+    throw new Error(`"${unknown[0]}" is not an editable file of exercise "${exercise.manifest.id}"; its editable files are: ${editable.join(', ')}`);
+  }
+  return Object.fromEntries(editable.map((p) => [p, files[p] ?? exercise.starter[p] ?? '']));
+}
+
+/** Workspaces of grader processes that no longer run (crashed or killed) are deleted. */
+function removeAbandonedWorkspaces(base: string): void {
+  if (!existsSync(base)) return;
+  for (const name of readdirSync(base)) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(base, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

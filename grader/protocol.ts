@@ -1,0 +1,52 @@
+// Messages between the grader (parent) and a warm runner child (grader/runner-child.ts), over IPC.
+// Everything here is plain JSON: the child turns Vitest objects into these before sending.
+
+/** One error as Vitest reported it, already reduced to what the report builder needs. */
+export interface RawError {
+  name?: string | undefined;
+  message: string;
+  expected?: string | undefined;
+  actual?: string | undefined;
+  /** Stack frames with absolute file paths; the report keeps only the learner's files. */
+  frames: { file: string; line: number; column: number; method: string }[];
+}
+
+export interface RawTest {
+  /** Absolute path of the spec file the test lives in. */
+  file: string;
+  name: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  durationMs: number;
+  errors: RawError[];
+}
+
+export interface RawModule {
+  file: string;
+  tests: RawTest[];
+  /** Errors outside any test: import failures, syntax errors, hooks, output floods. */
+  errors: RawError[];
+}
+
+export interface RunRequest {
+  type: 'run';
+  runId: number;
+  /** Absolute paths of the spec files to run. */
+  specs: string[];
+  /** Absolute paths written or restored since the previous run; their cached transforms are dropped. */
+  invalidate: string[];
+  /** Environment for the test workers of this run (Redis prefix, database URL…). */
+  env: Record<string, string>;
+  /** Reset the warm PGlite before the run (and start it on first use). */
+  db: boolean;
+  /** Per-test timeout inside Vitest; the parent enforces the whole-run limit. */
+  testTimeoutMs: number;
+}
+
+export type ParentMessage = RunRequest | { type: 'close' };
+
+export type ChildMessage =
+  | { type: 'ready'; startupMs: number }
+  | { type: 'case-start'; runId: number; file: string; name: string }
+  | { type: 'case'; runId: number; test: RawTest }
+  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; timings: { dbResetMs: number; vitestMs: number } }
+  | { type: 'failed'; runId: number; message: string };

@@ -1,0 +1,101 @@
+// Builds the learner-facing CheckReport pieces from what a run produced.
+import type { CheckResult, ReportStatus } from '../src/schemas/report.ts';
+import { clean, describeError, type MessageContext } from './messages.ts';
+import type { RawError, RawTest } from './protocol.ts';
+import type { RunOutcome } from './runner-host.ts';
+
+export interface Verdict {
+  status: ReportStatus;
+  checks: CheckResult[];
+  message?: string;
+}
+
+export function checkFromTest(test: RawTest, context: MessageContext): CheckResult {
+  const base = { name: test.name, durationMs: test.durationMs };
+  if (test.state === 'passed') return { ...base, status: 'passed' };
+  if (test.state !== 'failed') return { ...base, status: 'skipped' };
+  const first = test.errors[0];
+  if (!first) return { ...base, status: 'failed', message: 'This check failed without an error message.' };
+  return { ...base, status: 'failed', ...describeError(first, context) };
+}
+
+/** Explains an error that happened outside any check (import, compile, exit, memory, output). */
+export function explainRunError(error: RawError, context: MessageContext, stderr: string): string {
+  const text = error.message;
+  if (text.includes('WORKBOOK_OUTPUT_FLOOD')) {
+    return `${clean(text.replace('WORKBOOK_OUTPUT_FLOOD: ', ''), context)}. Remove console.log calls from loops and hot paths, then run the checks again.`;
+  }
+  if (/process\.exit/.test(text)) {
+    return `Your code called process.exit(), which would stop the whole service. Throw an error (or return a value) instead. (${clean(text, context, 300)})`;
+  }
+  if (isOutOfMemory(text, stderr)) return outOfMemoryMessage();
+  const { message } = describeError(error, context);
+  if (/Transform failed|SyntaxError|Parse failure|Expected .* but found|Unexpected token|PARSE_ERROR/i.test(text)) {
+    return `Your code does not compile: ${message}\nFix the syntax error at that line and run the checks again.`;
+  }
+  return `Loading your code failed before any check could run: ${message}`;
+}
+
+export function isOutOfMemory(text: string, stderr: string): boolean {
+  return /heap out of memory|ERR_WORKER_OUT_OF_MEMORY|Reached heap limit/i.test(`${text}\n${stderr}`);
+}
+
+export function outOfMemoryMessage(): string {
+  return 'Your code used more memory than a grading run allows and was stopped. Look for a loop that keeps adding to an array or map, or a recursion without an end.';
+}
+
+/** Turns one run's outcome into a verdict; `expected` names the checks in order, for those that never reported. */
+export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], expected: string[], context: MessageContext, timeLimitMs: number, stderr: string): Verdict {
+  if (outcome.kind === 'timeout') {
+    const checks = streamed.map((t) => checkFromTest(t, context));
+    const seen = new Set(checks.map((c) => c.name));
+    const running = outcome.running?.name;
+    for (const name of expected) {
+      if (seen.has(name)) continue;
+      checks.push(name === running
+        ? { name, status: 'timeout', message: `Still running when the ${seconds(timeLimitMs)} limit was reached.`, durationMs: timeLimitMs }
+        : { name, status: 'skipped', durationMs: 0 });
+    }
+    return {
+      status: 'timeout',
+      checks,
+      message: `Your code did not finish within ${seconds(timeLimitMs)}${running ? ` (stuck in "${running}")` : ''}. Look for an infinite loop or a promise that never settles, then run the checks again.`,
+    };
+  }
+  if (outcome.kind === 'crashed') {
+    const message = isOutOfMemory(outcome.message, `${outcome.stderr}\n${stderr}`)
+      ? outOfMemoryMessage()
+      : `The grading process stopped unexpectedly while running your code (${clean(outcome.message, context, 400)}). Run the checks again; if it happens again, look for code that ends the process.`;
+    return { status: 'error', checks: skippedChecks(expected, streamed, context), message };
+  }
+  if (outcome.kind === 'aborted') {
+    return { status: 'error', checks: skippedChecks(expected, streamed, context), message: 'The run was cancelled.' };
+  }
+  const tests = outcome.modules.flatMap((m) => m.tests);
+  const runErrors = [...outcome.modules.flatMap((m) => m.errors), ...outcome.unhandled];
+  const checks = tests.map((t) => checkFromTest(t, context));
+  if (runErrors.length > 0) {
+    const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
+    return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
+  }
+  if (checks.length === 0) {
+    return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
+  }
+  return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
+}
+
+function skippedChecks(expected: string[], streamed: RawTest[], context: MessageContext): CheckResult[] {
+  const done = streamed.map((t) => checkFromTest(t, context));
+  const seen = new Set(done.map((c) => c.name));
+  return [...done, ...expected.filter((n) => !seen.has(n)).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }))];
+}
+
+const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
+
+/** Check names declared in spec source (`it('…')` / `test('…')`), used before a run reports them. */
+export function declaredTestNames(source: string): string[] {
+  const names: string[] = [];
+  const pattern = /\b(?:it|test)(?:\.(?:only|concurrent|sequential|fails))?\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
+  for (const match of source.matchAll(pattern)) names.push((match[2] ?? '').replace(/\\(.)/g, '$1'));
+  return names;
+}

@@ -1,0 +1,132 @@
+// A warm grading process for one workspace: keeps Vitest (and, when an exercise needs it, one
+// PGlite) alive between runs, runs the spec files it is sent, and streams results to the parent.
+// The parent supervises it: a run over its limit gets this whole process group killed.
+import { join } from 'node:path';
+import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import { createVitest } from 'vitest/node';
+import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
+
+const started = performance.now();
+const workspace = process.argv[2];
+if (!workspace || !process.send) {
+  console.error('runner-child: usage: node grader/runner-child.ts <workspace> (started by the grader over IPC)');
+  process.exit(2);
+}
+const send = (message: ChildMessage) => process.send?.(message);
+const workerMemoryMb = Number(process.env['WORKBOOK_WORKER_MEMORY_MB'] ?? 512);
+
+let currentRun = -1;
+const reporter: Reporter = {
+  onTestCaseReady(testCase) {
+    send({ type: 'case-start', runId: currentRun, file: testCase.module.moduleId, name: testCase.name });
+  },
+  onTestCaseResult(testCase) {
+    send({ type: 'case', runId: currentRun, test: toRawTest(testCase) });
+  },
+};
+
+const vitest = await createVitest(
+  'test',
+  {
+    root: workspace,
+    config: false,
+    watch: false,
+    include: ['__checks__/**/*.check.ts', 'src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    isolate: true,
+    // Each run gets a fresh worker process whose heap is capped, so runaway memory kills only it.
+    execArgv: [`--max-old-space-size=${workerMemoryMb}`],
+    setupFiles: [join(import.meta.dirname, 'runtime', 'setup.ts')],
+    reporters: [reporter],
+    printConsoleTrace: false,
+    silent: false,
+    passWithNoTests: true,
+    teardownTimeout: 1000,
+  },
+  { cacheDir: join(workspace, '.vite-cache'), logLevel: 'silent', server: { watch: null } },
+);
+await vitest.standalone();
+send({ type: 'ready', startupMs: Math.round(performance.now() - started) });
+
+let queue = Promise.resolve();
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'close') {
+    queue = queue.then(async () => {
+      await vitest.close();
+      await closeDatabase();
+      process.exit(0);
+    });
+    return;
+  }
+  queue = queue.then(() => run(message)).catch((error: unknown) => {
+    send({ type: 'failed', runId: message.runId, message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  });
+});
+// The parent is gone: nothing will ever ask for a run again.
+process.on('disconnect', () => process.exit(0));
+
+async function run(request: RunRequest): Promise<void> {
+  currentRun = request.runId;
+  for (const file of request.invalidate) vitest.invalidateFile(file);
+  let dbResetMs = 0;
+  const env: Record<string, string> = { ...request.env };
+  if (request.db) {
+    const t = performance.now();
+    env['WORKBOOK_DATABASE_URL'] = await resetDatabase(workspace as string);
+    dbResetMs = performance.now() - t;
+  }
+  Object.assign(process.env, env);
+  vitest.config.testTimeout = request.testTimeoutMs;
+  vitest.config.hookTimeout = request.testTimeoutMs;
+  const project = vitest.getRootProject();
+  const t = performance.now();
+  const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
+  const vitestMs = performance.now() - t;
+  const modules: RawModule[] = result.testModules.map((module: TestModule) => ({
+    file: module.moduleId,
+    tests: [...module.children.allTests()].map(toRawTest),
+    errors: module.errors().map(toRawError),
+  }));
+  send({
+    type: 'done',
+    runId: request.runId,
+    modules,
+    unhandled: result.unhandledErrors.map((e) => toRawError(e as SerializedError)),
+    timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs) },
+  });
+}
+
+function toRawTest(testCase: TestCase): RawTest {
+  const result = testCase.result();
+  return {
+    file: testCase.module.moduleId,
+    name: testCase.name,
+    state: result.state,
+    durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    errors: (result.errors ?? []).map(toRawError),
+  };
+}
+
+function toRawError(error: SerializedError): RawError {
+  const e = error as SerializedError & { expected?: unknown; actual?: unknown };
+  return {
+    name: typeof e.name === 'string' ? e.name : undefined,
+    message: String(e.message ?? e),
+    expected: typeof e.expected === 'string' ? e.expected : undefined,
+    actual: typeof e.actual === 'string' ? e.actual : undefined,
+    frames: (e.stacks ?? []).map((s) => ({ file: s.file, line: s.line, column: s.column, method: s.method })),
+  };
+}
+
+// The database lives here, not in the test workers: workers are fresh processes every run, and
+// creating a PGlite costs seconds. Loaded lazily so exercises without a database never pay for it.
+type DatabaseModule = typeof import('./runtime/database-host.ts');
+let database: DatabaseModule | undefined;
+async function resetDatabase(dir: string): Promise<string> {
+  database ??= await import('./runtime/database-host.ts');
+  return database.resetDatabase(dir);
+}
+async function closeDatabase(): Promise<void> {
+  await database?.closeDatabase();
+}

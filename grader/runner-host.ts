@@ -1,0 +1,178 @@
+// Parent side of a warm runner: starts grader/runner-child.ts for one workspace, sends it runs,
+// and enforces the time limit. A run over its limit gets the child's whole process group
+// SIGKILLed (Vitest's worker included) and a fresh child is spawned at once, so the next run
+// does not pay the whole start-up.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
+
+export type RunOutcome =
+  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; timings: { dbResetMs: number; vitestMs: number } }
+  | { kind: 'timeout'; running: { file: string; name: string } | undefined }
+  | { kind: 'crashed'; message: string; stderr: string }
+  | { kind: 'aborted' };
+
+export interface RunOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  onCase?: ((test: RawTest) => void) | undefined;
+}
+
+export interface RunnerHostOptions {
+  /** Heap cap of the runner child (Vitest itself). */
+  memoryMb?: number;
+  /** Heap cap of the Vitest worker that runs learner code. */
+  workerMemoryMb?: number;
+}
+
+const STDERR_KEEP = 16_000;
+const childScript = join(import.meta.dirname, 'runner-child.ts');
+
+/** The Node to run children with: this one if it is new enough, else the repo's node@24. */
+function nodeBinary(): string {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) return process.execPath;
+  const local = join(import.meta.dirname, '..', 'node_modules', 'node', 'bin', 'node');
+  return existsSync(local) ? local : process.execPath;
+}
+
+export class RunnerHost {
+  readonly workspace: string;
+  private readonly options: RunnerHostOptions;
+  private child: ChildProcess | undefined;
+  private ready: Promise<number> | undefined;
+  private stderr = '';
+  private nextRunId = 1;
+  private closed = false;
+  /** Time the most recent child took to become ready (ms). */
+  startupMs = 0;
+
+  constructor(workspace: string, options: RunnerHostOptions = {}) {
+    this.workspace = workspace;
+    this.options = options;
+  }
+
+  /** Starts the child if none is running; resolves when Vitest is warm. */
+  start(): Promise<number> {
+    if (this.ready) return this.ready;
+    const child = spawn(
+      nodeBinary(),
+      [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--disable-warning=ExperimentalWarning', childScript, this.workspace],
+      {
+        cwd: this.workspace,
+        detached: true, // its own process group, so a kill reaches Vitest's worker too
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        env: { ...process.env, WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512) },
+      },
+    );
+    this.child = child;
+    this.stderr = '';
+    child.stdout?.resume();
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+      this.stderr = (this.stderr + text).slice(-STDERR_KEEP);
+    });
+    this.ready = new Promise<number>((resolve, reject) => {
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== 'ready') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        this.startupMs = message.startupMs;
+        resolve(message.startupMs);
+      };
+      const onExit = (code: number | null) => {
+        child.off('message', onMessage);
+        reject(new Error(`the grading process exited while starting (code ${code}): ${this.stderr.trim().slice(-2000)}`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+    this.ready.catch(() => {
+      if (this.child === child) this.reset();
+    });
+    child.once('exit', () => {
+      if (this.child === child) this.reset();
+    });
+    return this.ready;
+  }
+
+  async run(request: Omit<RunRequest, 'type' | 'runId'>, options: RunOptions): Promise<RunOutcome> {
+    if (this.closed) throw new Error('this grader is closed; create a new one');
+    await this.start();
+    const child = this.child;
+    if (!child) return { kind: 'crashed', message: 'the grading process is not running', stderr: this.stderr };
+    const runId = this.nextRunId++;
+    const stderrBefore = this.stderr.length;
+    let running: { file: string; name: string } | undefined;
+    return new Promise<RunOutcome>((resolve) => {
+      const finish = (outcome: RunOutcome) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(outcome);
+      };
+      const onMessage = (message: ChildMessage) => {
+        if (!('runId' in message) || message.runId !== runId) return;
+        if (message.type === 'case-start') running = { file: message.file, name: message.name };
+        else if (message.type === 'case') options.onCase?.(message.test);
+        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, timings: message.timings });
+        else if (message.type === 'failed') finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        finish({ kind: 'crashed', message: `the grading process exited (${signal ?? `code ${code}`})`, stderr: this.stderr.slice(stderrBefore) });
+      };
+      const onAbort = () => {
+        this.restart();
+        finish({ kind: 'aborted' });
+      };
+      const timer = setTimeout(() => {
+        this.restart();
+        finish({ kind: 'timeout', running });
+      }, options.timeoutMs);
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ type: 'run', runId, ...request });
+    });
+  }
+
+  /** Output the child wrote to stderr lately (Vitest worker crashes, out-of-memory reports). */
+  recentStderr(): string {
+    return this.stderr;
+  }
+
+  /** Kills the child and everything it started, then warms a replacement straight away. */
+  restart(): void {
+    this.kill();
+    if (!this.closed) this.start().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (child.connected) child.send({ type: 'close' });
+    const timer = setTimeout(() => this.kill(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private kill(): void {
+    const child = this.child;
+    this.reset();
+    if (child?.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+
+  private reset(): void {
+    this.child = undefined;
+    this.ready = undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// One warm PGlite per grading process, migrated once and emptied between runs (TRUNCATE costs a
+// few milliseconds; a new PGlite costs seconds). Test workers are separate processes, so they
+// reach it over the PostgreSQL wire protocol through a loopback socket (see pglite-wire.ts).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { serveOverTcp, type WireServer } from './pglite-wire.ts';
+
+let db: PGlite | undefined;
+let server: WireServer | undefined;
+
+/** Starts the database on first use, empties every table otherwise; returns its connection URL. */
+export async function resetDatabase(workspace: string): Promise<string> {
+  if (!db || !server) {
+    db = await PGlite.create();
+    await applyMigrations(db, workspace);
+    server = await serveOverTcp(db);
+  } else {
+    await server.idle();
+    await truncateAll(db);
+  }
+  return `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
+}
+
+export async function closeDatabase(): Promise<void> {
+  await server?.close();
+  await db?.close();
+  server = undefined;
+  db = undefined;
+}
+
+/** Applies the service's committed migrations (prisma/migrations/<name>/migration.sql) in order. */
+async function applyMigrations(pg: PGlite, workspace: string): Promise<void> {
+  const dir = join(workspace, 'prisma', 'migrations');
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name, 'migration.sql');
+    if (existsSync(file)) await pg.exec(readFileSync(file, 'utf8'));
+  }
+}
+
+async function truncateAll(pg: PGlite): Promise<void> {
+  // A test that died mid-transaction must not leave the next run inside it.
+  await pg.exec('ROLLBACK').catch(() => undefined);
+  const { rows } = await pg.query<{ name: string }>(
+    `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`,
+  );
+  if (rows.length > 0) await pg.exec(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
+}

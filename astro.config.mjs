@@ -22,7 +22,7 @@ export default defineConfig({
   markdown: {
     shikiConfig: {
       // Dual themes: light colours inline, dark ones as --shiki-dark variables (src/styles/code.css).
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       wrap: false,
     },
   },

@@ -11,8 +11,8 @@ export const GRADE_PATH = '/api/grade';
 export const HEALTH_PATH = '/api/health';
 export const TOKEN_HEADER = 'x-workbook-token';
 export const MAX_BODY_BYTES = 256 * 1024;
-/** The tag every page carries empty in the static build; the server fills it per response. */
-export const TOKEN_META = '<meta name="workbook-token" content="">';
+/** The tag every page carries empty in the static build (BaseLayout); the server fills it per response. */
+const TOKEN_META = /<meta name="workbook-token" content=""\s*\/?>/;
 
 /** The part of the grader (grader/index.ts) the API needs. */
 export interface GradeBackend {
@@ -23,8 +23,8 @@ export interface GradeApiOptions {
   grader: GradeBackend;
   /** Exercise id → the workspace paths the learner may send (the editable files). */
   exercises: ReadonlyMap<string, readonly string[]>;
-  /** Host headers this server answers to, e.g. ["127.0.0.1:4321", "localhost:4321"]. */
-  allowedHosts: readonly string[];
+  /** Host headers this server answers to, e.g. ["127.0.0.1:4321", "localhost:4321"]; a function when the port is known only after listening. */
+  allowedHosts: readonly string[] | (() => readonly string[]);
   /** Defaults to a fresh random token per process. */
   token?: string;
 }
@@ -56,10 +56,11 @@ class HttpError extends Error {
 export function createGradeApi(options: GradeApiOptions): GradeApi {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const hosts = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
-  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  const allowed = typeof options.allowedHosts === 'function' ? options.allowedHosts : () => options.allowedHosts as readonly string[];
 
   const guard = (req: IncomingMessage, needsToken: boolean): void => {
+    const hosts = new Set(allowed().map((h) => h.toLowerCase()));
+    const origins = new Set([...hosts].map((h) => `http://${h}`));
     const host = (req.headers.host ?? '').toLowerCase();
     if (!hosts.has(host)) throw new HttpError(403, `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`);
     const origin = req.headers.origin;
@@ -131,7 +132,7 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
 
   return {
     token,
-    injectToken: (html) => html.replace(TOKEN_META, `<meta name="workbook-token" content="${token}">`),
+    injectToken: (html) => html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`),
     async handle(req, res) {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
@@ -170,4 +171,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
 
 function errorReport(request: GradeRequest, message: string, durationMs: number): CheckReport {
   return { version: REPORT_VERSION, exerciseId: request.exerciseId, status: 'error', checks: [], message, durationMs, engine: 'local', finishedAt: new Date().toISOString() };
+}
+
+export interface LocalGrading {
+  /** The plug-in route for the site server (server/index.ts). */
+  route: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** The site server's HTML transform: writes the token into every served page. */
+  transformHtml: (html: string) => string;
+  close(): Promise<void>;
+}
+
+/** Starts the warm grader and the guarded API for `npm start`; `address` is read per request. */
+export async function createLocalGrading(options: { root: string; address: () => { host: string; port: number } }): Promise<LocalGrading> {
+  const [{ createGrader }, { loadExercises }] = await Promise.all([import('../grader/index.ts'), import('../src/catalog/load.ts')]);
+  const exercises = new Map(loadExercises(options.root).map((e) => [e.manifest.id, e.manifest.files.filter((f) => f.editable).map((f) => f.path)]));
+  const grader = await createGrader({ root: options.root });
+  const api = createGradeApi({ grader, exercises, allowedHosts: () => hostsFor(options.address().host, options.address().port) });
+  return { route: (req, res) => api.handle(req, res), transformHtml: (html) => api.injectToken(html), close: () => grader.close() };
 }

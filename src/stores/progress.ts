@@ -5,7 +5,9 @@ import { PROGRESS_VERSION, progressSchema, type ExerciseProgress, type ExerciseS
 import type { CheckReport } from '../schemas/report.ts';
 import { browserStorage, loadSaved, writeSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
 
-export const PROGRESS_KEY = 'workbook:progress';
+import { PROGRESS_KEY } from './progress-key.ts';
+
+export { PROGRESS_KEY };
 
 export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, exercises: {} });
 
@@ -113,6 +115,8 @@ export function progressStore(): ProgressStore {
       window.addEventListener('storage', (event) => {
         if (event.key === PROGRESS_KEY) store.reload();
       });
+      // Badges on this page listen for this (the storage event only reaches other tabs).
+      store.$progress.listen(() => window.dispatchEvent(new Event('workbook:progress')));
     }
   }
   return shared;

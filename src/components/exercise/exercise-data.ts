@@ -1,0 +1,109 @@
+// Build-time view of an exercise for the page (Node only: runs in Astro frontmatter and endpoints).
+// Renders the instructions, and gathers the service files the exercise's code imports so Monaco's
+// TypeScript worker knows their types without the page ever seeing the hidden checks.
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { loadExercises, type LoadedExercise } from '../../catalog/load.ts';
+
+const ROOT = process.cwd();
+let catalog: Map<string, LoadedExercise> | undefined;
+
+/** Every exercise, loaded once per build. */
+export function allExercises(): LoadedExercise[] {
+  catalog ??= new Map(loadExercises(ROOT).map((e) => [e.manifest.id, e]));
+  return [...catalog.values()];
+}
+
+/** One exercise by id; an unknown id fails the build naming the id and the fix. */
+export function exerciseById(id: string, where: string): LoadedExercise {
+  allExercises();
+  const found = catalog?.get(id);
+  if (!found) throw new Error(`${where}: <Exercise id="${id}" /> names no exercise; known ids: ${[...(catalog?.keys() ?? [])].join(', ') || '(none yet)'}. Fix the id or add exercises/${id}/.`);
+  return found;
+}
+
+let renderer: Promise<{ render(content: string): Promise<{ code: string }> }> | undefined;
+
+/**
+ * Instructions as HTML, without their leading `# Title` (the component shows the title), headings
+ * shifted below `headingLevel` and their ids prefixed so they never collide with the chapter's.
+ */
+export async function renderInstructions(exercise: LoadedExercise, headingLevel: number): Promise<string> {
+  renderer ??= createSatteriMarkdownProcessor({
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, wrap: false },
+  } as Parameters<typeof createSatteriMarkdownProcessor>[0]);
+  const markdown = exercise.instructions.replace(/^\s*# [^\n]*\n/, '');
+  const { code } = await (await renderer).render(markdown);
+  const id = exercise.manifest.id;
+  return code
+    .replace(/<(\/?)h([1-6])\b/g, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) - 1 + headingLevel)}`)
+    .replace(/\bid="([^"]+)"/g, (_m, anchor: string) => `id="${id}--${anchor}"`)
+    .replace(/href="#([^"]+)"/g, (_m, anchor: string) => `href="#${id}--${anchor}"`);
+}
+
+export interface EditorFile {
+  path: string;
+  editable: boolean;
+  /** Starter code for editable files, service code for read-only ones. */
+  content: string;
+}
+
+export interface EditorLib {
+  /** Workspace path; the editor mounts libs and tabs under one root so relative imports resolve. */
+  path: string;
+  content: string;
+}
+
+/** Everything the editor needs, served on demand as /exercises/<id>/editor.json. */
+export interface EditorData {
+  id: string;
+  files: EditorFile[];
+  solution: Record<string, string>;
+  libs: EditorLib[];
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+const MAX_LIBS = 120;
+
+/** Builds the editor payload: the tabs, the solution, and the type libraries for the TS worker. */
+export function editorData(exercise: LoadedExercise): EditorData {
+  const files: EditorFile[] = exercise.manifest.files.map((f) => ({ path: f.path, editable: f.editable, content: f.editable ? (exercise.starter[f.path] ?? '') : (exercise.readonly[f.path] ?? '') }));
+  const shown = new Set(files.map((f) => f.path));
+  const libs = new Map<string, string>();
+  const external = new Set<string>();
+  const queue = files.map((f) => ({ path: f.path, content: f.content }));
+  while (queue.length > 0 && libs.size < MAX_LIBS) {
+    const next = queue.shift();
+    if (!next) break;
+    for (const match of next.content.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? match[3] ?? '';
+      if (!specifier.startsWith('.')) {
+        if (specifier) external.add(specifier);
+        continue;
+      }
+      const target = normalize(join(dirname(next.path), specifier)).replace(/\.js$/, '.ts');
+      const candidates = target.endsWith('.ts') ? [target] : [`${target}.ts`, join(target, 'index.ts')];
+      for (const candidate of candidates) {
+        if (shown.has(candidate) || libs.has(candidate)) break;
+        const onDisk = join(ROOT, 'service', candidate);
+        if (!candidate.startsWith('..') && existsSync(onDisk)) {
+          const content = readFileSync(onDisk, 'utf8');
+          libs.set(candidate, content);
+          queue.push({ path: candidate, content });
+          break;
+        }
+      }
+    }
+  }
+  // Shorthand ambient modules type every external import as `any`: no false errors in the
+  // learner's file, while the service's own code keeps its real types.
+  const ambient = [...external].sort().map((name) => `declare module '${name}';`);
+  ambient.push('declare const process: { env: Record<string, string | undefined>; [key: string]: any };', 'declare const Buffer: any;');
+  return {
+    id: exercise.manifest.id,
+    files,
+    solution: exercise.solution,
+    libs: [...[...libs].map(([path, content]) => ({ path, content })), { path: '__workbook__/ambient.d.ts', content: `${ambient.join('\n')}\n` }],
+  };
+}

@@ -1,0 +1,147 @@
+// The editor chunk, loaded on demand: Monaco's core API, a handful of editing features, and only
+// the TypeScript language (tokenizer + language service in its worker). Everything is served from
+// the site's own origin; importing `monaco-editor` whole would bundle ~80 languages.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/codeAction/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/format/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/gotoSymbol/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/parameterHints/register';
+import 'monaco-editor/features/readOnlyMessage/register';
+import 'monaco-editor/features/rename/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+
+export interface EditorTab {
+  path: string;
+  editable: boolean;
+  content: string;
+}
+
+export interface WorkbookEditor {
+  /** Shows one tab's file; read-only tabs cannot be edited. */
+  show(path: string): void;
+  /** Current content of every editable file. */
+  files(): Record<string, string>;
+  /** Replaces the content of the given files (reset, undo), as one undoable edit each. */
+  setFiles(files: Record<string, string>): void;
+  onChange(listener: () => void): void;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onRun(listener: () => void): void;
+  focus(): void;
+  dispose(): void;
+}
+
+self.MonacoEnvironment = {
+  getWorker: (_id, label) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+};
+
+typescriptDefaults.setCompilerOptions({
+  target: ScriptTarget.ES2020,
+  module: ModuleKind.ESNext,
+  moduleResolution: ModuleResolutionKind.NodeJs,
+  strict: true,
+  experimentalDecorators: true,
+  allowNonTsExtensions: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  lib: ['es2022', 'dom'],
+});
+typescriptDefaults.setEagerModelSync(true);
+
+/** Each exercise gets its own root, so two exercises on one page never share a file or model. */
+const fileUri = (exerciseId: string, path: string) => `file:///${exerciseId}/${path}`;
+
+const loadedLibs = new Set<string>();
+/** Loads the service files an exercise imports and ambient declarations into the TS worker, once. */
+export function addLibs(exerciseId: string, libs: readonly { path: string; content: string }[]): void {
+  for (const lib of libs) {
+    const uri = fileUri(exerciseId, lib.path);
+    if (loadedLibs.has(uri)) continue;
+    loadedLibs.add(uri);
+    typescriptDefaults.addExtraLib(lib.content, uri);
+  }
+}
+
+const darkNow = () => {
+  const explicit = document.documentElement.dataset['theme'];
+  return explicit ? explicit === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+};
+const applyTheme = () => monaco.editor.setTheme(darkNow() ? 'vs-dark' : 'vs');
+new MutationObserver(applyTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
+
+/** Creates an editor in `host` with one model per tab. */
+export function createEditor(host: HTMLElement, exerciseId: string, tabs: readonly EditorTab[], options: { fontSize: number; wordWrap: boolean; label: string }): WorkbookEditor {
+  const models = new Map<string, monaco.editor.ITextModel>();
+  for (const tab of tabs) {
+    const uri = monaco.Uri.parse(fileUri(exerciseId, tab.path));
+    const existing = monaco.editor.getModel(uri);
+    if (existing) existing.setValue(tab.content);
+    models.set(tab.path, existing ?? monaco.editor.createModel(tab.content, 'typescript', uri));
+  }
+  applyTheme();
+  const editor = monaco.editor.create(host, {
+    model: models.get(tabs[0]?.path ?? '') ?? null,
+    automaticLayout: true,
+    fontSize: options.fontSize,
+    wordWrap: options.wordWrap ? 'on' : 'off',
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    ariaLabel: options.label,
+    fixedOverflowWidgets: true,
+  });
+  const editable = new Set(tabs.filter((t) => t.editable).map((t) => t.path));
+  const views = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+  let current = tabs[0]?.path ?? '';
+  const setReadOnly = (path: string) => editor.updateOptions({ readOnly: !editable.has(path), readOnlyMessage: { value: 'This file is part of the service and is shown for context; edit the editable tab.' } });
+  setReadOnly(current);
+  return {
+    show(path) {
+      const model = models.get(path);
+      if (!model || path === current) return;
+      views.set(current, editor.saveViewState());
+      editor.setModel(model);
+      const view = views.get(path);
+      if (view) editor.restoreViewState(view);
+      setReadOnly(path);
+      current = path;
+    },
+    files: () => Object.fromEntries([...editable].map((path) => [path, models.get(path)?.getValue() ?? ''])),
+    setFiles(files) {
+      for (const [path, content] of Object.entries(files)) {
+        const model = models.get(path);
+        if (!model || !editable.has(path) || model.getValue() === content) continue;
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: content }], () => null);
+      }
+    },
+    onChange(listener) {
+      for (const path of editable) models.get(path)?.onDidChangeContent(listener);
+    },
+    onRun(listener) {
+      editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener);
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      editor.dispose();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// A plain <textarea> editor with the same surface as the Monaco one, used when Monaco cannot load.
+import type { EditorTab, WorkbookEditor } from './monaco-editor.ts';
+
+/** Creates a textarea-backed editor; read-only tabs are shown read-only. */
+export function createPlainEditor(host: HTMLElement, tabs: readonly EditorTab[]): WorkbookEditor {
+  const contents = new Map(tabs.map((t) => [t.path, t.content]));
+  const editable = new Set(tabs.filter((t) => t.editable).map((t) => t.path));
+  const area = document.createElement('textarea');
+  area.className = 'plain-editor';
+  area.spellcheck = false;
+  area.setAttribute('aria-label', 'Code editor');
+  let current = tabs[0]?.path ?? '';
+  const listeners: (() => void)[] = [];
+  const show = (path: string) => {
+    current = path;
+    area.value = contents.get(path) ?? '';
+    area.readOnly = !editable.has(path);
+  };
+  area.addEventListener('input', () => {
+    contents.set(current, area.value);
+    for (const l of listeners) l();
+  });
+  show(current);
+  host.replaceChildren(area);
+  return {
+    show,
+    files: () => Object.fromEntries([...editable].map((p) => [p, contents.get(p) ?? ''])),
+    setFiles(files) {
+      for (const [p, c] of Object.entries(files)) if (editable.has(p)) contents.set(p, c);
+      show(current);
+      for (const l of listeners) l();
+    },
+    onChange: (l) => void listeners.push(l),
+    onRun: () => undefined,
+    focus: () => area.focus(),
+    dispose: () => area.remove(),
+  };
+}

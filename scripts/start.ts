@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createWorkbookServer, listen, type Route } from '../server/index.ts';
+import { createLocalGrading } from '../server/grade-api.ts';
 import { buildState } from '../server/freshness.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,9 +33,17 @@ if (process.argv.includes('--no-build')) {
   }
 }
 
-// Plug-in routes, tried before static files (the local grading API mounts here).
-const routes: Route[] = [];
-const server = createWorkbookServer({ root: dist, routes });
+// Plug-in routes, tried before static files: the local grading API (server/grade-api.ts) with its
+// per-process token written into every served page.
+const grading = await createLocalGrading({
+  root,
+  address: () => {
+    const address = server.address();
+    return { host, port: typeof address === 'object' && address ? address.port : port };
+  },
+});
+const routes: Route[] = [grading.route];
+const server = createWorkbookServer({ root: dist, routes, transformHtml: grading.transformHtml });
 
 try {
   const url = await listen(server, port, host);
@@ -48,7 +57,7 @@ try {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() => void grading.close().finally(() => process.exit(0)));
     server.closeAllConnections();
   });
 }

@@ -45,6 +45,18 @@ describe('regrade', () => {
     expect(tasks[1]!.files).toEqual(sampleProgress().exercises['task-entity-complete']!.files);
   });
 
+  it('flags a claimed pass that carries no code without running the grader', async () => {
+    const { table: t, cohort } = await table();
+    const row = t.rows[0]!;
+    row.cells['cache-aside-get-task'] = { ...row.cells['cache-aside-get-task']!, status: 'passed' };
+    const tasks = regradeTasks(t, sampleCatalog());
+    expect(tasks.map((x) => x.exerciseId)).toContain('cache-aside-get-task');
+    const verdicts = new Map<string, Verdict>();
+    const grade: GradeFn = async (request) => checkReport(request.exerciseId, 'passed');
+    await regrade(tasks, grade, { signal: new AbortController().signal, onVerdict: (k, v) => verdicts.set(k, v), now });
+    expect(verdicts.get(verdictKey(cohort.reports[0]!.fingerprint, 'cache-aside-get-task'))).toMatchObject({ verdict: 'mismatched', message: expect.stringContaining('carries no code') });
+  });
+
   it('reports a verdict per task, and "unverified" with the reason when the engine fails', async () => {
     const { table: t, cohort } = await table();
     const seen: GradeRequest[] = [];

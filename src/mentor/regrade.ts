@@ -15,12 +15,13 @@ export interface RegradeTask {
   files: Record<string, string>;
 }
 
-/** Every cell worth re-grading: known exercises with submitted code. */
+/** Every cell worth re-grading: known exercises with submitted code, or claiming a pass without any. */
 export function regradeTasks(table: CohortTable, catalog: ReadonlyMap<string, CatalogEntry>): RegradeTask[] {
   return table.rows.flatMap((row) =>
     table.columns.flatMap((column) => {
       const cell = row.cells[column.id];
-      if (!cell || !catalog.has(column.id) || Object.keys(cell.files).length === 0) return [];
+      if (!cell || !catalog.has(column.id)) return [];
+      if (Object.keys(cell.files).length === 0 && cell.status !== 'passed') return [];
       return [{ key: verdictKey(cell.fingerprint, column.id), intern: row.intern.name, exerciseId: column.id, claimed: cell.status, files: cell.files }];
     }),
   );
@@ -53,6 +54,12 @@ export async function regrade(
   for (const task of tasks) {
     options.signal.throwIfAborted();
     let verdict: Verdict;
+    if (Object.keys(task.files).length === 0) {
+      verdict = { verdict: 'mismatched', claimed: task.claimed, message: 'The report claims a pass but carries no code to check.', checkedAt: now().toISOString() };
+      done += 1;
+      options.onVerdict(task.key, verdict, done);
+      continue;
+    }
     try {
       const report = await grade({ exerciseId: task.exerciseId, files: task.files }, options.signal);
       verdict = judge(task.claimed, report, now());

@@ -1,0 +1,132 @@
+// <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
+// table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
+import { cohortStore } from '../../mentor/cohort-store.ts';
+import { importReports, type Cohort } from '../../mentor/cohort.ts';
+import { cohortTable, competencyProgress, type CatalogEntry, type CohortCell, type CohortTable } from '../../mentor/cohort-table.ts';
+import { cohortCsv } from '../../mentor/csv.ts';
+import { localDay } from '../../mentor/assignment-progress.ts';
+import { regrade, regradeTasks } from '../../mentor/regrade.ts';
+import { competencyChart } from './chart.ts';
+import { download, embeddedJson, h } from './dom.ts';
+import { gradeWithPageEngine } from './regrade-engine.ts';
+
+const STATUS_LABEL = { passed: 'Passed', attempted: 'Attempted', 'not-started': 'Not started' } as const;
+
+class CohortDashboard extends HTMLElement {
+  #catalog = new Map<string, CatalogEntry>();
+  #store = cohortStore();
+  #table: CohortTable = { columns: [], rows: [] };
+  #running: AbortController | undefined;
+
+  connectedCallback(): void {
+    this.#catalog = new Map(embeddedJson<CatalogEntry[]>('mentor-catalog').map((e) => [e.id, e]));
+    const input = this.querySelector<HTMLInputElement>('[data-files]')!;
+    input.addEventListener('change', () => {
+      void this.#import([...(input.files ?? [])]).then(() => (input.value = ''));
+    });
+    const drop = this.querySelector<HTMLElement>('[data-drop]')!;
+    drop.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      drop.classList.add('dragging');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+    drop.addEventListener('drop', (event) => {
+      event.preventDefault();
+      drop.classList.remove('dragging');
+      void this.#import([...(event.dataTransfer?.files ?? [])]);
+    });
+    this.querySelector('[data-regrade]')!.addEventListener('click', () => void this.#regrade());
+    this.querySelector('[data-stop]')!.addEventListener('click', () => this.#running?.abort(new Error('Re-grading stopped.')));
+    this.querySelector('[data-csv]')!.addEventListener('click', () => download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'));
+    this.#store.problem.subscribe((problem) => {
+      const el = this.querySelector<HTMLElement>('[data-problem]')!;
+      el.textContent = problem ?? '';
+      el.hidden = !problem;
+    });
+    this.#store.store.subscribe((cohort) => this.#render(cohort));
+  }
+
+  async #import(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const { cohort, outcomes } = await importReports(this.#store.store.get(), texts);
+    this.#store.store.set(cohort);
+    const list = this.querySelector('[data-outcomes]')!;
+    list.replaceChildren(...outcomes.map((o) => h('li', { class: o.kind }, o.kind === 'refused' ? `Refused: ${o.message}` : o.message)));
+  }
+
+  async #regrade(): Promise<void> {
+    const tasks = regradeTasks(this.#table, this.#catalog);
+    if (tasks.length === 0) return this.#status('Nothing to re-grade: no imported report carries code for an exercise of this workbook.');
+    const controller = new AbortController();
+    this.#running = controller;
+    this.#busy(true);
+    this.#status(`Re-grading 0 of ${tasks.length}…`);
+    try {
+      await regrade(tasks, gradeWithPageEngine, {
+        signal: controller.signal,
+        onVerdict: (key, verdict, done) => {
+          const cohort = this.#store.store.get();
+          this.#store.store.set({ ...cohort, verdicts: { ...cohort.verdicts, [key]: verdict } });
+          this.#status(`Re-grading ${done} of ${tasks.length}…`);
+        },
+      });
+      const verdicts = this.#store.store.get().verdicts;
+      const count = (v: string) => tasks.filter((t) => verdicts[t.key]?.verdict === v).length;
+      this.#status(`Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('unverified')} could not run.`);
+    } catch (error) {
+      this.#status((error as Error).message);
+    } finally {
+      this.#running = undefined;
+      this.#busy(false);
+    }
+  }
+
+  #busy(on: boolean): void {
+    this.querySelector<HTMLButtonElement>('[data-regrade]')!.disabled = on;
+    this.querySelector<HTMLElement>('[data-stop]')!.hidden = !on;
+  }
+
+  #status(text: string): void {
+    this.querySelector('[data-status]')!.textContent = text;
+  }
+
+  #render(cohort: Cohort): void {
+    this.#table = cohortTable(cohort, this.#catalog, localDay());
+    const { columns, rows } = this.#table;
+    const tableHost = this.querySelector('[data-table]')!;
+    const chartHost = this.querySelector('[data-chart]')!;
+    if (rows.length === 0) {
+      tableHost.replaceChildren(h('p', {}, 'No reports imported yet.'));
+      chartHost.replaceChildren(h('p', {}, 'No reports imported yet.'));
+      return;
+    }
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'Intern'), ...columns.map((c) =>
+      h('th', { scope: 'col', class: c.entry ? undefined : 'unknown' }, c.entry ? c.entry.title : `Unknown exercise: ${c.id}`, h('small', {}, c.entry ? `week ${c.entry.week} · ${c.id}` : 'not in this workbook'))));
+    const body = rows.map((row) =>
+      h('tr', {}, h('th', { scope: 'row' }, row.intern.name, row.intern.email ? h('small', {}, row.intern.email) : null), ...columns.map((c) => this.#cell(row.cells[c.id], c.entry === undefined))),
+    );
+    tableHost.replaceChildren(h('table', {}, h('caption', {}, `${rows.length} intern(s) × ${columns.length} exercise(s); newest report per intern and set`), h('thead', {}, head), h('tbody', {}, ...body)));
+    const progress = competencyProgress(this.#table);
+    chartHost.replaceChildren(progress.length ? competencyChart(progress) : h('p', {}, 'No exercise of this workbook in the imported reports yet.'));
+  }
+
+  #cell(cell: CohortCell | undefined, unknown: boolean): HTMLTableCellElement {
+    if (!cell) return h('td', { class: 'empty' }, h('span', { class: 'muted' }, 'not assigned'));
+    const classes = [`status-${cell.status}`, cell.overdue ? 'overdue' : '', unknown ? 'unknown' : ''].filter(Boolean).join(' ');
+    const facts = [`${cell.attempts} attempt(s)`, `${cell.hintsUsed} hint(s)`, cell.solutionViewed ? 'solution viewed' : ''].filter(Boolean).join(' · ');
+    const verdict = cell.verdict;
+    return h(
+      'td',
+      { class: classes, 'data-exercise': cell.exerciseId },
+      STATUS_LABEL[cell.status],
+      unknown ? h('small', {}, 'unknown exercise') : null,
+      h('small', {}, facts),
+      cell.passedAt ? h('small', {}, `passed ${cell.passedAt.slice(0, 16).replace('T', ' ')}`) : null,
+      cell.due ? h('small', {}, `due ${cell.due}${cell.overdue ? ' — overdue' : ''}`) : null,
+      verdict ? h('small', { class: `verdict-${verdict.verdict}`, title: verdict.message }, `${verdict.verdict}: ${verdict.message}`) : null,
+    );
+  }
+}
+
+customElements.define('cohort-dashboard', CohortDashboard);

@@ -1,0 +1,91 @@
+// <set-builder>: turns the form into an exercise set, validates it, and hands it out as a link and a file.
+import { exerciseSetSchema, type ExerciseSet } from '../../schemas/exercise-set.ts';
+import { encodeSetLink } from '../../mentor/set-link.ts';
+import { download, embeddedJson } from './dom.ts';
+
+/** Form labels by schema field, so a problem names the control to fix. */
+const LABELS: Record<string, string> = { title: 'Set title', mentor: 'Your name', notes: 'Notes', exercises: 'Exercises', id: 'Set title' };
+
+const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
+
+class SetBuilder extends HTMLElement {
+  #set: ExerciseSet | undefined;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form')!;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#create(form);
+    });
+    form.querySelector<HTMLSelectElement>('#start-from')?.addEventListener('change', (event) => this.#startFrom(form, (event.target as HTMLSelectElement).value));
+    this.querySelector('[data-copy]')!.addEventListener('click', () => void this.#copy());
+    this.querySelector('[data-download]')!.addEventListener('click', () => {
+      if (this.#set) download(`set-${this.#set.id}.json`, `${JSON.stringify(this.#set, null, 2)}\n`, 'application/json');
+    });
+  }
+
+  #startFrom(form: HTMLFormElement, id: string): void {
+    const set = embeddedJson<ExerciseSet[]>('curated-sets').find((s) => s.id === id);
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement;
+    field('title').value = set?.title ?? '';
+    field('notes').value = set?.notes ?? '';
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="include"]')) {
+      const picked = set?.exercises.find((e) => e.id === box.value);
+      box.checked = picked !== undefined;
+      field(`due-${box.value}`).value = picked?.due ?? '';
+    }
+  }
+
+  async #create(form: HTMLFormElement): Promise<void> {
+    const error = this.querySelector<HTMLElement>('[data-error]')!;
+    const data = new FormData(form);
+    const title = String(data.get('title') ?? '').trim();
+    const notes = String(data.get('notes') ?? '').trim();
+    const raw = {
+      format: 'backend-workbook/exercise-set',
+      version: 1,
+      id: slug(title) || 'exercise-set',
+      title,
+      mentor: String(data.get('mentor') ?? '').trim(),
+      ...(notes ? { notes } : {}),
+      exercises: data.getAll('include').map((id) => {
+        const due = String(data.get(`due-${String(id)}`) ?? '');
+        return { id: String(id), ...(due ? { due } : {}) };
+      }),
+    } satisfies Record<string, unknown>;
+    const parsed = exerciseSetSchema.safeParse(raw);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
+      error.textContent = `The set cannot be created. ${problems.join('. ')}. Fix the form and press "Create link" again.`;
+      error.hidden = false;
+      return;
+    }
+    error.hidden = true;
+    this.#set = parsed.data;
+    const link = await encodeSetLink(this.#set, new URL('/assign/', location.href).href);
+    const result = this.querySelector<HTMLElement>('[data-result]')!;
+    result.hidden = false;
+    const input = this.querySelector<HTMLInputElement>('[data-link]')!;
+    input.value = link;
+    input.focus();
+    input.select();
+    this.#status(`Link ready: ${this.#set.exercises.length} exercise(s).`);
+  }
+
+  async #copy(): Promise<void> {
+    const input = this.querySelector<HTMLInputElement>('[data-link]')!;
+    try {
+      await navigator.clipboard.writeText(input.value);
+      this.#status('Link copied.');
+    } catch {
+      input.select();
+      this.#status('Copying was blocked; the link is selected, press Ctrl+C.');
+    }
+  }
+
+  #status(text: string): void {
+    this.querySelector('[data-status]')!.textContent = text;
+  }
+}
+
+customElements.define('set-builder', SetBuilder);

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import type { ServiceConfig } from './config.js';
+import { ErrorFilter } from './presentation/http/error.filter.js';
+
+export const BODY_LIMIT = '100kb';
+
+/**
+ * Builds the Nest application (not yet listening): used by main.ts and by the end-to-end tests,
+ * so both run exactly the same stack.
+ */
+export async function createApp(config: ServiceConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  for (const warning of config.warnings) new Logger('Config').warn(warning);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false, // registered below with an explicit size limit
+    ...(options.logger === false && { logger: false }),
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(helmet());
+  app.set('trust proxy', false);
+  app.useGlobalFilters(new ErrorFilter());
+  app.useWebSocketAdapter(new IoAdapter(app));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}

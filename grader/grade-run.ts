@@ -117,10 +117,13 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
 async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
   const invalidate = slot.workspace.apply(overlay);
   const { timeLimitMs, needs } = exercise.manifest;
-  return slot.host.run(
+  const t0 = performance.now();
+  const o = await slot.host.run(
     { specs, invalidate, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
+  if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
+  return o;
 }
 
 function durationOf(outcome: RunOutcome): number {

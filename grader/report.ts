@@ -78,6 +78,8 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
     const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
     return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
   }
+  const exit = tests.flatMap((t) => t.errors).find((e) => /process\.exit unexpectedly called/.test(e.message));
+  if (exit) return { status: 'error', checks, message: explainRunError(exit, context, stderr) };
   if (checks.length === 0) {
     return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
   }

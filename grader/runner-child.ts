@@ -1,10 +1,12 @@
 // A warm grading process for one workspace: keeps Vitest (and, when an exercise needs it, one
 // PGlite) alive between runs, runs the spec files it is sent, and streams results to the parent.
 // The parent supervises it: a run over its limit gets this whole process group killed.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
+import { persistentForks, recycleWorker } from './runtime/persistent-pool.ts';
 
 const started = performance.now();
 const workspace = process.argv[2];
@@ -14,6 +16,12 @@ if (!workspace || !process.send) {
 }
 const send = (message: ChildMessage) => process.send?.(message);
 const workerMemoryMb = Number(process.env['WORKBOOK_WORKER_MEMORY_MB'] ?? 512);
+/** The kept worker is replaced after this many runs, so leaks and learner side effects cannot pile up. */
+const RUNS_PER_WORKER = 50;
+// The worker process outlives runs, so per-run settings travel in a file its setup reads.
+const runFile = join(workspace, '.workbook-run.json');
+process.env['WORKBOOK_RUN_FILE'] = runFile;
+let runsOnWorker = 0;
 
 let currentRun = -1;
 const reporter: Reporter = {
@@ -32,11 +40,14 @@ const vitest = await createVitest(
     config: false,
     watch: false,
     include: ['__checks__/**/*.check.ts', 'src/**/*.spec.ts', 'test/**/*.spec.ts'],
-    pool: 'forks',
+    // One kept worker process (see persistent-pool.ts) with a capped heap: runaway memory kills
+    // only it. `isolate` makes Vitest re-evaluate every transformed module for each file.
+    pool: persistentForks({ execArgv: [`--max-old-space-size=${workerMemoryMb}`] }),
     maxWorkers: 1,
     isolate: true,
-    // Each run gets a fresh worker process whose heap is capped, so runaway memory kills only it.
-    execArgv: [`--max-old-space-size=${workerMemoryMb}`],
+    // The worker keeps the config of its first run; the parent enforces each exercise's limit.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     setupFiles: [join(import.meta.dirname, 'runtime', 'setup.ts')],
     reporters: [reporter],
     printConsoleTrace: false,
@@ -76,9 +87,7 @@ async function run(request: RunRequest): Promise<void> {
     env['WORKBOOK_DATABASE_URL'] = await resetDatabase(workspace as string);
     dbResetMs = performance.now() - t;
   }
-  Object.assign(process.env, env);
-  vitest.config.testTimeout = request.testTimeoutMs;
-  vitest.config.hookTimeout = request.testTimeoutMs;
+  writeFileSync(runFile, JSON.stringify({ env, invalidate: request.invalidate }));
   const project = vitest.getRootProject();
   const t = performance.now();
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
@@ -88,11 +97,18 @@ async function run(request: RunRequest): Promise<void> {
     tests: [...module.children.allTests()].map(toRawTest),
     errors: module.errors().map(toRawError),
   }));
+  const unhandled = result.unhandledErrors.map((e) => toRawError(e as SerializedError));
+  const crashed = unhandled.length > 0 || modules.some((m) => m.errors.length > 0);
+  // A run that crashed may have left the kept worker in a bad state (patched globals, timers): start afresh.
+  if (crashed || ++runsOnWorker >= RUNS_PER_WORKER) {
+    recycleWorker();
+    runsOnWorker = 0;
+  }
   send({
     type: 'done',
     runId: request.runId,
     modules,
-    unhandled: result.unhandledErrors.map((e) => toRawError(e as SerializedError)),
+    unhandled,
     timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs) },
   });
 }

@@ -1,42 +1,71 @@
-// Loaded by Vitest in every grading worker before the checks. Caps what learner code can print:
-// a flood of output must end as a clear error, not as a grader buried under megabytes of logs.
+// Loaded by Vitest before every check file, inside the kept worker process. It
+// 1. applies this run's environment (the worker outlives runs, so it comes from a file), and
+// 2. caps what learner code can print: a flood must end as a clear error, not as a grader
+//    buried under megabytes of logs.
+import { readFileSync } from 'node:fs';
 import { format } from 'node:util';
 import { afterAll } from 'vitest';
 
-const limit = Number(process.env['WORKBOOK_OUTPUT_LIMIT'] ?? 1_000_000);
-let printed = 0;
-let flooded = false;
+interface EvaluatedModules {
+  fileToModulesMap: Map<string, Set<unknown>>;
+  invalidateModule(node: unknown): void;
+}
+const runFile = process.env['WORKBOOK_RUN_FILE'];
+if (runFile) {
+  const run = JSON.parse(readFileSync(runFile, 'utf8')) as { env: Record<string, string>; invalidate: string[] };
+  Object.assign(process.env, run.env);
+  // Vitest resets evaluated modules between files but keeps their fetched code, which is right
+  // for a worker that dies after the run. This one lives on, so files that changed since the
+  // previous run must be fetched again.
+  const state = (globalThis as { __vitest_worker__?: { evaluatedModules?: EvaluatedModules } }).__vitest_worker__;
+  const modules = state?.evaluatedModules;
+  for (const file of run.invalidate) {
+    for (const node of modules?.fileToModulesMap.get(file) ?? []) modules?.invalidateModule(node);
+  }
+}
 
-const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const;
-const target = console as unknown as Record<string, (...args: unknown[]) => void>;
-for (const method of methods) {
-  const original = target[method]?.bind(console);
-  if (!original) continue;
-  target[method] = (...args: unknown[]) => {
-    if (flooded) return;
-    printed += format(...args).length + 1;
-    if (printed > limit) {
-      flooded = true;
-      return;
-    }
-    original(...args);
-  };
+interface OutputCap {
+  printed: number;
+  flooded: boolean;
+  wrapped: WeakSet<object>;
+}
+const limit = Number(process.env['WORKBOOK_OUTPUT_LIMIT'] ?? 1_000_000);
+const holder = globalThis as { __workbookOutputCap?: OutputCap };
+const cap = (holder.__workbookOutputCap ??= { printed: 0, flooded: false, wrapped: new WeakSet() });
+cap.printed = 0;
+cap.flooded = false;
+
+/** Counts `size` characters; false once the limit is passed (the output is then dropped). */
+function allow(size: number): boolean {
+  if (cap.flooded) return false;
+  cap.printed += size;
+  if (cap.printed > limit) cap.flooded = true;
+  return !cap.flooded;
+}
+
+if (!cap.wrapped.has(console)) {
+  cap.wrapped.add(console);
+  const target = console as unknown as Record<string, (...args: unknown[]) => void>;
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']) {
+    const original = target[method]?.bind(console);
+    if (!original) continue;
+    target[method] = (...args: unknown[]) => {
+      if (allow(format(...args).length + 1)) original(...args);
+    };
+  }
 }
 for (const stream of [process.stdout, process.stderr]) {
+  if (cap.wrapped.has(stream)) continue;
+  cap.wrapped.add(stream);
   const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (flooded) return true;
-    printed += typeof chunk === 'string' ? chunk.length : (chunk as Uint8Array).byteLength ?? 0;
-    if (printed > limit) {
-      flooded = true;
-      return true;
-    }
-    return original(chunk, ...rest);
+    const size = typeof chunk === 'string' ? chunk.length : ((chunk as Uint8Array | undefined)?.byteLength ?? 0);
+    return allow(size) ? original(chunk, ...rest) : true;
   }) as typeof stream.write;
 }
 
 afterAll(() => {
-  if (flooded) {
+  if (cap.flooded) {
     throw new Error(`WORKBOOK_OUTPUT_FLOOD: your code printed more than ${Math.round(limit / 1000)} kB of output`);
   }
 });

@@ -1,0 +1,104 @@
+// A Vitest pool whose worker process outlives a run. Vitest's own "forks" pool starts a process
+// per run, so every run re-imports Nest, rxjs, Prisma's runtime… (hundreds of milliseconds).
+// Here one fork is kept between runs: Vitest's `isolate` still resets every transformed module
+// (learner code, checks, service code) before each file, while the native imports of
+// node_modules stay loaded. Vitest's start/stop handshake is answered locally after the first run.
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { PoolOptions, PoolRunnerInitializer, PoolWorker } from 'vitest/node';
+
+type Listener = (...args: unknown[]) => void;
+
+interface Shared {
+  process: ChildProcess;
+  started: boolean;
+}
+
+let shared: Shared | undefined;
+
+export interface PersistentPoolOptions {
+  execArgv: string[];
+}
+
+/** The pool to pass as Vitest's `pool` option. */
+export function persistentForks(options: PersistentPoolOptions): PoolRunnerInitializer {
+  return { name: 'workbook-forks', createPoolWorker: (pool) => new PersistentWorker(pool, options) };
+}
+
+/** Ends the kept worker (after a crash, a timeout or too many runs); the next run starts a fresh one. */
+export function recycleWorker(): void {
+  const current = shared;
+  shared = undefined;
+  current?.process.kill('SIGKILL');
+}
+
+class PersistentWorker implements PoolWorker {
+  readonly name = 'workbook-forks';
+  readonly cacheFs = true;
+  private readonly pool: PoolOptions;
+  private readonly options: PersistentPoolOptions;
+  private readonly listeners: [string, Listener][] = [];
+  private messageListeners: Listener[] = [];
+
+  constructor(pool: PoolOptions, options: PersistentPoolOptions) {
+    this.pool = pool;
+    this.options = options;
+  }
+
+  private get child(): Shared {
+    if (!shared || shared.process.exitCode !== null || shared.process.signalCode !== null) {
+      const child = fork(join(this.pool.distPath, 'workers/forks.js'), [], {
+        env: { ...process.env, ...this.pool.env } as NodeJS.ProcessEnv,
+        execArgv: [...this.pool.execArgv, ...this.options.execArgv],
+        stdio: 'pipe',
+        serialization: 'advanced',
+      });
+      child.stdout?.pipe(process.stdout, { end: false });
+      child.stderr?.pipe(process.stderr, { end: false });
+      child.on('error', () => undefined);
+      shared = { process: child, started: false };
+    }
+    return shared;
+  }
+
+  on(event: string, callback: Listener): void {
+    if (event === 'message') this.messageListeners.push(callback);
+    this.child.process.on(event, callback);
+    this.listeners.push([event, callback]);
+  }
+
+  off(event: string, callback: Listener): void {
+    if (event === 'message') this.messageListeners = this.messageListeners.filter((l) => l !== callback);
+    this.child.process.off(event, callback);
+  }
+
+  send(message: Parameters<PoolWorker['send']>[0]): void {
+    const current = this.child;
+    if (message.type === 'start' && current.started) return this.reply('started');
+    if (message.type === 'stop') return this.reply('stopped');
+    if (message.type === 'start') current.started = true;
+    current.process.send(message);
+  }
+
+  async start(): Promise<void> {
+    void this.child;
+  }
+
+  /** Detaches this run's listeners; the process itself is kept for the next run. */
+  async stop(): Promise<void> {
+    const process = shared?.process;
+    for (const [event, callback] of this.listeners.splice(0)) process?.off(event, callback);
+    this.messageListeners = [];
+  }
+
+  deserialize(data: unknown): unknown {
+    return data;
+  }
+
+  private reply(type: 'started' | 'stopped'): void {
+    const listeners = [...this.messageListeners];
+    queueMicrotask(() => {
+      for (const listener of listeners) listener({ type, __vitest_worker_response__: true });
+    });
+  }
+}

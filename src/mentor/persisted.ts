@@ -1,15 +1,11 @@
-// A nanostores atom saved in localStorage and validated with zod on the way in. Saved data that
-// fails its schema never breaks the page: the raw text is kept aside under a backup key and a
-// problem message says where, so the learner (or mentor) can recover it.
+// A nanostores atom saved in browser storage and validated with zod on the way in, built on the
+// same helpers as the progress store (src/stores/saved.ts): saved data that fails its schema never
+// breaks the page; it is kept aside under a backup key and a problem message says where.
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { z } from 'zod';
-import { formatPath } from './parse-file.ts';
+import { browserStorage, loadSaved, writeSaved, type KeyValueStorage } from '../stores/saved.ts';
 
-/** The slice of the Web Storage API the stores use (localStorage in the browser, a Map in tests). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export type { KeyValueStorage } from '../stores/saved.ts';
 
 export interface PersistedAtom<T> {
   store: WritableAtom<T>;
@@ -17,76 +13,40 @@ export interface PersistedAtom<T> {
   problem: ReadableAtom<string | undefined>;
 }
 
-/** In-memory storage for server rendering and tests. */
-export function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { dump(): Record<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    dump: () => Object.fromEntries(data),
-  };
-}
-
-/** The browser's localStorage when there is one, else memory (server rendering, private modes). */
-export function defaultStorage(): KeyValueStorage {
-  try {
-    if (typeof localStorage !== 'undefined') return localStorage;
-  } catch {
-    // Some privacy modes throw on access; fall through to memory.
-  }
-  return memoryStorage();
-}
-
 export function persistedAtom<S extends z.ZodType>(options: {
   key: string;
   schema: S;
-  initial: () => z.infer<S>;
+  initial: () => z.output<S>;
   /** Human name of the data, e.g. "assignments", used in problem messages. */
   label: string;
   storage?: KeyValueStorage;
-  now?: () => Date;
-}): PersistedAtom<z.infer<S>> {
-  const { key, schema, label } = options;
-  const storage = options.storage ?? defaultStorage();
+}): PersistedAtom<z.output<S>> {
+  const { key, schema, label, initial } = options;
+  const storage = options.storage ?? browserStorage();
   const problem = atom<string | undefined>(undefined);
 
-  const read = (raw: string | null): z.infer<S> => {
-    if (raw === null) return options.initial();
-    let reason: string;
-    try {
-      const parsed = schema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0]!;
-      reason = `field "${formatPath(issue.path)}" ${issue.message}`;
-    } catch (error) {
-      reason = `not JSON: ${(error as Error).message}`;
-    }
-    const backupKey = `${key}:backup:${(options.now?.() ?? new Date()).toISOString()}`;
-    try {
-      storage.setItem(backupKey, raw);
-      problem.set(`Your saved ${label} could not be read (${reason}). The old data was kept aside in this browser's storage under "${backupKey}", and ${label} started empty.`);
-    } catch {
-      problem.set(`Your saved ${label} could not be read (${reason}), and there was no room to keep a backup; ${label} started empty.`);
-    }
-    return options.initial();
+  const read = (): z.output<S> => {
+    const { value, notice } = loadSaved(storage, key, schema, initial, label);
+    if (notice) problem.set(notice.message);
+    // The unreadable data is safe in its backup; replace it so it is not backed up again.
+    if (notice?.kind === 'recovered') writeSaved(storage, key, value, label);
+    return value;
   };
 
-  const store = atom(read(storage.getItem(key)));
-  let writing = false;
+  const store = atom(read());
+  let following = false;
   store.listen((value) => {
-    writing = true;
-    try {
-      storage.setItem(key, JSON.stringify(value));
-    } catch (error) {
-      problem.set(`Your ${label} could not be saved in this browser (${(error as Error).message}); free some space or export them now.`);
-    } finally {
-      writing = false;
-    }
+    if (following) return;
+    const notice = writeSaved(storage, key, value, label);
+    if (notice) problem.set(notice.message);
   });
-  // Another tab changed the same key: follow it.
+  // Another tab changed the same key: follow it without writing it back.
   if (typeof window !== 'undefined') {
     window.addEventListener('storage', (event) => {
-      if (event.key === key && !writing) store.set(read(event.newValue));
+      if (event.key !== key) return;
+      following = true;
+      store.set(read());
+      following = false;
     });
   }
   return { store, problem };

@@ -34,7 +34,6 @@ export function createAssignments(storage?: KeyValueStorage, now: () => Date = (
     schema: assignmentsStateSchema,
     initial: (): AssignmentsState => ({ version: ASSIGNMENTS_VERSION, assignments: [] }),
     label: 'assignments',
-    now,
     ...(storage ? { storage } : {}),
   });
   return {

@@ -25,7 +25,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   const q = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector);
   const button = (action: string) => q<HTMLButtonElement>(`[data-action="${action}"]`);
   const notice = q('[data-notice]');
-  const engineLine = q('[data-engine]');
+  const engineLine = q('[data-engine-line]');
   const results = new ResultsView(q('[data-results]') ?? root);
   const say = (message: string) => {
     if (!notice) return;
@@ -189,7 +189,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     }
   });
 
-  if (saved?.lastReport) results.finish(saved.lastReport);
+  if (saved?.lastReport) results.finish(saved.lastReport, false);
   root.dataset['ready'] = 'true';
   const pending = root.dataset['pendingAction'];
   delete root.dataset['pendingAction'];

@@ -7,14 +7,13 @@ const STATUS_TEXT: Record<CheckResult['status'], string> = { passed: 'Passed', f
 export function summarize(report: CheckReport): string {
   const passed = report.checks.filter((c) => c.status === 'passed').length;
   const total = report.checks.length;
-  const seconds = `${(report.durationMs / 1000).toFixed(2)} s`;
   switch (report.status) {
     case 'passed':
-      return `All ${total} checks passed (${seconds}).`;
+      return `All ${total} checks passed.`;
     case 'failed':
-      return `${passed} of ${total} checks passed (${seconds}).`;
+      return `${passed} of ${total} checks passed.`;
     case 'timeout':
-      return `Timed out after ${seconds}: ${report.message ?? 'the code ran longer than the time limit; look for a loop that never ends.'}`;
+      return `Timed out: ${report.message ?? 'the code ran longer than the time limit; look for a loop that never ends.'}`;
     default:
       return `The checks could not run: ${report.message ?? 'the grader reported an error.'}`;
   }
@@ -26,6 +25,7 @@ export class ResultsView {
   readonly #list: HTMLOListElement;
   readonly #elapsed: HTMLElement;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #started = 0;
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -39,9 +39,10 @@ export class ResultsView {
     this.#root.hidden = false;
     this.#root.dataset['status'] = 'running';
     this.#summary.textContent = `Running the checks with the ${engineLabel}…`;
-    const started = performance.now();
+    this.#started = performance.now();
     clearInterval(this.#timer);
-    this.#timer = setInterval(() => (this.#elapsed.textContent = `${((performance.now() - started) / 1000).toFixed(1)} s`), 100);
+    this.#elapsed.textContent = '';
+    this.#timer = setInterval(() => (this.#elapsed.textContent = `${this.#seconds(1)} elapsed`), 100);
   }
 
   event(event: GradeEvent): void {
@@ -50,13 +51,21 @@ export class ResultsView {
     if (event.type === 'check') this.#list.append(renderCheck(event.check));
   }
 
-  finish(report: CheckReport): void {
+  /** Shows a finished report; `live` runs also show the wall-clock time since Run was pressed. */
+  finish(report: CheckReport, live = true): void {
     this.#stop();
     // The report is authoritative: redraw from it in declared order.
     this.#list.replaceChildren(...report.checks.map(renderCheck));
+    this.#root.hidden = false;
     this.#root.dataset['status'] = report.status;
     this.#summary.textContent = summarize(report);
-    this.#elapsed.textContent = `${(report.durationMs / 1000).toFixed(2)} s`;
+    this.#elapsed.textContent = live
+      ? `Finished in ${this.#seconds(2)} (grading ${(report.durationMs / 1000).toFixed(2)} s).`
+      : `Last run ${new Date(report.finishedAt).toLocaleString()}.`;
+  }
+
+  #seconds(digits: number): string {
+    return `${((performance.now() - this.#started) / 1000).toFixed(digits)} s`;
   }
 
   fail(message: string, status = 'error'): void {
@@ -64,6 +73,7 @@ export class ResultsView {
     this.#root.hidden = false;
     this.#root.dataset['status'] = status;
     this.#summary.textContent = message;
+    this.#elapsed.textContent = '';
   }
 
   #stop(): void {

@@ -1,0 +1,183 @@
+// The sandbox in the page against the real `npm start` server and its warm grader: edit in Monaco,
+// run the hidden checks, see streamed results, keep progress across reloads, and the API's guard.
+// The offline guard from fixtures.ts fails any test whose page requests another origin.
+import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const ID = 'task-entity-complete';
+const FILE = 'src/domain/task/task.entity.ts';
+const root = join(import.meta.dirname, '..', '..');
+const starter = readFileSync(join(root, 'exercises', ID, FILE), 'utf8');
+const solution = readFileSync(join(root, 'solutions', ID, FILE), 'utf8');
+// Plausible but wrong: completing twice is silently accepted.
+const wrong = solution.replace(/if \(this\.isCompleted\) \{[\s\S]*?\}\n/, '');
+const endless = starter.replace("throw new Error('complete() is not implemented yet');", 'while (now) { /* never ends */ }');
+
+async function openExercise(page: Page): Promise<void> {
+  await page.goto(`/exercises/${ID}/`);
+  await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.monaco-editor').first()).toBeVisible();
+  await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible();
+}
+
+/** Replaces the editable file's content through Monaco, as a learner pasting code would. */
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.getByRole('tab', { name: 'task.entity.ts' }).click();
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+const results = (page: Page) => page.getByRole('region', { name: 'Check results' });
+const check = (page: Page, name: string) => results(page).getByRole('listitem').filter({ hasText: name });
+
+test.describe('the exercise sandbox', () => {
+  // Runs queue on the one warm grader, and the machine may be busy: allow for both.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('a correct solution passes, and the code and the pass survive a reload', async ({ page }) => {
+    await openExercise(page);
+    await setCode(page, solution);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+    await expect(check(page, 'complete() moves a TODO task to COMPLETED')).toContainText('Passed');
+    await expect(page.getByText(/Finished in \d+\.\d+ s/)).toBeVisible();
+
+    await page.reload();
+    await openExercise(page);
+    await expect(page.locator('.progress-badge').first()).toHaveText('Passed');
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible();
+    const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
+    expect(saved.files['src/domain/task/task.entity.ts']).toContain("'TASK.ALREADY_COMPLETED'");
+    expect(saved.status).toBe('passed');
+    // Running again without typing proves the editor itself holds the restored code.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/Finished in/)).toBeVisible();
+  });
+
+  test('a wrong solution shows the failing check and its message', async ({ page }) => {
+    await openExercise(page);
+    await setCode(page, wrong);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^\d+ of \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+    const failing = check(page, 'complete() throws a DomainError TASK.ALREADY_COMPLETED when the task is already completed');
+    await expect(failing).toContainText('Failed');
+    await expect(failing).toContainText('completing a completed task must throw');
+    await expect(check(page, 'complete() moves a TODO task to COMPLETED')).toContainText('Passed');
+  });
+
+  test('an infinite loop times out, and the next run passes', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openExercise(page);
+    await setCode(page, endless);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^Timed out/)).toBeVisible({ timeout: 20_000 });
+    await setCode(page, solution);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+  });
+
+  test('hints one at a time, the solution as a diff, reset with undo', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await openExercise(page);
+    const hints = page.getByRole('region', { name: 'Hints and solution' }).getByRole('listitem');
+    await expect(hints.filter({ visible: true })).toHaveCount(0);
+    await page.getByRole('button', { name: /Show hint 1 of \d/ }).click();
+    await expect(hints.filter({ visible: true })).toHaveCount(1);
+    await page.getByRole('button', { name: /Show hint 2 of \d/ }).click();
+    await expect(hints.filter({ visible: true })).toHaveCount(2);
+
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    const diff = page.locator('[data-solution]');
+    await expect(diff.locator('ins').filter({ hasText: 'TASK.ALREADY_COMPLETED' })).toBeVisible();
+    await expect(diff.locator('del').filter({ hasText: 'not implemented yet' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hide solution' })).toHaveAttribute('aria-expanded', 'true');
+
+    await setCode(page, solution);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByText('The files are back to the starter code')).toBeVisible();
+    const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
+    await expect.poll(async () => (await stored()).files['src/domain/task/task.entity.ts']).toContain('not implemented yet');
+    await page.getByRole('button', { name: 'Undo reset' }).click();
+    await expect.poll(async () => (await stored()).files['src/domain/task/task.entity.ts']).toContain("'TASK.ALREADY_COMPLETED'");
+    const saved = await stored();
+    expect(saved.hintsUsed).toBe(2);
+    expect(saved.solutionViewed).toBe(true);
+  });
+
+  test('corrupt saved progress is kept as a backup and the learner is told', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('workbook:progress', '{"version":1,"exercises":{"task-entity-complete":{"status":"won"}}}'));
+    await openExercise(page);
+    await expect(page.getByText(/could not be read .* kept aside/)).toBeVisible();
+    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('workbook:progress:backup:')));
+    expect(backups).toHaveLength(1);
+  });
+});
+
+interface RawResponse { status: number; body: string }
+/** Raw HTTP so the test controls Host, Origin and the token exactly (fetch forbids setting Host). */
+function post(baseURL: string, headers: Record<string, string>, body: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL('/api/grade', baseURL), { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test.describe('the local grading API guard', () => {
+  const body = JSON.stringify({ exerciseId: ID, files: { [FILE]: solution } });
+  let token = '';
+  test.beforeAll(async ({ browser, baseURL }) => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL}/exercises/${ID}/`);
+    token = (await page.locator('meta[name="workbook-token"]').getAttribute('content')) ?? '';
+    await page.close();
+    expect(token.length).toBeGreaterThan(16);
+  });
+
+  test('the static build carries no token; the server writes it per response', () => {
+    const built = readFileSync(join(resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist'), 'exercises', ID, 'index.html'), 'utf8');
+    expect(built).toContain('<meta name="workbook-token" content="">');
+    expect(built).not.toContain(token);
+  });
+
+  test('wrong Host, foreign Origin and a missing token get 403', async ({ baseURL }) => {
+    if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
+    const host = new URL(baseURL).host;
+    expect((await post(baseURL, { 'x-workbook-token': token, host: `rebound.example:${new URL(baseURL).port}` }, body)).status).toBe(403);
+    expect((await post(baseURL, { 'x-workbook-token': token, host, origin: 'http://evil.example' }, body)).status).toBe(403);
+    const missing = await post(baseURL, { host }, body);
+    expect(missing.status).toBe(403);
+    expect(JSON.parse(missing.body).error).toContain('x-workbook-token');
+    const ok = await post(baseURL, { 'x-workbook-token': token, host, origin: `http://${host}` }, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body.trim().split('\n').map((l) => JSON.parse(l).type)).toContain('report');
+  });
+
+  test('a body over 256 KB gets 413', async ({ baseURL }) => {
+    if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
+    const big = JSON.stringify({ exerciseId: ID, files: { [FILE]: `// ${'x'.repeat(300 * 1024)}` } });
+    expect((await post(baseURL, { 'x-workbook-token': token }, big)).status).toBe(413);
+  });
+
+  test('unknown exercise 404, malformed body 400 naming the field', async ({ baseURL }) => {
+    if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
+    expect((await post(baseURL, { 'x-workbook-token': token }, JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }))).status).toBe(404);
+    const bad = await post(baseURL, { 'x-workbook-token': token }, JSON.stringify({ exerciseId: ID }));
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toContain('"files"');
+  });
+});

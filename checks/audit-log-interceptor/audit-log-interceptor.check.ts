@@ -1,0 +1,142 @@
+import { Controller, Get, NotFoundException, Param, Post, type INestApplication } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AUDIT_LOG, type AuditEntry, type AuditLog } from '../src/application/ports/audit-log.port.js';
+import { CLOCK, type Clock } from '../src/application/ports/clock.port.js';
+import { AuditLogInterceptor, Audited } from '../src/observability/audit-log.interceptor.js';
+
+class RecordingAuditLog implements AuditLog {
+  entries: AuditEntry[] = [];
+  failNext = false;
+  async record(entry: AuditEntry): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('audit store is down');
+    }
+    this.entries.push(entry);
+  }
+  async recent(limit: number): Promise<AuditEntry[]> {
+    return this.entries.slice(-limit).reverse();
+  }
+}
+
+const ARRIVAL = new Date('2026-03-02T10:00:00Z');
+const clock: Clock = { now: () => new Date(ARRIVAL) };
+const audit = new RecordingAuditLog();
+
+// Decorators are applied as plain calls so this file needs no decorator syntax support.
+type Method = (...args: unknown[]) => unknown;
+function route(target: { prototype: object }, name: string, ...decorators: MethodDecorator[]) {
+  const descriptor = Object.getOwnPropertyDescriptor(target.prototype, name) as TypedPropertyDescriptor<Method>;
+  for (const decorate of decorators.reverse()) decorate(target.prototype, name, descriptor);
+}
+
+class TasksController {
+  list() {
+    return [{ id: '42' }];
+  }
+  async complete(id: string) {
+    await new Promise((r) => setTimeout(r, 5));
+    // By the time the handler returns, nothing may have been recorded yet.
+    return { id, status: 'COMPLETED', auditedBeforeReturn: audit.entries.length };
+  }
+  remove(id: string) {
+    throw new NotFoundException(`task ${id} not found`);
+  }
+  crash() {
+    throw new Error('boom');
+  }
+}
+Controller('tasks')(TasksController);
+route(TasksController, 'list', Get());
+route(TasksController, 'complete', Post(':id/complete'), Audited('task.completed'));
+Param('id')(TasksController.prototype, 'complete', 0);
+route(TasksController, 'remove', Post(':id/delete'), Audited('task.deleted'));
+Param('id')(TasksController.prototype, 'remove', 0);
+route(TasksController, 'crash', Get('crash'), Audited('task.crashed'));
+
+let app: INestApplication;
+let base: string;
+
+beforeAll(async () => {
+  const moduleRef = await Test.createTestingModule({
+    controllers: [TasksController],
+    providers: [
+      { provide: APP_INTERCEPTOR, useClass: AuditLogInterceptor },
+      { provide: AUDIT_LOG, useValue: audit },
+      { provide: CLOCK, useValue: clock },
+    ],
+  }).compile();
+  app = moduleRef.createNestApplication({ logger: false });
+  app.use((req: { headers: Record<string, string | undefined>; user?: unknown }, _res: unknown, next: () => void) => {
+    const id = req.headers['x-user-id'];
+    if (id) req.user = { id, role: 'MEMBER' };
+    next();
+  });
+  await app.listen(0, '127.0.0.1');
+  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+beforeEach(() => {
+  audit.entries = [];
+  audit.failNext = false;
+});
+
+const call = async (method: string, path: string, userId?: string) => {
+  const res = await fetch(`${base}${path}`, { method, headers: userId ? { 'x-user-id': userId } : {} });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe('AuditLogInterceptor', () => {
+  it('records one success entry with actor, action, subject and arrival time for an @Audited route', async () => {
+    const res = await call('POST', '/tasks/42/complete?notify=false', 'u7');
+    expect(res.status).toBe(201);
+    expect(audit.entries).toHaveLength(1);
+    const entry = audit.entries[0]!;
+    expect(entry).toMatchObject({ action: 'task.completed', actorId: 'u7', subject: 'POST /tasks/42/complete' });
+    expect(new Date(entry.at).toISOString()).toBe(ARRIVAL.toISOString());
+    expect(entry.data).toMatchObject({ outcome: 'success' });
+  });
+
+  it('leaves the response body unchanged and records only after the handler has finished', async () => {
+    const res = await call('POST', '/tasks/9/complete', 'u1');
+    expect(res.body).toEqual({ id: '9', status: 'COMPLETED', auditedBeforeReturn: 0 });
+  });
+
+  it('does not record routes without @Audited', async () => {
+    const res = await call('GET', '/tasks', 'u7');
+    expect(res.status).toBe(200);
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('records a failure with the HTTP status and still answers with the original error', async () => {
+    const res = await call('POST', '/tasks/404/delete', 'u7');
+    expect(res.status, 'the client must still get the 404').toBe(404);
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({ action: 'task.deleted', subject: 'POST /tasks/404/delete' });
+    expect(audit.entries[0]!.data).toMatchObject({ outcome: 'failure', status: 404 });
+  });
+
+  it('records status 500 for an unexpected error', async () => {
+    const res = await call('GET', '/tasks/crash', 'u7');
+    expect(res.status).toBe(500);
+    expect(audit.entries[0]!.data).toMatchObject({ outcome: 'failure', status: 500 });
+  });
+
+  it("uses 'anonymous' when no user is signed in", async () => {
+    await call('POST', '/tasks/1/complete');
+    expect(audit.entries[0]!.actorId).toBe('anonymous');
+  });
+
+  it('still answers normally when the audit store fails', async () => {
+    audit.failNext = true;
+    const res = await call('POST', '/tasks/5/complete', 'u7');
+    expect(res.status, 'a broken audit store must not break the request').toBe(201);
+    expect(res.body).toMatchObject({ id: '5', status: 'COMPLETED' });
+  });
+});

@@ -25,7 +25,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
+  // Per port, so parallel runs on other ports never delete each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   reporter: [['list'], ['json', { outputFile: results ? path.join(results, 'e2e.json') : 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -55,6 +55,7 @@ test.describe('chapter page', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`has no serious or critical accessibility violations in the ${colorScheme} theme`, async ({ page }) => {
+      test.setTimeout(180_000); // axe checks the contrast of every highlighted token of a long chapter
       await page.emulateMedia({ colorScheme });
       await page.goto('/weeks/1/');
       expect(await seriousViolations(page)).toEqual([]);

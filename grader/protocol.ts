@@ -46,6 +46,7 @@ export type ParentMessage = RunRequest | { type: 'close' };
 
 export type ChildMessage =
   | { type: 'ready'; startupMs: number }
+  | { type: 'running'; runId: number }
   | { type: 'case-start'; runId: number; file: string; name: string }
   | { type: 'case'; runId: number; test: RawTest }
   | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; timings: { dbResetMs: number; vitestMs: number } }

@@ -88,6 +88,8 @@ async function run(request: RunRequest): Promise<void> {
     dbResetMs = performance.now() - t;
   }
   writeFileSync(runFile, JSON.stringify({ env, invalidate: request.invalidate }));
+  // From here on the time is the learner's: the parent starts the run's clock now.
+  send({ type: 'running', runId: request.runId });
   const project = vitest.getRootProject();
   const t = performance.now();
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));

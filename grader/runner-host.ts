@@ -27,6 +27,7 @@ export interface RunnerHostOptions {
 }
 
 const STDERR_KEEP = 16_000;
+const PREPARE_LIMIT_MS = 60_000;
 const childScript = join(import.meta.dirname, 'runner-child.ts');
 
 /** The Node to run children with: this one if it is new enough, else the repo's node@24. */
@@ -114,7 +115,8 @@ export class RunnerHost {
       };
       const onMessage = (message: ChildMessage) => {
         if (!('runId' in message) || message.runId !== runId) return;
-        if (message.type === 'case-start') running = { file: message.file, name: message.name };
+        if (message.type === 'running') startClock();
+        else if (message.type === 'case-start') running = { file: message.file, name: message.name };
         else if (message.type === 'case') options.onCase?.(message.test);
         else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, timings: message.timings });
         else if (message.type === 'failed') finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
@@ -126,10 +128,19 @@ export class RunnerHost {
         this.restart();
         finish({ kind: 'aborted' });
       };
-      const timer = setTimeout(() => {
+      // Preparing (starting the database on first use) is the grader's time, guarded separately;
+      // the learner's clock starts when the child reports 'running'.
+      let timer = setTimeout(() => {
         this.restart();
-        finish({ kind: 'timeout', running });
-      }, options.timeoutMs);
+        finish({ kind: 'crashed', message: `preparing the run took longer than ${PREPARE_LIMIT_MS / 1000} s`, stderr: this.stderr.slice(stderrBefore) });
+      }, PREPARE_LIMIT_MS);
+      const startClock = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.restart();
+          finish({ kind: 'timeout', running });
+        }, options.timeoutMs);
+      };
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       child.on('message', onMessage);

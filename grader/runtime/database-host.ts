@@ -16,7 +16,7 @@ export async function resetDatabase(workspace: string): Promise<string> {
     await applyMigrations(db, workspace);
     server = await serveOverTcp(db);
   } else {
-    await server.idle();
+    await server.dropClients();
     await truncateAll(db);
   }
   return `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
@@ -29,13 +29,20 @@ export async function closeDatabase(): Promise<void> {
   db = undefined;
 }
 
-/** Applies the service's committed migrations (prisma/migrations/<name>/migration.sql) in order. */
+/**
+ * Applies the service's committed migrations (prisma/migrations/<name>/migration.sql) in order and
+ * records them in service_migrations, as the service's own applyMigrations() does, so a check that
+ * calls it finds nothing left to do.
+ */
 async function applyMigrations(pg: PGlite, workspace: string): Promise<void> {
   const dir = join(workspace, 'prisma', 'migrations');
+  await pg.exec('CREATE TABLE IF NOT EXISTS service_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name, 'migration.sql');
-    if (existsSync(file)) await pg.exec(readFileSync(file, 'utf8'));
+    if (!existsSync(file)) continue;
+    await pg.exec(readFileSync(file, 'utf8'));
+    await pg.query('INSERT INTO service_migrations (name) VALUES ($1)', [name]);
   }
 }
 
@@ -43,7 +50,7 @@ async function truncateAll(pg: PGlite): Promise<void> {
   // A test that died mid-transaction must not leave the next run inside it.
   await pg.exec('ROLLBACK').catch(() => undefined);
   const { rows } = await pg.query<{ name: string }>(
-    `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`,
+    `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', 'service_migrations')`,
   );
   if (rows.length > 0) await pg.exec(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
 }

@@ -7,8 +7,8 @@ import type { PGlite } from '@electric-sql/pglite';
 
 export interface WireServer {
   port: number;
-  /** Resolves once no client is connected (safe to reset the database). */
-  idle(): Promise<void>;
+  /** Disconnects every client (connections leaked by a previous run) and resolves once none is left. */
+  dropClients(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +73,12 @@ export async function serveOverTcp(db: PGlite): Promise<WireServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     port,
-    idle: () => (sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    dropClients: () => {
+      if (sockets.size === 0) return Promise.resolve();
+      const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      for (const socket of sockets) socket.destroy();
+      return idle;
+    },
     close: () => {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -18,6 +18,7 @@ export async function createApp(config: ServiceConfig, options: { logger?: false
   for (const warning of config.warnings) new Logger('Config').warn(warning);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false, // registered below with an explicit size limit
+    abortOnError: false, // start-up errors are thrown (with their message), not process.abort()
     ...(options.logger === false && { logger: false }),
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });

@@ -49,6 +49,8 @@ export class BullMqNotificationQueue implements NotificationQueue {
         removeOnFail: 1000,
       },
     });
+    // BullMQ prints unhandled 'error' events itself; route them through our logger instead.
+    this.queue.on('error', (error) => this.logger.error(`Notification queue: ${error.message}`));
     if (options.runWorker !== false) {
       this.worker = new Worker<Notification>(NOTIFICATION_QUEUE_NAME, (job) => this.process(job), {
         connection: this.connect(),

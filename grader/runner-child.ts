@@ -94,7 +94,9 @@ async function run(request: RunRequest): Promise<void> {
   const t = performance.now();
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
   const vitestMs = performance.now() - t;
-  const modules: RawModule[] = result.testModules.map((module: TestModule) => ({
+  // Report in the order the specs were given (Vitest may run them in another order).
+  const order = (file: string) => request.specs.indexOf(file);
+  const modules: RawModule[] = [...result.testModules].sort((a, b) => order(a.moduleId) - order(b.moduleId)).map((module: TestModule) => ({
     file: module.moduleId,
     tests: [...module.children.allTests()].map(toRawTest),
     errors: module.errors().map(toRawError),

@@ -3,19 +3,16 @@
 // a chapter names must exist in exercises/ (src/catalog/load.ts).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { weekSchema } from './schemas/week.ts';
+import { weekSchemaWithExercises } from './schemas/week.ts';
 import { loadExercises } from './catalog/load.ts';
 
 // WORKBOOK_WEEKS_DIR points the build at other chapters (test fixtures); normally unset.
 const WEEKS_DIR = process.env['WORKBOOK_WEEKS_DIR'] ?? 'src/content/weeks';
 const FILE_NAME = /^week-(\d{2})\.mdx$/;
 
-let knownIds: Set<string> | undefined;
-/** Exercise ids on disk, loaded once per build (the build runs from the repository root). */
-function exerciseIds(): Set<string> {
-  knownIds ??= new Set(loadExercises(process.cwd()).map((e) => e.manifest.id));
-  return knownIds;
-}
+// Exercise ids on disk (the build runs from the repository root); an invalid catalog fails here
+// with loadExercises' own file-and-field messages.
+const exerciseIds = new Set(loadExercises(process.cwd()).map((e) => e.manifest.id));
 
 const weeks = defineCollection({
   loader: glob({
@@ -31,17 +28,7 @@ const weeks = defineCollection({
       return `week-${match[1]}`;
     },
   }),
-  schema: weekSchema.superRefine((week, ctx) => {
-    const known = exerciseIds();
-    week.exercises.forEach((id, i) => {
-      if (known.has(id)) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exercises', i],
-        message: `names exercise "${id}", which does not exist: add exercises/${id}/exercise.json or fix the id (known: ${[...known].join(', ') || 'none yet'})`,
-      });
-    });
-  }),
+  schema: weekSchemaWithExercises(exerciseIds),
 });
 
 export const collections = { weeks };

@@ -16,3 +16,17 @@ export const weekSchema = z
   })
   .strict();
 export type Week = z.infer<typeof weekSchema>;
+
+/** The week schema plus a cross-check: every `exercises` id must be one of `known` (exercises on disk). */
+export function weekSchemaWithExercises(known: ReadonlySet<string>) {
+  return weekSchema.superRefine((week, ctx) => {
+    week.exercises.forEach((id, i) => {
+      if (known.has(id)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exercises', i],
+        message: `names exercise "${id}", which does not exist: add exercises/${id}/exercise.json or fix the id (known: ${[...known].join(', ') || 'none yet'})`,
+      });
+    });
+  });
+}

@@ -5,7 +5,7 @@ import { PROGRESS_VERSION, progressSchema, type ExerciseProgress, type ExerciseS
 import type { CheckReport } from '../schemas/report.ts';
 import { browserStorage, loadSaved, writeSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
 
-import { PROGRESS_KEY } from './progress-key.ts';
+import { PROGRESS_KEY } from './progress-status.ts';
 
 export { PROGRESS_KEY };
 

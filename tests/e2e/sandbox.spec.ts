@@ -60,6 +60,15 @@ test.describe('the exercise sandbox', () => {
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/Finished in/)).toBeVisible();
+
+    // The pass shows on the catalog, the home page and the chapter sidebar.
+    await page.goto('/exercises/');
+    await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Complete a task: a rule inside the entity' }) }).locator('.progress-badge')).toHaveText('Passed');
+    await page.goto('/');
+    await expect(page.getByText(/^1 of \d+ exercises passed in the workbook$/)).toBeVisible();
+    await page.goto('/weeks/1/');
+    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByText(/^1 of \d+ exercises passed in week 1$/)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByTitle(/^1 of \d+ exercises passed$/)).toBeVisible();
   });
 
   test('a wrong solution shows the failing check and its message', async ({ page }) => {

@@ -1,25 +1,9 @@
-// <workbook-progress>: shows saved progress without loading zod or the stores (kept tiny for pages
-// read before any interaction). It reads defensively: anything unexpected counts as not started;
-// validation, backup and the learner's notice happen in the progress store when an exercise loads.
-import { PROGRESS_KEY } from '../../stores/progress-key.ts';
+// <workbook-progress>: shows saved progress without loading zod or the full store (kept tiny for
+// pages read before any interaction); see src/stores/progress-status.ts.
+import { PROGRESS_KEY, readStatuses, type SavedStatus } from '../../stores/progress-status.ts';
 
-type Status = 'not-started' | 'attempted' | 'passed';
+type Status = SavedStatus;
 const LABELS: Record<Status, string> = { 'not-started': 'Not started', attempted: 'Attempted', passed: 'Passed' };
-
-/** Reads each exercise's status from raw saved progress; never throws. */
-export function readStatuses(raw: string | null): Map<string, Status> {
-  const statuses = new Map<string, Status>();
-  try {
-    const parsed = JSON.parse(raw ?? '{}') as { exercises?: Record<string, { status?: unknown }> };
-    for (const [id, value] of Object.entries(parsed.exercises ?? {})) {
-      const status = value?.status;
-      if (status === 'attempted' || status === 'passed') statuses.set(id, status);
-    }
-  } catch {
-    // Unreadable data shows as not started; the store reports it when an exercise loads.
-  }
-  return statuses;
-}
 
 class WorkbookProgress extends HTMLElement {
   connectedCallback(): void {
@@ -43,11 +27,31 @@ class WorkbookProgress extends HTMLElement {
       this.textContent = LABELS[status];
       return;
     }
+    this.#fillWeekBadges(statuses);
     const ids = (this.dataset['exercises'] ?? '').split(' ').filter(Boolean);
     const passed = ids.filter((id) => statuses.get(id) === 'passed').length;
     const attempted = ids.filter((id) => statuses.get(id) === 'attempted').length;
     this.dataset['passed'] = String(passed);
     this.textContent = ids.length === 0 ? '' : `${passed} of ${ids.length} exercises passed in ${this.dataset['label'] ?? 'this set'}${attempted ? `, ${attempted} attempted` : ''}`;
+  }
+
+  /** Fills the sidebar's per-week [data-week-progress] badges from data-week-map (week → ids). */
+  #fillWeekBadges(statuses: ReadonlyMap<string, Status>): void {
+    if (!this.dataset['weekMap']) return;
+    let map: Record<string, string[]> = {};
+    try {
+      map = JSON.parse(this.dataset['weekMap']) as Record<string, string[]>;
+    } catch {
+      return;
+    }
+    for (const badge of document.querySelectorAll<HTMLElement>('[data-week-progress]')) {
+      const ids = map[badge.dataset['weekProgress'] ?? ''] ?? [];
+      if (ids.length === 0) continue;
+      const passed = ids.filter((id) => statuses.get(id) === 'passed').length;
+      badge.textContent = `${passed}/${ids.length}`;
+      badge.title = `${passed} of ${ids.length} exercises passed`;
+      badge.dataset['complete'] = String(passed === ids.length);
+    }
   }
 }
 

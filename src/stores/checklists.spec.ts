@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHECKLISTS_BACKUP_KEY,
+  CHECKLISTS_BACKUP_PREFIX,
   CHECKLISTS_KEY,
   createChecklistStore,
   type KeyValueStorage,
@@ -11,6 +11,12 @@ class MemoryStorage implements KeyValueStorage {
   failWrites = false;
   getItem(key: string): string | null {
     return this.items.get(key) ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  backups(): Array<[string, string]> {
+    return [...this.items].filter(([key]) => key.startsWith(CHECKLISTS_BACKUP_PREFIX));
   }
   setItem(key: string, value: string): void {
     if (this.failWrites) throw new Error('QuotaExceededError: the quota has been exceeded');
@@ -60,29 +66,23 @@ describe('checklist store', () => {
     ['not JSON', '{"version":1,', 'not valid JSON'],
     ['a wrong shape', JSON.stringify({ version: 1, checklists: { a: { checked: 'rbac' } }, assessments: {} }), 'checklists.a'],
     ['a newer version', JSON.stringify({ version: 2, checklists: {}, assessments: {} }), 'version'],
-  ])('keeps %s aside under the backup key, starts empty and tells the learner', (_name, raw, reason) => {
+  ])('keeps %s aside under a backup key, starts empty and tells the learner', (_name, raw, reason) => {
     const storage = new MemoryStorage();
     storage.setItem(CHECKLISTS_KEY, raw);
     const store = createChecklistStore(storage, fixedNow);
     expect(store.$state.get().checklists).toEqual({});
-    expect(storage.getItem(CHECKLISTS_BACKUP_KEY)).toBe(raw);
+    const backups = storage.backups();
+    expect(backups).toHaveLength(1);
+    const [backupKey, backupValue] = backups[0]!;
+    expect(backupValue).toBe(raw);
     const notice = store.$notice.get();
     expect(notice?.kind).toBe('recovered');
-    expect(notice?.message).toContain(CHECKLISTS_BACKUP_KEY);
-    expect(notice?.reason).toContain(reason);
+    expect(notice?.backupKey).toBe(backupKey);
+    expect(notice?.message).toContain(backupKey);
+    expect(notice?.message).toContain(reason);
     store.setChecked('c', 'x', true);
     expect(JSON.parse(storage.getItem(CHECKLISTS_KEY) ?? '{}').checklists.c.checked).toEqual(['x']);
-    expect(storage.getItem(CHECKLISTS_BACKUP_KEY)).toBe(raw);
-  });
-
-  it('never overwrites an earlier backup holding different data', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(CHECKLISTS_BACKUP_KEY, 'older broken data');
-    storage.setItem(CHECKLISTS_KEY, 'newer broken data');
-    const store = createChecklistStore(storage, fixedNow);
-    expect(storage.getItem(CHECKLISTS_BACKUP_KEY)).toBe('older broken data');
-    expect(storage.getItem(`${CHECKLISTS_BACKUP_KEY}-2`)).toBe('newer broken data');
-    expect(store.$notice.get()?.message).toContain(`${CHECKLISTS_BACKUP_KEY}-2`);
+    expect(storage.getItem(backupKey)).toBe(raw);
   });
 
   it('leaves unreadable data untouched and saves nothing when no backup can be written', () => {

@@ -50,7 +50,17 @@ test.describe('final-project checklists', () => {
     await expect(alert).toHaveCount(1);
     await expect(alert).toContainText(`${KEY}:backup`);
     await expect(alert).toContainText('not valid JSON');
-    expect(await page.evaluate((key) => localStorage.getItem(`${key}:backup`), KEY)).toBe('{"version":1,"checklists":');
+    const backups = await page.evaluate((key) => {
+      const found: Array<[string, string | null]> = [];
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const name = localStorage.key(i) ?? '';
+        if (name.startsWith(`${key}:backup:`)) found.push([name, localStorage.getItem(name)]);
+      }
+      return found;
+    }, KEY);
+    expect(backups).toHaveLength(1);
+    expect(backups[0]?.[1]).toBe('{"version":1,"checklists":');
+    await expect(alert).toContainText(backups[0]?.[0] ?? 'a backup key');
 
     const optionA = page.getByRole('group', { name: 'Option A (internal system): requirements' });
     await optionA.getByRole('checkbox', { name: /Redis caching layer/ }).check();

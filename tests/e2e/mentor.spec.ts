@@ -51,7 +51,7 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     // ---- Intern: open the link, see the assignment on home with done / total and overdue.
     const i = await intern.newPage();
     await i.goto(link);
-    await expect(i.getByRole('status')).toContainText('Added your assignments: "Week 1 warm-up" from Dana Mentor, 2 exercise(s).');
+    await expect(i.getByRole('status')).toContainText('Added to your assignments: "Week 1 warm-up" from Dana Mentor, 2 exercise(s).');
     await i.goto('/');
     const assignment = i.getByRole('listitem').filter({ has: i.getByRole('heading', { name: 'Week 1 warm-up' }) });
     await expect(assignment).toContainText('0 / 2 done');

@@ -6,7 +6,7 @@ import { decodeSetFragment } from '../../mentor/set-link.ts';
 import { $assignmentsProblem, addAssignment } from '../../stores/assignments.ts';
 import { embeddedJson, h } from './dom.ts';
 
-const VERB = { added: 'Added', updated: 'Updated', unchanged: 'Already in' } as const;
+const VERB = { added: 'Added to', updated: 'Updated in', unchanged: 'Already in' } as const;
 
 class AssignLanding extends HTMLElement {
   connectedCallback(): void {

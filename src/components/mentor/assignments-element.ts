@@ -69,8 +69,8 @@ class WorkbookAssignments extends HTMLElement {
           h(
             'p',
             { class: 'row' },
-            h('button', { type: 'button', onclick: () => this.#export(set.id), 'aria-label': `Export report for ${set.title}` }, 'Export report'),
-            h('button', { type: 'button', onclick: () => this.#remove(set.id, set.title), 'aria-label': `Remove assignment ${set.title}` }, 'Remove'),
+            h('button', { class: 'button', type: 'button', onclick: () => this.#export(set.id), 'aria-label': `Export report for ${set.title}` }, 'Export report'),
+            h('button', { class: 'button', type: 'button', onclick: () => this.#remove(set.id, set.title), 'aria-label': `Remove assignment ${set.title}` }, 'Remove'),
           ),
         );
       }),

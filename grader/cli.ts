@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// `workbook`: the intern's command line. list, start, check, watch, verify, and `grade --ndjson`
+// (one GradeRequest on stdin → GradeEvents as NDJSON on stdout, for the WebContainer engine).
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
+import { formatReport, styleFor } from './cli-format.ts';
+import { createGrader } from './grader.ts';
+import { summarise, verifyExercise } from './verify.ts';
+
+const root = join(import.meta.dirname, '..');
+const USAGE = `Usage: workbook <command>
+  list [--json]                                    the exercises
+  start <id> [--dir d]                             copy the starter files into a folder (default ./<id>)
+  check <id> [--dir d | --solution | --starter] [--json]   grade your folder (exit 0 only when all pass)
+  watch <id> [--dir d]                             re-check on every save
+  verify [ids…]                                    solutions pass, starters fail, for every exercise
+  grade --ndjson                                   read a GradeRequest on stdin, write events as NDJSON`;
+
+/** A problem the user can fix: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean' }, dir: { type: 'string' }, solution: { type: 'boolean' }, starter: { type: 'boolean' },
+    ndjson: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  },
+  strict: false,
+});
+const [command, ...args] = positionals;
+
+try {
+  if (!command || flags.help) console.log(USAGE);
+  else if (command === 'list') list();
+  else if (command === 'start') start(exerciseArg());
+  else if (command === 'check') process.exitCode = await check(exerciseArg());
+  else if (command === 'watch') await watchExercise(exerciseArg());
+  else if (command === 'verify') process.exitCode = await verify(args);
+  else if (command === 'grade' && flags.ndjson) process.exitCode = await gradeNdjson();
+  else throw new UsageError(`unknown command "${[command, ...args].join(' ')}". Run \`workbook --help\` for the commands.`);
+} catch (error) {
+  if (!(error instanceof UsageError || error instanceof CatalogError)) throw error;
+  console.error(`workbook: ${error.message}`);
+  process.exitCode = 2;
+}
+
+function exerciseArg(): LoadedExercise {
+  const id = args[0];
+  if (!id) throw new UsageError(`"${command}" needs an exercise id, e.g. \`workbook ${command} task-entity-complete\`. Run \`workbook list\` to see the ids.`);
+  return loadExercise(root, id);
+}
+
+function list(): void {
+  const exercises = loadExercises(root);
+  if (flags.json) {
+    console.log(JSON.stringify(exercises.map(({ manifest: m }) => ({ id: m.id, title: m.title, week: m.week, kind: m.kind, difficulty: m.difficulty, competencies: m.competencies, needs: m.needs, summary: m.summary })), null, 2));
+    return;
+  }
+  const s = styleFor(process.stdout);
+  const width = Math.max(...exercises.map((e) => e.manifest.id.length), 2);
+  for (const { manifest: m } of exercises) {
+    console.log(`${s.dim(`week ${String(m.week).padStart(2)}`)}  ${m.id.padEnd(width)}  ${m.title} ${s.dim(`(${m.kind}, ${m.difficulty}${m.needs.length ? `, needs ${m.needs.join('+')}` : ''})`)}`);
+  }
+}
+
+function start(exercise: LoadedExercise): void {
+  const { id } = exercise.manifest;
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new UsageError(`${relative(process.cwd(), dir) || '.'} already exists and is not empty; pass --dir <folder> to start elsewhere, or check it with \`workbook check ${id} --dir ${relative(process.cwd(), dir) || '.'}\`.`);
+  }
+  for (const [path, content] of Object.entries(exercise.starter)) write(join(dir, path), content);
+  for (const [path, content] of Object.entries(exercise.readonly)) write(join(dir, 'reference', path), content);
+  write(join(dir, 'README.md'), exercise.instructions);
+  const shown = relative(process.cwd(), dir) || '.';
+  console.log(`Started ${id} in ${shown}: edit ${Object.keys(exercise.starter).join(', ')} (read-only context in ${join(shown, 'reference')}).`);
+  console.log(`Check it with: workbook check ${id} --dir ${shown}`);
+}
+
+function write(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+/** The files to grade: --solution, --starter, or the learner's folder. */
+function submission(exercise: LoadedExercise): Record<string, string> {
+  if (flags.solution) return exercise.solution;
+  if (flags.starter) return exercise.starter;
+  const { id } = exercise.manifest;
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
+  if (!existsSync(dir)) {
+    throw new UsageError(`no folder ${relative(process.cwd(), dir) || dir}: run \`workbook start ${id}\` first, or pass --dir <folder>, --solution or --starter.`);
+  }
+  const files: Record<string, string> = {};
+  for (const path of Object.keys(exercise.starter)) {
+    const file = join(dir, path);
+    if (!existsSync(file)) throw new UsageError(`missing ${relative(process.cwd(), file)}: the exercise grades that file; copy it back from \`workbook start ${id} --dir <new folder>\`.`);
+    files[path] = readFileSync(file, 'utf8');
+  }
+  return files;
+}
+
+async function check(exercise: LoadedExercise): Promise<number> {
+  const files = submission(exercise);
+  const grader = await createGrader({ root });
+  try {
+    const report = await grader.grade({ exerciseId: exercise.manifest.id, files }, { engine: 'cli' });
+    console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report, styleFor(process.stdout)));
+    return report.status === 'passed' ? 0 : 1;
+  } finally {
+    await grader.close();
+  }
+}
+
+async function watchExercise(exercise: LoadedExercise): Promise<void> {
+  const { id } = exercise.manifest;
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
+  submission(exercise); // fails early, with the fix, when the folder is missing
+  const grader = await createGrader({ root });
+  const s = styleFor(process.stdout);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const report = await grader.grade({ exerciseId: id, files: submission(exercise) }, { engine: 'cli' });
+        console.log(`\n${formatReport(report, s)}\n${s.dim(`watching ${relative(process.cwd(), dir) || '.'} — save a file to check again, Ctrl-C to stop`)}`);
+      } catch (error) {
+        console.error(`workbook: ${(error as Error).message}`);
+      }
+    });
+  };
+  run();
+  const watcher = watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  await new Promise<void>((done) => process.once('SIGINT', done));
+  watcher.close();
+  await running;
+  await grader.close();
+}
+
+async function verify(ids: string[]): Promise<number> {
+  const all = loadExercises(root);
+  const unknown = ids.filter((id) => !all.some((e) => e.manifest.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown exercise "${unknown[0]}". Run \`workbook list\` to see the ids.`);
+  const chosen = ids.length ? all.filter((e) => ids.includes(e.manifest.id)) : all;
+  const s = styleFor(process.stdout);
+  const grader = await createGrader({ root, concurrency: 2 });
+  let failures = 0;
+  try {
+    await Promise.all(chosen.map(async (exercise) => {
+      const result = await verifyExercise(grader, root, exercise);
+      failures += result.problems.length;
+      const detail = result.runs.map((r) => `${r.label} ${r.report.status}`).join(', ');
+      console.log(result.problems.length === 0 ? `${s.green('✔')} ${result.id} ${s.dim(`(${detail})`)}` : `${s.red('✖')} ${result.id}\n${result.problems.map((p) => `    ${p}`).join('\n')}`);
+    }));
+  } finally {
+    await grader.close();
+  }
+  console.log(failures === 0 ? s.green(`All ${chosen.length} exercises verified.`) : s.red(`${failures} problem(s) in ${chosen.length} exercises.`));
+  return failures === 0 ? 0 : 1;
+}
+
+async function gradeNdjson(): Promise<number> {
+  let input = '';
+  for await (const chunk of process.stdin) input += String(chunk);
+  let request: unknown;
+  try {
+    request = JSON.parse(input);
+  } catch (error) {
+    throw new UsageError(`stdin is not one JSON GradeRequest (${(error as Error).message}); send {"exerciseId": "...", "files": {"path": "content"}}.`);
+  }
+  const grader = await createGrader({ root });
+  try {
+    const report = await grader.grade(request as Parameters<typeof grader.grade>[0], {
+      engine: 'webcontainer',
+      onEvent: (event) => process.stdout.write(`${JSON.stringify(event)}\n`),
+    });
+    return report.status === 'passed' ? 0 : 1;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  } finally {
+    await grader.close();
+  }
+}
+
+void cpSync;
+void summarise;

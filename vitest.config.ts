@@ -7,6 +7,9 @@ export default defineConfig({
     name: 'workbook',
     environment: 'node',
     include: ['src/**/*.spec.ts', 'grader/**/*.spec.ts', 'server/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+    // Grader fixtures hold learner-style specs (write-tests answers) and grading workspaces hold
+    // copies of the service: they run inside the grader, never as the workbook's own tests.
+    exclude: ['**/node_modules/**', 'grader/fixtures/**', '**/.workbook/**'],
     testTimeout: 60000,
     hookTimeout: 60000,
   },

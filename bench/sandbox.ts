@@ -1,0 +1,146 @@
+// `npm run bench:sandbox`: the sandbox in a real Chromium against the real `npm start` server.
+// Prints click-to-first-result and click-to-final-result on the local engine (p50 over 20 runs),
+// the gzip size of the editor loaded on demand, and the JavaScript a chapter page runs before any
+// interaction. Figures only: nothing here asserts a threshold.
+//   node bench/sandbox.ts [--dist <built site>] [--runs 20]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page, type Response } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const runs = Number(arg('runs') ?? 20);
+const port = Number(process.env['BENCH_PORT'] ?? 4657);
+const base = `http://127.0.0.1:${port}`;
+const EXERCISE = 'task-entity-complete';
+const EDITOR_GOAL = 2 * 1024 * 1024;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+// ---- A build to serve: the given one, or a fresh one inside .workbook/ (see bench/site.ts why).
+let dist = arg('dist');
+if (!dist) {
+  dist = join(root, '.workbook', 'bench-sandbox-dist');
+  mkdirSync(dist, { recursive: true });
+  console.log(`bench:sandbox: building into ${dist} …`);
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...process.env, WORKBOOK_DIST: dist }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`bench:sandbox: the build failed:\n${build.stdout}\n${build.stderr}`);
+}
+dist = resolve(dist);
+if (!existsSync(join(dist, 'exercises', EXERCISE, 'index.html'))) throw new Error(`bench:sandbox: ${dist} has no /exercises/${EXERCISE}/; build first or pass --dist`);
+
+// ---- The real server, on its own port.
+const server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WORKBOOK_DIST: dist }, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((ready, fail) => {
+  server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('is ready at') && ready());
+  server.once('exit', (code) => fail(new Error(`bench:sandbox: the server exited with ${code} before it was ready`)));
+});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+
+try {
+  // ---- JavaScript before interaction on a chapter page (one with an exercise when there is one).
+  const weeks = readdirSync(join(root, 'src', 'content', 'weeks')).sort();
+  const withExercise = weeks.find((f) => readFileSync(join(root, 'src', 'content', 'weeks', f), 'utf8').includes('<Exercise'));
+  const chapter = `/weeks/${Number((withExercise ?? 'week-01').match(/\d+/)?.[0] ?? 1)}/`;
+  const before = await scripts(await browser.newPage(), chapter, async () => undefined);
+  console.log(`\nJS before interaction on ${chapter}${withExercise ? ' (has an exercise)' : ''}: ${kb(before.gzip)} gzip in ${before.count} files`);
+
+  // ---- The editor chunk, loaded when the learner reaches the exercise.
+  // A short viewport keeps the exercise below the fold, so nothing loads until the learner acts.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 240 } });
+  const initial = await scripts(page, `/exercises/${EXERCISE}/`, async () => undefined);
+  const lazy: Response[] = [];
+  // Page responses include dedicated workers' script requests in Chromium.
+  page.on('response', (r) => lazy.push(r));
+  await page.locator('workbook-exercise').scrollIntoViewIfNeeded();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('workbook-exercise[data-ready]').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-editor').waitFor();
+  await page.waitForTimeout(1500); // the TS worker starts after the first model
+  const onDemand = await sizes(lazy.filter((r) => /\.(js|css|ttf|json)$/.test(new URL(r.url()).pathname)));
+  const workers = readdirSync(join(dist, '_astro')).filter((n) => /worker.*\.js$/.test(n));
+  const workerGzip = workers.reduce((s, n) => s + gzipSync(readFileSync(join(dist, '_astro', n))).length, 0);
+  const seenWorkers = workers.filter((n) => onDemand.files.some((f) => f.endsWith(n)));
+  const mainThread = onDemand.gzip - workers.filter((n) => seenWorkers.includes(n)).reduce((s, n) => s + gzipSync(readFileSync(join(dist, '_astro', n))).length, 0);
+  if (process.argv.includes('--verbose')) console.log(onDemand.files.join('\n'));
+  console.log(`Exercise page before interaction: ${kb(initial.gzip)} gzip in ${initial.count} files`);
+  console.log(`Editor lazy chunk (main thread: Monaco core, TypeScript mode, controller, editor.json): ${kb(mainThread)} gzip (goal ≤ ${kb(EDITOR_GOAL)}: ${mainThread <= EDITOR_GOAL ? 'met' : 'NOT met'})`);
+  console.log(`  plus its web workers, fetched by the workers themselves: ${kb(workerGzip)} gzip (${workers.join(', ')}); all on demand: ${kb(mainThread + workerGzip)}`);
+
+  // ---- Click to first and final result, measured in the page.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8'));
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  const first: number[] = [];
+  const final: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const timing = await page.evaluate(clickAndTime);
+    if (timing.status !== 'passed') throw new Error(`bench:sandbox: run ${i} ended "${timing.status}", expected a pass`);
+    if (i === 0) continue; // the first run warms the runner's module cache for this exercise
+    first.push(timing.first);
+    final.push(timing.final);
+  }
+  console.log(`Click → first result (local engine, ${runs} runs): p50 ${percentile(first, 50).toFixed(0)} ms, p95 ${percentile(first, 95).toFixed(0)} ms`);
+  console.log(`Click → final result (local engine, ${runs} runs): p50 ${percentile(final, 50).toFixed(0)} ms, p95 ${percentile(final, 95).toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
+
+/** Loads `path` and sums the gzip size of every script it runs before `interact`. */
+async function scripts(page: Page, path: string, interact: () => Promise<void>): Promise<{ gzip: number; count: number }> {
+  const seen: Response[] = [];
+  page.on('response', (r) => seen.push(r));
+  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  await interact();
+  const js = seen.filter((r) => r.request().resourceType() === 'script' || new URL(r.url()).pathname.endsWith('.js'));
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].filter((s) => !s.getAttribute('type') || s.getAttribute('type') === 'module').map((s) => s.textContent ?? ''));
+  const files = await sizes(js);
+  return { gzip: files.gzip + inline.reduce((s, t) => s + gzipSync(t).length, 0), count: files.count + inline.length };
+}
+
+async function sizes(responses: Response[]): Promise<{ gzip: number; count: number; files: string[] }> {
+  let gzip = 0;
+  const files: string[] = [];
+  for (const r of responses) {
+    const body = await r.body().catch(() => undefined);
+    if (!body || r.status() !== 200) continue;
+    gzip += gzipSync(body).length;
+    files.push(new URL(r.url()).pathname);
+  }
+  return { gzip, count: files.length, files };
+}
+
+/** Runs in the page: clicks Run checks, resolves when the first check and the final report show. */
+function clickAndTime(): Promise<{ first: number; final: number; status: string }> {
+  return new Promise((resolveTiming) => {
+    const results = document.querySelector<HTMLElement>('[data-results]');
+    const list = document.querySelector('[data-checks]');
+    const run = document.querySelector<HTMLButtonElement>('[data-action="run"]');
+    if (!results || !list || !run) throw new Error('the exercise page lacks its results area or Run button');
+    let first = 0;
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!first && results.dataset['status'] === 'running' && list.children.length > 0) first = performance.now() - started;
+      const status = results.dataset['status'];
+      if (status && status !== 'running') {
+        observer.disconnect();
+        resolveTiming({ first: first || performance.now() - started, final: performance.now() - started, status });
+      }
+    });
+    observer.observe(results, { attributes: true, childList: true, subtree: true });
+    run.click();
+  });
+}

@@ -36,6 +36,8 @@ export interface CreateGraderOptions {
   concurrency?: number;
   /** Redis for `needs: ["redis"]` exercises (default $REDIS_URL or redis://127.0.0.1:6379). */
   redisUrl?: string;
+  /** Heap cap, in MB, of the process that runs learner code (default 512). */
+  workerMemoryMb?: number;
 }
 
 interface Job {
@@ -57,7 +59,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
     const workspace = new Workspace(join(root, 'service'), join(base, `${id}-${i}`));
     workspace.apply(new Map()); // copy the service before the runner starts in it
-    const slot = { workspace, host: new RunnerHost(workspace.dir) };
+    const slot = { workspace, host: new RunnerHost(workspace.dir, options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}) };
     slot.host.start().catch(() => undefined); // warm now; a failure resurfaces on the first run
     free.push(slot);
     all.push(slot);

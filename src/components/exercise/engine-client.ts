@@ -29,6 +29,8 @@ export function chooseEngine(): Promise<EngineSelection> {
               spawn: (command: string, args: string[]) => container.spawn(command, args),
             };
           },
+          // Type stripping is on by default from Node 22.18; the flag covers older 22.x runtimes.
+          command: ['node', '--experimental-strip-types', 'grader/cli.ts', 'grade', '--ndjson'],
           loadWorkspace: async () => {
             const response = await fetch('/webcontainer/workspace.json');
             if (!response.ok) throw new Error(`the prepared workspace is missing (HTTP ${response.status} for /webcontainer/workspace.json)`);

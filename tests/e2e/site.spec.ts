@@ -32,7 +32,7 @@ test.describe('chapter page', () => {
   test('week 1 has its sidebar by phase, outline, facts and a next link', async ({ page }) => {
     await page.goto('/weeks/1/');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('CQRS');
-    const chapters = page.getByRole('navigation', { name: 'Chapters' });
+    const chapters = page.getByRole('navigation', { name: 'Chapters', exact: true });
     await expect(chapters.getByRole('heading', { name: /Phase 1/ })).toBeVisible();
     await expect(chapters.getByRole('heading', { name: /Phase 2/ })).toBeVisible();
     await expect(chapters.getByRole('link', { name: /^1 / })).toHaveAttribute('aria-current', 'page');
@@ -177,6 +177,32 @@ test.describe('navigation basics', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#main$/);
     await expect(page.getByRole('main')).toBeFocused();
+  });
+
+  test('on a narrow screen the outline starts folded and the chapter list follows the chapter', async ({ page }) => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto('/weeks/2/');
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    await expect(outline.getByRole('link').first()).toBeHidden();
+    await outline.getByText('On this page').click();
+    await expect(outline.getByRole('link').first()).toBeVisible();
+    const chapters = page.getByRole('navigation', { name: 'Chapters', exact: true });
+    await expect(chapters).toBeVisible();
+    const articleBottom = await page.getByRole('article').evaluate((el) => el.getBoundingClientRect().bottom);
+    const listTop = await chapters.evaluate((el) => el.getBoundingClientRect().top);
+    expect(listTop).toBeGreaterThan(articleBottom);
+  });
+
+  test('header controls are reachable with the keyboard', async ({ page }) => {
+    await page.goto('/');
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(reached).toEqual(expect.arrayContaining(['Skip to content', 'Home', 'Weeks', 'Exercises']));
+    expect(reached.some((t) => t.endsWith('Search'))).toBe(true);
+    expect(reached.some((t) => t.endsWith('Dark theme'))).toBe(true);
   });
 
   test('unknown addresses get the 404 page with status 404', async ({ page }) => {

@@ -142,3 +142,16 @@ test('a damaged link says what is wrong', async ({ page }) => {
   await page.goto('/assign/#set=v1.AAAA');
   await expect(page.getByRole('alert')).toContainText('cut off or damaged');
 });
+
+test('a set given as a file is added; a file of another kind is refused by name', async ({ page }, testInfo) => {
+  await page.goto('/assign/');
+  await expect(page.getByRole('alert')).toContainText('This link carries no assignment');
+  const wrong = testInfo.outputPath('report.json');
+  writeFileSync(wrong, JSON.stringify({ format: 'backend-workbook/progress-report', version: 1 }));
+  await page.getByLabel('Open a set file').setInputFiles(wrong);
+  await expect(page.getByRole('alert')).toContainText('"report.json" is not a Backend Workbook exercise set: it is a progress report');
+  await page.getByLabel('Open a set file').setInputFiles(path.join(root, 'sets', 'phase-1-week-1.json'));
+  await expect(page.getByRole('status')).toContainText(/^Added to your assignments: "Phase 1 · Week 1/);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Phase 1 · Week 1/ })).toBeVisible();
+});

@@ -96,7 +96,9 @@ async function run(request: RunRequest): Promise<void> {
   const vitestMs = performance.now() - t;
   // Report in the order the specs were given (Vitest may run them in another order).
   const order = (file: string) => request.specs.indexOf(file);
-  const modules: RawModule[] = [...result.testModules].sort((a, b) => order(a.moduleId) - order(b.moduleId)).map((module: TestModule) => ({
+  // Vitest returns every module it has seen in this process; keep this run's only.
+  const ran = result.testModules.filter((m) => order(m.moduleId) >= 0);
+  const modules: RawModule[] = ran.sort((a, b) => order(a.moduleId) - order(b.moduleId)).map((module: TestModule) => ({
     file: module.moduleId,
     tests: [...module.children.allTests()].map(toRawTest),
     errors: module.errors().map(toRawError),

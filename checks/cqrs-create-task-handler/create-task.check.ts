@@ -45,7 +45,8 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
-const create = (title: string, extra: { description?: string; dueDate?: Date | null } = {}) =>
+// async: a handler that throws synchronously and one that rejects are the same to an awaiting caller.
+const create = async (title: string, extra: { description?: string; dueDate?: Date | null } = {}) =>
   commands.execute(new CreateTaskCommand({ title, ...extra }, alice));
 
 it('the command bus routes CreateTaskCommand to the handler, which returns the new task as a view', async () => {

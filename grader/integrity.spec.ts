@@ -1,0 +1,48 @@
+// The catalog keeps its promises: for every exercise, the reference solution passes every check,
+// the starter fails at least one, a second, differently written correct answer passes and a
+// plausible wrong one fails (grader/fixtures/alt-solutions, wrong-solutions); for write-tests
+// exercises the reference spec kills every mutant (each mutant is one check). One warm grader
+// serves the whole suite, two grades at a time.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExercises } from '../src/catalog/load.ts';
+import { createGrader, type Grader } from './grader.ts';
+import { verifyExercise } from './verify.ts';
+
+const root = join(import.meta.dirname, '..');
+// Loading validates every manifest, path and id; a broken catalog fails here, naming file and field.
+const exercises = loadExercises(root);
+
+let grader: Grader;
+beforeAll(async () => {
+  grader = await createGrader({ root, concurrency: 2 });
+});
+afterAll(() => grader?.close());
+
+describe('catalog', () => {
+  it('has exercises, each with hidden checks or mutants', () => {
+    expect(exercises.length).toBeGreaterThan(0);
+    for (const { manifest, checkFiles, mutants } of exercises) {
+      const graded = manifest.kind === 'write-tests' ? Object.keys(mutants).length >= 3 : checkFiles.length > 0;
+      expect(graded, `${manifest.id}: nothing to grade with`).toBe(true);
+    }
+  });
+
+  it('checks import learner code by its workspace path, never from solutions/', () => {
+    for (const { manifest, checkFiles } of exercises) {
+      for (const file of checkFiles) {
+        expect(readFileSync(file, 'utf8'), `${manifest.id}: ${file} must import ../src/…, not the reference answer`).not.toMatch(/from ['"][^'"]*solutions\//);
+      }
+    }
+  });
+});
+
+describe.concurrent('every exercise keeps its promises', () => {
+  for (const exercise of exercises) {
+    it(exercise.manifest.id, { timeout: 240_000 }, async () => {
+      const result = await verifyExercise(grader, root, exercise);
+      expect(result.problems, result.runs.map((r) => `${r.label}: ${r.report.status}`).join(', ')).toEqual([]);
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortSchema, emptyCohort, importReports, type Cohort } from './cohort.ts';
+import { MAX_REPORT_CHARS, cohortSchema, emptyCohort, importReports, type Cohort } from './cohort.ts';
 import { cohortTable, competencyProgress } from './cohort-table.ts';
 import { cohortCsv, csvCell } from './csv.ts';
 import { sampleCatalog, sampleProgress, sampleSet } from './fixtures.ts';
@@ -59,6 +59,11 @@ describe('importReports', () => {
     expect(outcomes[3]!.message).toContain('newer workbook (progress report version 2');
     expect(outcomes[4]!.message).toMatch(/"damaged\.json" is a damaged progress report: field "exercises\[1\]\.attempts"/);
     expect(cohort.reports).toEqual(before.reports);
+  });
+
+  it('refuses an oversized file before parsing it', async () => {
+    const { outcomes } = await importReports(emptyCohort(), [{ name: 'huge.json', text: ' '.repeat(MAX_REPORT_CHARS + 1) }]);
+    expect(outcomes[0]).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^"huge\.json" is 4\.0 MB; a progress report is at most 4\.0 MB/) });
   });
 });
 

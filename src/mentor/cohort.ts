@@ -42,6 +42,9 @@ export const cohortSchema = z
   .strict();
 export type Cohort = z.infer<typeof cohortSchema>;
 
+/** Reports are code plus counters; anything larger is not one of ours and would fill the browser's storage. */
+export const MAX_REPORT_CHARS = 4_000_000;
+
 export const emptyCohort = (): Cohort => ({ version: COHORT_VERSION, reports: [], verdicts: {} });
 
 export type ImportOutcome =
@@ -67,6 +70,11 @@ export async function importReports(cohort: Cohort, files: ReadonlyArray<{ name:
   const reports = [...cohort.reports];
   const outcomes: ImportOutcome[] = [];
   for (const { name, text } of files) {
+    if (text.length > MAX_REPORT_CHARS) {
+      const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+      outcomes.push({ file: name, kind: 'refused', message: `"${name}" is ${mb(text.length)}; a progress report is at most ${mb(MAX_REPORT_CHARS)}. Check that this is the file the intern exported from "Export report".` });
+      continue;
+    }
     const parsed = parseReportText(text, `"${name}"`);
     if (!parsed.ok) {
       outcomes.push({ file: name, kind: 'refused', message: parsed.error });

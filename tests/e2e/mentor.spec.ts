@@ -28,8 +28,10 @@ async function saveCode(page: Page, id: string, files: Record<string, string>): 
 
 test('mentor builds a set, intern passes and reports, mentor re-grades: verified, and a forged pass is mismatched', async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(120_000);
-  const mentor = await browser.newContext({ baseURL, acceptDownloads: true });
-  const intern = await browser.newContext({ baseURL, acceptDownloads: true });
+  // Two browser contexts: two people with separate storage, on the same server.
+  const options = { ...(baseURL ? { baseURL } : {}), acceptDownloads: true };
+  const mentor = await browser.newContext(options);
+  const intern = await browser.newContext(options);
   try {
     // ---- Mentor: build the set.
     const m = await mentor.newPage();
@@ -83,6 +85,9 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     const forged = structuredClone(report);
     forged.intern = { name: 'Mallory Intern' };
     forged.exercises[1] = { ...forged.exercises[1], status: 'passed', attempts: 1, passedAt: report.exportedAt, files: editableFiles('exercises', UNTOUCHED.id) };
+    // …and an exercise this workbook does not have: shown as unknown, not dropped.
+    forged.set.exercises.push({ id: 'exercise-from-elsewhere' });
+    forged.exercises.push({ id: 'exercise-from-elsewhere', status: 'passed', attempts: 2, hintsUsed: 0, solutionViewed: false, files: {} });
     const forgedPath = testInfo.outputPath('forged.json');
     writeFileSync(forgedPath, JSON.stringify(forged));
     const junkPath = testInfo.outputPath('notes.txt');
@@ -103,6 +108,8 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(table.getByRole('columnheader', { name: new RegExp(PASSED.title) })).toBeVisible();
     await expect(cell('Ada Intern', PASSED)).toContainText('Passed');
     await expect(cell('Ada Intern', UNTOUCHED)).toContainText('overdue');
+    await expect(table.getByRole('columnheader', { name: /Unknown exercise: exercise-from-elsewhere/ })).toBeVisible();
+    await expect(cell('Mallory Intern', { id: 'exercise-from-elsewhere', title: '', files: [] })).toContainText('unknown exercise');
     await expect(m.getByRole('img', { name: /Progress per competency/ })).toBeVisible();
 
     await m.getByRole('button', { name: 'Re-grade' }).click();

@@ -47,6 +47,10 @@ test.describe('chapter page', () => {
     await expect(page).toHaveURL(new RegExp(`${target}$`));
     await expect(page.locator(target)).toBeInViewport();
 
+    const practice = page.getByRole('region', { name: 'Exercises for this week' });
+    await expect(practice.getByRole('link').first()).toHaveAttribute('href', /^\/exercises\/[a-z0-9-]+\/$/);
+    await expect(outline.getByRole('link', { name: 'Exercises for this week' })).toHaveAttribute('href', '#week-exercises');
+
     const next = page.getByRole('navigation', { name: 'Previous and next chapters' }).getByRole('link', { name: /Next: week/ });
     await next.click();
     await expect(page).toHaveURL(/\/weeks\/\d+\/$/);

@@ -95,15 +95,16 @@ export interface CompetencyProgress {
   total: number;
 }
 
-/** Per competency: passed cells over assigned cells, across the cohort (known exercises only). */
-export function competencyProgress(table: CohortTable): CompetencyProgress[] {
+/** Per competency: passed cells over assigned cells (known exercises only), for the cohort or one intern. */
+export function competencyProgress(table: CohortTable, internKey?: string): CompetencyProgress[] {
+  const rows = internKey === undefined ? table.rows : table.rows.filter((r) => r.key === internKey);
   const totals = new Map<Competency, CompetencyProgress>();
   for (const column of table.columns) {
     if (!column.entry) continue;
     for (const competency of column.entry.competencies) {
       const t = totals.get(competency) ?? { competency, passed: 0, total: 0 };
       totals.set(competency, t);
-      for (const row of table.rows) {
+      for (const row of rows) {
         const cell = row.cells[column.id];
         if (!cell) continue;
         t.total += 1;
@@ -111,5 +112,5 @@ export function competencyProgress(table: CohortTable): CompetencyProgress[] {
       }
     }
   }
-  return COMPETENCIES.flatMap((c) => (totals.has(c) ? [totals.get(c)!] : []));
+  return COMPETENCIES.flatMap((c) => (totals.get(c)?.total ? [totals.get(c)!] : []));
 }

@@ -97,6 +97,8 @@ describe('cohortTable', () => {
       { competency: 'caching', passed: 0, total: 2 },
       { competency: 'tdd', passed: 1, total: 2 },
     ]);
+    expect(competencyProgress(table, 'email:bob@example.com').find((c) => c.competency === 'tdd')).toEqual({ competency: 'tdd', passed: 0, total: 1 });
+    expect(competencyProgress(table, 'name:nobody')).toEqual([]);
   });
 });
 

@@ -111,6 +111,8 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(table.getByRole('columnheader', { name: /Unknown exercise: exercise-from-elsewhere/ })).toBeVisible();
     await expect(cell('Mallory Intern', { id: 'exercise-from-elsewhere', title: '', files: [] })).toContainText('unknown exercise');
     await expect(m.getByRole('img', { name: /Progress per competency/ })).toBeVisible();
+    await m.getByLabel('Show progress for').selectOption({ label: 'Ada Intern' });
+    await expect(m.getByRole('img', { name: /Progress per competency/ })).toHaveAccessibleName(/performance: 0 of 1 passed/);
 
     await m.getByRole('button', { name: 'Re-grade' }).click();
     await expect(m.getByRole('status').filter({ hasText: 'Re-grade finished' })).toBeVisible({ timeout: 90_000 });

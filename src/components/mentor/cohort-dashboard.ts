@@ -43,6 +43,7 @@ class CohortDashboard extends HTMLElement {
       el.textContent = problem ?? '';
       el.hidden = !problem;
     });
+    this.querySelector('[data-chart-intern]')!.addEventListener('change', () => this.#renderChart());
     this.#store.store.subscribe((cohort) => this.#render(cohort));
   }
 
@@ -95,10 +96,9 @@ class CohortDashboard extends HTMLElement {
     this.#table = cohortTable(cohort, this.#catalog, localDay());
     const { columns, rows } = this.#table;
     const tableHost = this.querySelector('[data-table]')!;
-    const chartHost = this.querySelector('[data-chart]')!;
     if (rows.length === 0) {
       tableHost.replaceChildren(h('p', {}, 'No reports imported yet.'));
-      chartHost.replaceChildren(h('p', {}, 'No reports imported yet.'));
+      this.querySelector('[data-chart]')!.replaceChildren(h('p', {}, 'No reports imported yet.'));
       return;
     }
     const head = h('tr', {}, h('th', { scope: 'col' }, 'Intern'), ...columns.map((c) =>
@@ -107,7 +107,17 @@ class CohortDashboard extends HTMLElement {
       h('tr', {}, h('th', { scope: 'row' }, row.intern.name, row.intern.email ? h('small', {}, row.intern.email) : null), ...columns.map((c) => this.#cell(row.cells[c.id], c.entry === undefined))),
     );
     tableHost.replaceChildren(h('table', {}, h('caption', {}, `${rows.length} intern(s) × ${columns.length} exercise(s); newest report per intern and set`), h('thead', {}, head), h('tbody', {}, ...body)));
-    const progress = competencyProgress(this.#table);
+    const select = this.querySelector<HTMLSelectElement>('[data-chart-intern]')!;
+    const chosen = select.value;
+    select.replaceChildren(h('option', { value: '' }, 'The whole cohort'), ...rows.map((r) => h('option', { value: r.key }, r.intern.name)));
+    select.value = rows.some((r) => r.key === chosen) ? chosen : '';
+    this.#renderChart();
+  }
+
+  #renderChart(): void {
+    const chartHost = this.querySelector('[data-chart]')!;
+    const key = this.querySelector<HTMLSelectElement>('[data-chart-intern]')!.value;
+    const progress = competencyProgress(this.#table, key || undefined);
     chartHost.replaceChildren(progress.length ? competencyChart(progress) : h('p', {}, 'No exercise of this workbook in the imported reports yet.'));
   }
 

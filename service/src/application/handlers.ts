@@ -1,4 +1,5 @@
 import { TaskAuditHandler } from './events/task-audit.handler.js';
+import { TaskCacheHandler } from './events/task-cache.handler.js';
 import { TaskNotificationHandler } from './events/task-notification.handler.js';
 import { TaskRealtimeHandler } from './events/task-realtime.handler.js';
 import { AssignTaskHandler } from './commands/assign-task.handler.js';
@@ -27,4 +28,5 @@ export const APPLICATION_HANDLERS = [
   TaskNotificationHandler,
   TaskRealtimeHandler,
   TaskAuditHandler,
+  TaskCacheHandler,
 ];

@@ -27,8 +27,10 @@ export class PrismaTaskRepository implements TaskRepository {
   async list(criteria: TaskListCriteria): Promise<TaskPage> {
     const where = whereFor(criteria);
     const { field, direction } = criteria.sort;
-    // Ties broken by id so pages never repeat or skip a task when sort values are equal.
-    const [rows, total] = await this.prisma.$transaction([
+    // Ties broken by id so pages never repeat or skip a task when sort values are equal. The page
+    // and the count run side by side on two pooled connections rather than in one transaction:
+    // a count that is one write behind is acceptable for pagination and halves the latency.
+    const [rows, total] = await Promise.all([
       this.prisma.task.findMany({
         where,
         orderBy: [{ [field]: field === 'dueDate' ? { sort: direction, nulls: 'last' } : direction }, { id: 'asc' }],
@@ -42,7 +44,7 @@ export class PrismaTaskRepository implements TaskRepository {
 
   async stats({ visibleTo, now }: { visibleTo?: string | undefined; now: Date }): Promise<TaskStats> {
     const where = whereFor({ visibleTo });
-    const [groups, overdue] = await this.prisma.$transaction([
+    const [groups, overdue] = await Promise.all([
       this.prisma.task.groupBy({ by: ['status'], where, _count: { _all: true }, orderBy: { status: 'asc' } }),
       this.prisma.task.count({ where: { ...where, status: { not: TaskStatus.COMPLETED }, dueDate: { lt: now } } }),
     ]);

@@ -3,11 +3,15 @@ import { createTestDatabase } from '../../../test/fixtures/infrastructure.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { applyMigrations, createPrismaClient, openPglite, preparePostgres } from './database.js';
 import { InMemoryTaskRepository } from './in-memory-task.repository.js';
+import { InMemoryUserRepository } from './in-memory-user.repository.js';
 import { PrismaTaskRepository } from './prisma-task.repository.js';
+import { PrismaUserRepository } from './prisma-user.repository.js';
 import { taskRepositoryContract } from './task-repository.contract.js';
+import { userRepositoryContract } from './user-repository.contract.js';
 import type { PGlite } from '@electric-sql/pglite';
 
 taskRepositoryContract('in memory', async () => new InMemoryTaskRepository());
+userRepositoryContract('in memory', async () => new InMemoryUserRepository());
 
 // One PGlite for the whole file, emptied between tests: creating one costs seconds.
 let pglite: PGlite;
@@ -25,6 +29,10 @@ taskRepositoryContract('Prisma on PGlite', async () => {
   await pglite.exec('TRUNCATE tasks');
   return new PrismaTaskRepository(pglitePrisma);
 });
+userRepositoryContract('Prisma on PGlite', async () => {
+  await pglite.exec('TRUNCATE users');
+  return new PrismaUserRepository(pglitePrisma);
+});
 
 let postgres: { url: string; drop: () => Promise<void> };
 let postgresPrisma: PrismaClient;
@@ -40,4 +48,8 @@ afterAll(async () => {
 taskRepositoryContract('Prisma on PostgreSQL', async () => {
   await postgresPrisma.$executeRawUnsafe('TRUNCATE tasks');
   return new PrismaTaskRepository(postgresPrisma);
+});
+userRepositoryContract('Prisma on PostgreSQL', async () => {
+  await postgresPrisma.$executeRawUnsafe('TRUNCATE users');
+  return new PrismaUserRepository(postgresPrisma);
 });

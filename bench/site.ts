@@ -29,39 +29,48 @@ const pages = (build.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? '?';
 
 // JavaScript before interaction: inline module/classic scripts, script[src], modulepreload links,
 // and every module those import statically (dynamic import() is on demand, so it is not counted).
-const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
-const files = new Set<string>();
-let inlineBytes = 0;
-let inlineCount = 0;
-for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-  const attrs = match[1] ?? '';
-  const type = /type="([^"]+)"/.exec(attrs)?.[1];
-  if (type && type !== 'module' && type !== 'text/javascript') continue; // JSON, templates
-  const src = /src="([^"]+)"/.exec(attrs)?.[1];
-  if (src) files.add(join(dist, src));
-  else {
-    inlineBytes += gz(match[2] ?? '');
-    inlineCount += 1;
-  }
-}
-for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(join(dist, match[1] ?? ''));
-
-const queue = [...files];
-while (queue.length > 0) {
-  const file = queue.pop() as string;
-  const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
-    const spec = m[1] ?? '';
-    const next = spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec);
-    if (!files.has(next) && existsSync(next)) {
-      files.add(next);
-      queue.push(next);
+function jsBeforeInteraction(pagePath: string): { inline: number; inlineCount: number; files: number; fileCount: number } {
+  const html = readFileSync(join(dist, pagePath, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  let inline = 0;
+  let inlineCount = 0;
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attrs = match[1] ?? '';
+    const type = /type="([^"]+)"/.exec(attrs)?.[1];
+    if (type && type !== 'module' && type !== 'text/javascript') continue; // JSON, templates
+    const src = /src="([^"]+)"/.exec(attrs)?.[1];
+    if (src) files.add(join(dist, src));
+    else {
+      inline += gz(match[2] ?? '');
+      inlineCount += 1;
     }
   }
+  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(join(dist, match[1] ?? ''));
+  const queue = [...files];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+      const spec = m[1] ?? '';
+      const next = spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec);
+      if (!files.has(next) && existsSync(next)) {
+        files.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  let fileBytes = 0;
+  for (const f of files) fileBytes += gz(readFileSync(f));
+  return { inline, inlineCount, files: fileBytes, fileCount: files.size };
 }
-let fileBytes = 0;
-for (const f of files) fileBytes += gz(readFileSync(f));
-const jsTotal = inlineBytes + fileBytes;
+
+const chapter = jsBeforeInteraction(page);
+const chapterTotal = chapter.inline + chapter.files;
+const exerciseDir = join(dist, 'exercises');
+const firstExercise = existsSync(exerciseDir)
+  ? readdirSync(exerciseDir).find((name) => existsSync(join(exerciseDir, name, 'index.html')))
+  : undefined;
+const exercise = firstExercise ? jsBeforeInteraction(`/exercises/${firstExercise}/`) : undefined;
 
 function folderSize(path: string): { bytes: number; count: number } {
   let bytes = 0;
@@ -87,8 +96,12 @@ const site = folderSize(dist);
 
 console.log(`
 Build (astro build + pagefind):        ${(buildMs / 1000).toFixed(2)} s for ${pages} pages
-JS before interaction on ${page}: ${kb(jsTotal)} gzip (goal ≤ ${GOAL_KB} KB: ${jsTotal <= GOAL_KB * 1024 ? 'met' : 'NOT met'})
-  ${inlineCount} inline scripts ${kb(inlineBytes)}, ${files.size} module files ${kb(fileBytes)}
+JS before interaction on ${page}: ${kb(chapterTotal)} gzip (goal ≤ ${GOAL_KB} KB: ${chapterTotal <= GOAL_KB * 1024 ? 'met' : 'NOT met'})
+  ${chapter.inlineCount} inline scripts ${kb(chapter.inline)}, ${chapter.fileCount} module files ${kb(chapter.files)}${
+  exercise
+    ? `\nJS before interaction on /exercises/${firstExercise}/: ${kb(exercise.inline + exercise.files)} gzip (the editor itself loads on demand)`
+    : ''
+}
 Pagefind index (index + fragments):     ${kb(indexBytes)} in ${index.reduce((s, x) => s + x.count, 0)} files
 Pagefind bundle total (UI + wasm):      ${kb(pagefind.bytes)} in ${pagefind.count} files
 Whole built site:                       ${kb(site.bytes)} in ${site.count} files`);

@@ -1,11 +1,10 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { CHECKLISTS_VERSION, areaScoreSchema, savedChecklistsSchema, type SavedChecklists } from '../schemas/checklist.ts';
+import { CHECKLISTS_KEY } from './checklists-view.ts';
 import { browserStorage, loadSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
 
 export type { KeyValueStorage } from './saved.ts';
-
-/** Where the ticks and self-assessment scores live in the browser. */
-export const CHECKLISTS_KEY = 'workbook:checklists:v1';
+export { CHECKLISTS_KEY } from './checklists-view.ts';
 /** Unreadable saved data is moved to `<this prefix><time>` so nothing the learner did is silently destroyed. */
 export const CHECKLISTS_BACKUP_PREFIX = `${CHECKLISTS_KEY}:backup:`;
 

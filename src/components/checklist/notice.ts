@@ -1,15 +1,15 @@
-import type { ChecklistStore } from '../../stores/checklists.ts';
+import { checklistNotice } from './page-state.ts';
 
 let owner: HTMLElement | null = null;
 
 /**
- * Shows the store's notice (unreadable or unsaved progress) in the given element; returns the unsubscribe.
- * Only one element per page shows it, so a screen reader hears the alert once, not once per checklist.
+ * Shows the notice about saved progress (unreadable or unsaved) in the given element; returns the
+ * unsubscribe. Only one element per page shows it, so a screen reader hears the alert once.
  */
-export function bindNotice(store: ChecklistStore, element: HTMLElement | null): () => void {
+export function bindNotice(element: HTMLElement | null): () => void {
   if (element === null || (owner !== null && owner.isConnected)) return () => {};
   owner = element;
-  const stop = store.$notice.subscribe((notice) => {
+  const stop = checklistNotice.subscribe((notice) => {
     element.hidden = notice === null;
     element.textContent = notice?.message ?? '';
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentDefinitionSchema } from '../../schemas/checklist.ts';
 import { phaseOneAssessment } from './phase-one.ts';
-import { countDone, normalizeItems, parseScoreInput, scoreAssessment, slugify } from './scoring.ts';
+import { countDone, normalizeItems, slugify } from './items.ts';
+import { parseScoreInput, scoreAssessment } from './scoring.ts';
 
 describe('checklist items', () => {
   it('derives kebab-case ids from labels', () => {

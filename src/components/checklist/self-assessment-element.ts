@@ -1,6 +1,6 @@
-import { assessmentDefinitionSchema } from '../../schemas/checklist.ts';
-import { checklistStore } from '../../stores/checklists.ts';
+import type { AssessmentDefinition } from '../../schemas/checklist.ts';
 import { bindNotice } from './notice.ts';
+import { checklistView, fullStore, startChecklistView } from './page-state.ts';
 import { parseScoreInput, scoreAssessment } from './scoring.ts';
 
 /** <workbook-self-assessment data-assessment>: saves each area's score and shows the weighted verdict. */
@@ -8,8 +8,9 @@ class WorkbookSelfAssessment extends HTMLElement {
   #cleanup: Array<() => void> = [];
 
   connectedCallback(): void {
-    const definition = assessmentDefinitionSchema.parse(JSON.parse(this.dataset['assessment'] ?? 'null'));
-    const store = checklistStore();
+    // Validated by SelfAssessment.astro at build time; the page only reads what the build wrote.
+    const definition = JSON.parse(this.dataset['assessment'] ?? 'null') as AssessmentDefinition | null;
+    if (definition === null) return;
     const inputs = [...this.querySelectorAll<HTMLInputElement>('input[data-area-id]')];
     const result = this.querySelector<HTMLElement>('.assessment-result');
 
@@ -24,7 +25,8 @@ class WorkbookSelfAssessment extends HTMLElement {
 
     const onInput = (event: Event): void => {
       const input = event.target;
-      if (!(input instanceof HTMLInputElement) || input.dataset['areaId'] === undefined) return;
+      const areaId = input instanceof HTMLInputElement ? input.dataset['areaId'] : undefined;
+      if (!(input instanceof HTMLInputElement) || areaId === undefined) return;
       // A number field reports "" for text it cannot parse; badInput tells that apart from an empty field.
       const parsed = input.validity.badInput ? parseScoreInput('not a number') : parseScoreInput(input.value);
       if (!parsed.ok) {
@@ -32,42 +34,46 @@ class WorkbookSelfAssessment extends HTMLElement {
         return;
       }
       showError(input, null);
-      store.setScore(definition.id, input.dataset['areaId'], parsed.score);
+      void fullStore().then((store) => store.setScore(definition.id, areaId, parsed.score));
     };
     this.addEventListener('input', onInput);
     this.#cleanup.push(() => this.removeEventListener('input', onInput));
 
     this.#cleanup.push(
-      store.$state.subscribe((state) => {
-        const scores = state.assessments[definition.id]?.scores ?? {};
+      checklistView.subscribe((view) => {
+        const scores = view.assessments[definition.id] ?? {};
         for (const input of inputs) {
           const saved = scores[input.dataset['areaId'] ?? ''];
           // Do not rewrite the field the learner is typing in (it would move the caret).
           if (document.activeElement !== input) input.value = saved === undefined ? '' : String(saved);
         }
-        if (result === null) return;
-        const outcome = scoreAssessment(definition, scores);
-        let text: string;
-        if (outcome.total === null) {
-          const left = outcome.missing.length;
-          text = `${definition.areas.length - left} of ${definition.areas.length} areas scored; ${left} to go. Weighted points so far: ${outcome.earned}.`;
-          delete result.dataset['passed'];
-        } else {
-          const verdict = outcome.passed
-            ? `Pass: at or above the ${definition.passMark}% mark.`
-            : `Not yet: ${Math.round((definition.passMark - outcome.total) * 10) / 10} points below the ${definition.passMark}% mark.`;
-          text = `Weighted total: ${outcome.total}%. ${verdict}`;
-          result.dataset['passed'] = String(outcome.passed);
-        }
-        if (result.textContent !== text) result.textContent = text;
+        if (result !== null) showResult(result, definition, scores);
       }),
     );
-    this.#cleanup.push(bindNotice(store, this.querySelector<HTMLElement>('.checklist-notice')));
+    this.#cleanup.push(bindNotice(this.querySelector<HTMLElement>('.checklist-notice')));
+    startChecklistView();
   }
 
   disconnectedCallback(): void {
     for (const stop of this.#cleanup.splice(0)) stop();
   }
+}
+
+function showResult(result: HTMLElement, definition: AssessmentDefinition, scores: Readonly<Record<string, number>>): void {
+  const outcome = scoreAssessment(definition, scores);
+  let text: string;
+  if (outcome.total === null) {
+    const left = outcome.missing.length;
+    text = `${definition.areas.length - left} of ${definition.areas.length} areas scored; ${left} to go. Weighted points so far: ${outcome.earned}.`;
+    delete result.dataset['passed'];
+  } else {
+    const verdict = outcome.passed
+      ? `Pass: at or above the ${definition.passMark}% mark.`
+      : `Not yet: ${Math.round((definition.passMark - outcome.total) * 10) / 10} points below the ${definition.passMark}% mark.`;
+    text = `Weighted total: ${outcome.total}%. ${verdict}`;
+    result.dataset['passed'] = String(outcome.passed);
+  }
+  if (result.textContent !== text) result.textContent = text;
 }
 
 if (!customElements.get('workbook-self-assessment')) {

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `workbook`: the intern's command line. list, start, check, watch, verify, and `grade --ndjson`
 // (one GradeRequest on stdin → GradeEvents as NDJSON on stdout, for the WebContainer engine).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
 import { formatReport, styleFor } from './cli-format.ts';
 import { createGrader } from './grader.ts';
-import { summarise, verifyExercise } from './verify.ts';
+import { verifyExercise } from './verify.ts';
 
 const root = join(import.meta.dirname, '..');
 const USAGE = `Usage: workbook <command>
@@ -188,5 +188,3 @@ async function gradeNdjson(): Promise<number> {
   }
 }
 
-void cpSync;
-void summarise;

@@ -67,7 +67,7 @@ async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Recor
   if (existsSync(FIXTURES)) overlay.set(`${CHECKS_DIR}/fixtures.ts`, readFileSync(FIXTURES, 'utf8'));
   const context = messageContext(slot, files);
   const streamed: RawTest[] = [];
-  const outcome = await runOnce(slot, overlay, specs, exercise, env, ctx, (test) => {
+  const outcome = await runOnce(slot, overlay, specs, Object.keys(files), exercise, env, ctx, (test) => {
     streamed.push(test);
     ctx.onCheck(checkFromTest(test, context));
   });
@@ -85,7 +85,7 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
     ctx.onCheck(check);
   };
 
-  const reference = await runOnce(slot, new Map(Object.entries(files)), [spec], exercise, env, ctx);
+  const reference = await runOnce(slot, new Map(Object.entries(files)), [spec], [specPath], exercise, env, ctx);
   const referenceVerdict = verdictFromOutcome(reference, [], [], context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
   const testCount = reference.kind === 'done' ? reference.modules.flatMap((m) => m.tests).length : 0;
   const mutants = Object.entries(exercise.mutants);
@@ -103,7 +103,7 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
   for (const [name, description] of mutants) {
     const overlay = new Map(Object.entries(files));
     for (const [path, content] of mutantFiles(ctx.root, exercise.manifest.id, name)) overlay.set(path, content);
-    const outcome = await runOnce(slot, overlay, [spec], exercise, env, ctx);
+    const outcome = await runOnce(slot, overlay, [spec], [], exercise, env, ctx);
     if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
     const survived = outcome.kind === 'done' && outcome.unhandled.length === 0
       && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
@@ -114,12 +114,14 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
 }
 
-async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
+/** One Vitest run of `specs` over `overlay`; `learner` (workspace paths) are also type-checked. */
+async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], learner: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
   const invalidate = slot.workspace.apply(overlay);
+  const typecheck = learner.filter((path) => /\.(?:ts|tsx|mts|cts)$/.test(path)).map((path) => join(slot.workspace.dir, path));
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
-    { specs, invalidate, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs },
+    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
   if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);

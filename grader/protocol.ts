@@ -1,5 +1,8 @@
 // Messages between the grader (parent) and a warm runner child (grader/runner-child.ts), over IPC.
 // Everything here is plain JSON: the child turns Vitest objects into these before sending.
+import type { TypeDiagnostic } from './runtime/typecheck-worker.ts';
+
+export type { TypeDiagnostic };
 
 /** One error as Vitest reported it, already reduced to what the report builder needs. */
 export interface RawError {
@@ -27,6 +30,12 @@ export interface RawModule {
   errors: RawError[];
 }
 
+export interface RunTimings {
+  dbResetMs: number;
+  vitestMs: number;
+  typecheckMs: number;
+}
+
 export interface RunRequest {
   type: 'run';
   runId: number;
@@ -36,6 +45,8 @@ export interface RunRequest {
   invalidate: string[];
   /** Environment for the test workers of this run (Redis prefix, database URL…). */
   env: Record<string, string>;
+  /** Absolute paths of the learner's files, type-checked while the checks run. */
+  typecheck: string[];
   /** Reset the warm PGlite before the run (and start it on first use). */
   db: boolean;
   /** Per-test timeout inside Vitest; the parent enforces the whole-run limit. */
@@ -49,5 +60,6 @@ export type ChildMessage =
   | { type: 'running'; runId: number }
   | { type: 'case-start'; runId: number; file: string; name: string }
   | { type: 'case'; runId: number; test: RawTest }
-  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; timings: { dbResetMs: number; vitestMs: number } }
+  | { type: 'tested'; runId: number }
+  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
   | { type: 'failed'; runId: number; message: string };

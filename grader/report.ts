@@ -1,7 +1,7 @@
 // Builds the learner-facing CheckReport pieces from what a run produced.
 import type { CheckResult, ReportStatus } from '../src/schemas/report.ts';
 import { clean, describeError, type MessageContext } from './messages.ts';
-import type { RawError, RawTest } from './protocol.ts';
+import type { RawError, RawTest, TypeDiagnostic } from './protocol.ts';
 import type { RunOutcome } from './runner-host.ts';
 
 export interface Verdict {
@@ -78,12 +78,22 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
     const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
     return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
   }
+  if (outcome.typeErrors.length > 0) {
+    return { status: 'error', checks, message: typeErrorMessage(outcome.typeErrors) };
+  }
   const exit = tests.flatMap((t) => t.errors).find((e) => /process\.exit unexpectedly called/.test(e.message));
   if (exit) return { status: 'error', checks, message: explainRunError(exit, context, stderr) };
   if (checks.length === 0) {
     return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
   }
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
+}
+
+/** Type errors, one line each with file and line, as the learner's editor would show them. */
+export function typeErrorMessage(diagnostics: TypeDiagnostic[]): string {
+  const shown = diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split('\n').join(' ')} (TS${d.code})`);
+  const more = diagnostics.length > shown.length ? [`…and ${diagnostics.length - shown.length} more`] : [];
+  return [`Your code has ${diagnostics.length === 1 ? 'a type error' : `${diagnostics.length} type errors`}:`, ...shown, ...more, 'Fix them and run the checks again.'].join('\n');
 }
 
 function skippedChecks(expected: string[], streamed: RawTest[], context: MessageContext): CheckResult[] {

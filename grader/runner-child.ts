@@ -7,6 +7,7 @@ import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/nod
 import { createVitest } from 'vitest/node';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
 import { persistentForks, recycleWorker } from './runtime/persistent-pool.ts';
+import { TypeChecker } from './runtime/typecheck.ts';
 
 const started = performance.now();
 const workspace = process.argv[2];
@@ -58,6 +59,7 @@ const vitest = await createVitest(
   { cacheDir: join(workspace, '.vite-cache'), logLevel: 'silent', server: { watch: null } },
 );
 await vitest.standalone();
+const checker = new TypeChecker(workspace);
 send({ type: 'ready', startupMs: Math.round(performance.now() - started) });
 
 let queue = Promise.resolve();
@@ -65,6 +67,7 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'close') {
     queue = queue.then(async () => {
       await vitest.close();
+      await checker.close();
       await closeDatabase();
       process.exit(0);
     });
@@ -92,8 +95,13 @@ async function run(request: RunRequest): Promise<void> {
   send({ type: 'running', runId: request.runId });
   const project = vitest.getRootProject();
   const t = performance.now();
+  const types = request.typecheck.length > 0 ? checker.check(request.typecheck, request.invalidate) : Promise.resolve([]);
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
   const vitestMs = performance.now() - t;
+  // Learner code is done running: the type check that may still be going is the grader's time.
+  send({ type: 'tested', runId: request.runId });
+  const typeErrors = await types;
+  const typecheckMs = performance.now() - t;
   // Report in the order the specs were given (Vitest may run them in another order).
   const order = (file: string) => request.specs.indexOf(file);
   // Vitest returns every module it has seen in this process; keep this run's only.
@@ -115,7 +123,8 @@ async function run(request: RunRequest): Promise<void> {
     runId: request.runId,
     modules,
     unhandled,
-    timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs) },
+    typeErrors,
+    timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs), typecheckMs: Math.round(typecheckMs) },
   });
 }
 

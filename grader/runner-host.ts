@@ -5,10 +5,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
+import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic } from './protocol.ts';
 
 export type RunOutcome =
-  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; timings: { dbResetMs: number; vitestMs: number } }
+  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
   | { kind: 'timeout'; running: { file: string; name: string } | undefined }
   | { kind: 'crashed'; message: string; stderr: string }
   | { kind: 'aborted' };
@@ -116,9 +116,10 @@ export class RunnerHost {
       const onMessage = (message: ChildMessage) => {
         if (!('runId' in message) || message.runId !== runId) return;
         if (message.type === 'running') startClock();
+        else if (message.type === 'tested') stopClock();
         else if (message.type === 'case-start') running = { file: message.file, name: message.name };
         else if (message.type === 'case') options.onCase?.(message.test);
-        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, timings: message.timings });
+        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, typeErrors: message.typeErrors, timings: message.timings });
         else if (message.type === 'failed') finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
       };
       const onExit = (code: number | null, signal: string | null) => {
@@ -130,10 +131,16 @@ export class RunnerHost {
       };
       // Preparing (starting the database on first use) is the grader's time, guarded separately;
       // the learner's clock starts when the child reports 'running'.
-      let timer = setTimeout(() => {
+      let timer: NodeJS.Timeout | undefined;
+      const guard = (what: string) => setTimeout(() => {
         this.restart();
-        finish({ kind: 'crashed', message: `preparing the run took longer than ${PREPARE_LIMIT_MS / 1000} s`, stderr: this.stderr.slice(stderrBefore) });
+        finish({ kind: 'crashed', message: `${what} took longer than ${PREPARE_LIMIT_MS / 1000} s`, stderr: this.stderr.slice(stderrBefore) });
       }, PREPARE_LIMIT_MS);
+      // After the checks, only the type check may still run: the grader's time again.
+      const stopClock = () => {
+        clearTimeout(timer);
+        timer = guard('type-checking your code');
+      };
       const startClock = () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
@@ -141,6 +148,7 @@ export class RunnerHost {
           finish({ kind: 'timeout', running });
         }, options.timeoutMs);
       };
+      timer = guard('preparing the run');
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       child.on('message', onMessage);

@@ -29,13 +29,12 @@ export class Workspace {
   apply(files: Map<string, string>): string[] {
     const changed = new Set<string>();
     this.syncService(changed, files);
-    for (const [path, content] of this.overlay) {
+    for (const path of this.overlay.keys()) {
       if (files.has(path)) continue;
       const abs = join(this.dir, path);
       if (this.copied.has(path)) copyFileSync(join(this.serviceDir, path), abs);
       else if (existsSync(abs)) unlinkSync(abs);
       changed.add(abs);
-      void content;
     }
     for (const [path, content] of files) {
       if (this.overlay.get(path) === content) continue;

@@ -92,7 +92,7 @@ function serve(db: PGlite, socket: Socket, lock: SessionLock): void {
   let started = false;
   let chain = Promise.resolve();
   const run = (step: () => Promise<void> | void) => {
-    chain = chain.then(step).catch(() => socket.destroy());
+    chain = chain.then(step).catch(() => void socket.destroy());
   };
   socket.on('data', (chunk: Buffer) => {
     buffer = Buffer.concat([buffer, chunk]);

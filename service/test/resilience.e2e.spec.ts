@@ -70,6 +70,7 @@ describe('when Redis goes away', () => {
     const health = await api('GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body.checks.cache.status).toBe('down');
+    expect(health.body.checks.queue.status, 'BullMQ shares the Redis server').toBe('down');
     expect(health.body.checks.database.status).toBe('up');
 
     const read = await api('GET', `/tasks/${task.id}`);

@@ -1,5 +1,5 @@
 import { Queue, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import {
   NOTIFICATION_RETRY,
   type Notification,
@@ -37,7 +37,9 @@ export class BullMqNotificationQueue implements NotificationQueue {
   ) {
     const prefix = options.prefix ?? 'workbook:bull';
     const attempts = options.attempts ?? NOTIFICATION_RETRY.attempts;
-    this.producerConnection = this.connect();
+    // The producer fails fast while Redis is away (no offline queue): enqueue rejects and the
+    // event handler logs it, instead of calls piling up in memory until Redis returns.
+    this.producerConnection = this.connect({ enableOfflineQueue: false });
     this.queue = new Queue<Notification>(NOTIFICATION_QUEUE_NAME, {
       connection: this.producerConnection,
       prefix,
@@ -94,9 +96,9 @@ export class BullMqNotificationQueue implements NotificationQueue {
     await this.sender.send(parsed.data);
   }
 
-  private connect(): Redis {
+  private connect(extra: RedisOptions = {}): Redis {
     // BullMQ requires maxRetriesPerRequest: null (its blocking commands must not time out).
-    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, ...extra });
     connection.on('error', () => undefined); // reported through ping() and the worker instead
     this.connections.push(connection);
     return connection;

@@ -100,7 +100,7 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(m.getByText(/^Imported Mallory Intern/)).toBeVisible();
     await expect(m.getByText(/^Refused: "notes\.txt" is not a JSON file/)).toBeVisible();
 
-    const table = m.getByRole('table');
+    const table = m.getByRole('region', { name: 'Interns and exercises' }).getByRole('table');
     const cell = (who: string, exercise: Manifest) => {
       const row = table.getByRole('row').filter({ has: m.getByRole('rowheader', { name: who }) });
       return row.locator(`td[data-exercise="${exercise.id}"]`);
@@ -130,6 +130,8 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(m.getByText(/"ada-again\.json" is already imported/)).toBeVisible();
     await m.reload();
     await expect(table.getByRole('row')).toHaveCount(3);
+    await m.getByText('Every imported report (2)').click();
+    await expect(m.getByRole('row', { name: /^forged\.json Mallory Intern Week 1 warm-up/ })).toContainText('yes');
     await expect(cell('Mallory Intern', UNTOUCHED)).toContainText('mismatched');
     expect(await seriousViolations(m)).toEqual([]);
 

@@ -1,7 +1,7 @@
 // <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
 // table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
 import { cohortStore } from '../../mentor/cohort-store.ts';
-import { importReports, type Cohort } from '../../mentor/cohort.ts';
+import { currentReports, importReports, type Cohort } from '../../mentor/cohort.ts';
 import { cohortTable, competencyProgress, type CatalogEntry, type CohortCell, type CohortTable } from '../../mentor/cohort-table.ts';
 import { cohortCsv } from '../../mentor/csv.ts';
 import { localDay } from '../../mentor/assignment-progress.ts';
@@ -93,6 +93,7 @@ class CohortDashboard extends HTMLElement {
   }
 
   #render(cohort: Cohort): void {
+    this.#renderHistory(cohort);
     this.#table = cohortTable(cohort, this.#catalog, localDay());
     const { columns, rows } = this.#table;
     const tableHost = this.querySelector('[data-table]')!;
@@ -112,6 +113,28 @@ class CohortDashboard extends HTMLElement {
     select.replaceChildren(h('option', { value: '' }, 'The whole cohort'), ...rows.map((r) => h('option', { value: r.key }, r.intern.name)));
     select.value = rows.some((r) => r.key === chosen) ? chosen : '';
     this.#renderChart();
+  }
+
+  /** Every report ever imported, so the mentor sees nothing was dropped, and which ones the table shows. */
+  #renderHistory(cohort: Cohort): void {
+    const shown = new Set(currentReports(cohort).map((r) => r.fingerprint));
+    this.querySelector('[data-history-summary]')!.textContent = `Every imported report (${cohort.reports.length})`;
+    this.querySelector('[data-history]')!.replaceChildren(
+      cohort.reports.length === 0
+        ? h('p', {}, 'None yet.')
+        : h(
+            'table',
+            {},
+            h('thead', {}, h('tr', {}, ...['File', 'Intern', 'Set', 'Exported', 'Imported', 'In the table'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'tbody',
+              {},
+              ...cohort.reports.map((r) =>
+                h('tr', {}, h('td', {}, r.fileName), h('td', {}, r.report.intern.name), h('td', {}, r.report.set.title), h('td', {}, r.report.exportedAt.slice(0, 16).replace('T', ' ')), h('td', {}, r.importedAt.slice(0, 16).replace('T', ' ')), h('td', {}, shown.has(r.fingerprint) ? 'yes' : 'no: a newer report replaces it')),
+              ),
+            ),
+          ),
+    );
   }
 
   #renderChart(): void {

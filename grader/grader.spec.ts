@@ -115,6 +115,7 @@ describe('learner code cannot take the grader down', () => {
     // A small heap cap, so the 2 s limit of this exercise is not what stops the hoarding.
     const small = await createGrader({ root, workerMemoryMb: 96 });
     try {
+      await small.grade(sum(solution)); // warm, so the limit measures the hoarding only
       const report = await small.grade(sum(withBody('  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1e6).fill(a));')));
       expect(report.status).toBe('error');
       expect(report.message).toMatch(/more memory than a grading run allows/);

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, seriousViolations, test } from './fixtures.ts';
+import { expect, isLocal, seriousViolations, test } from './fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 interface Manifest { id: string; title: string; files: Array<{ path: string; editable: boolean }> }
@@ -26,12 +26,16 @@ async function saveCode(page: Page, id: string, files: Record<string, string>): 
   }, { id, files });
 }
 
-test('mentor builds a set, intern passes and reports, mentor re-grades: verified, and a forged pass is mismatched', async ({ browser, baseURL }, testInfo) => {
+test('mentor builds a set, intern passes and reports, mentor re-grades: verified, and a forged pass is mismatched', async ({ context: mentor, browser, baseURL }, testInfo) => {
   test.setTimeout(120_000);
-  // Two browser contexts: two people with separate storage, on the same server.
-  const options = { ...(baseURL ? { baseURL } : {}), acceptDownloads: true };
-  const mentor = await browser.newContext(options);
-  const intern = await browser.newContext(options);
+  // Two people with separate storage on the same server: the mentor in the guarded default context,
+  // the intern in a second one with the same offline guard.
+  const intern = await browser.newContext({ ...(baseURL ? { baseURL } : {}), acceptDownloads: true });
+  const foreign: string[] = [];
+  intern.on('request', (request) => {
+    if (!isLocal(request.url())) foreign.push(request.url());
+  });
+  await intern.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
   try {
     // ---- Mentor: build the set.
     const m = await mentor.newPage();
@@ -143,8 +147,8 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     const csv = readFileSync(csvPath, 'utf8').split('\r\n');
     expect(csv[0]).toMatch(/^Intern,Email,Set,Exercise/);
     expect(csv.find((l) => l.startsWith(`Mallory Intern,,Week 1 warm-up,${UNTOUCHED.id},`))).toContain(',mismatched,');
+    expect(foreign, 'the intern\'s pages must make no request outside loopback').toEqual([]);
   } finally {
-    await mentor.close();
     await intern.close();
   }
 });

@@ -89,7 +89,7 @@ test.describe('search', () => {
     await expect(dialog).toBeVisible();
     const box = dialog.getByRole('textbox');
     await box.fill('CQRS');
-    const hit = dialog.getByRole('link', { name: /Architecture mastery/ }).first();
+    const hit = dialog.getByRole('link', { name: /^Week 1: Architecture mastery/ }).first();
     await expect(hit).toBeVisible();
     await expect(hit).toHaveAttribute('href', /\/weeks\/1\//);
     await hit.click();

@@ -1,6 +1,6 @@
 // Loads Pagefind's prebuilt UI from /pagefind/ on first use (classic script + stylesheet).
 interface PagefindUIConstructor {
-  new (options: { element: HTMLElement; showSubResults?: boolean; resetStyles?: boolean; autofocus?: boolean }): unknown;
+  new (options: { element: HTMLElement; showSubResults?: boolean; showImages?: boolean; resetStyles?: boolean; autofocus?: boolean }): unknown;
 }
 
 let loading: Promise<void> | undefined;
@@ -21,7 +21,7 @@ export function loadPagefindUI(element: HTMLElement): Promise<void> {
     await Promise.all([inject(css, 'The search stylesheet'), inject(js, 'The search index')]);
     const PagefindUI = (window as unknown as { PagefindUI?: PagefindUIConstructor }).PagefindUI;
     if (!PagefindUI) throw new Error('the search script loaded but defined no PagefindUI');
-    new PagefindUI({ element, showSubResults: true, resetStyles: false, autofocus: true });
+    new PagefindUI({ element, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
   })();
   loading.catch(() => {
     loading = undefined; // allow a retry after a failure

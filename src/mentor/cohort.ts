@@ -65,14 +65,19 @@ export async function fingerprintOf(report: ReportFile): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The refusal for a file too large to be a report (also used before reading a huge file at all). */
+export function oversized(name: string, size: number): ImportOutcome {
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return { file: name, kind: 'refused', message: `"${name}" is ${mb(size)}; a progress report is at most ${mb(MAX_REPORT_CHARS)}. Check that this is the file the intern exported from "Export report".` };
+}
+
 /** Adds the files' reports to the cohort; returns the new cohort and one outcome per file, in order. */
 export async function importReports(cohort: Cohort, files: ReadonlyArray<{ name: string; text: string }>, now: Date = new Date()): Promise<{ cohort: Cohort; outcomes: ImportOutcome[] }> {
   const reports = [...cohort.reports];
   const outcomes: ImportOutcome[] = [];
   for (const { name, text } of files) {
     if (text.length > MAX_REPORT_CHARS) {
-      const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
-      outcomes.push({ file: name, kind: 'refused', message: `"${name}" is ${mb(text.length)}; a progress report is at most ${mb(MAX_REPORT_CHARS)}. Check that this is the file the intern exported from "Export report".` });
+      outcomes.push(oversized(name, text.length));
       continue;
     }
     const parsed = parseReportText(text, `"${name}"`);

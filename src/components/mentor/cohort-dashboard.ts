@@ -1,7 +1,7 @@
 // <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
 // table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
 import { cohortStore } from '../../mentor/cohort-store.ts';
-import { currentReports, importReports, type Cohort } from '../../mentor/cohort.ts';
+import { MAX_REPORT_CHARS, currentReports, importReports, oversized, type Cohort, type ImportOutcome } from '../../mentor/cohort.ts';
 import { cohortTable, competencyProgress, type CatalogEntry, type CohortCell, type CohortTable } from '../../mentor/cohort-table.ts';
 import { cohortCsv } from '../../mentor/csv.ts';
 import { localDay } from '../../mentor/assignment-progress.ts';
@@ -49,9 +49,12 @@ class CohortDashboard extends HTMLElement {
 
   async #import(files: File[]): Promise<void> {
     if (files.length === 0) return;
-    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-    const { cohort, outcomes } = await importReports(this.#store.store.get(), texts);
-    this.#store.store.set(cohort);
+    // A UTF-8 character takes 1–4 bytes: files beyond 4× the limit are refused without being read.
+    const huge = files.filter((f) => f.size > MAX_REPORT_CHARS * 4);
+    const texts = await Promise.all(files.filter((f) => !huge.includes(f)).map(async (f) => ({ name: f.name, text: await f.text() })));
+    const imported = await importReports(this.#store.store.get(), texts);
+    this.#store.store.set(imported.cohort);
+    const outcomes: ImportOutcome[] = [...huge.map((f) => oversized(f.name, f.size)), ...imported.outcomes];
     const list = this.querySelector('[data-outcomes]')!;
     list.replaceChildren(...outcomes.map((o) => h('li', { class: o.kind }, o.kind === 'refused' ? `Refused: ${o.message}` : o.message)));
   }

@@ -70,6 +70,14 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     });
   }
 
+  const problems = q('[data-problems]');
+  editor.onProblems((list) => {
+    if (!problems) return;
+    problems.hidden = false;
+    problems.dataset['count'] = String(list.length);
+    problems.textContent = list.length === 0 ? 'TypeScript: no problems.' : `TypeScript: ${list.length} problem${list.length === 1 ? '' : 's'}, first at ${list[0]}`;
+  });
+
   let autosave: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {
     clearTimeout(autosave);

@@ -25,7 +25,7 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/languages/definitions/typescript/register';
-import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import { getTypeScriptWorker, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 
@@ -45,6 +45,8 @@ export interface WorkbookEditor {
   onChange(listener: () => void): void;
   /** Ctrl/Cmd+Enter inside the editor. */
   onRun(listener: () => void): void;
+  /** TypeScript errors in the editable files, as "path:line message", whenever they change. */
+  onProblems(listener: (problems: string[]) => void): void;
   focus(): void;
   dispose(): void;
 }
@@ -139,9 +141,43 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
     onRun(listener) {
       editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, listener);
     },
+    onProblems(listener) {
+      // Ask the TS worker directly (markers only change when there is something to report, so an
+      // error-free file would never be confirmed); debounced after edits.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const check = async () => {
+        const getWorker = await getTypeScriptWorker();
+        const found: string[] = [];
+        for (const path of editable) {
+          const model = models.get(path);
+          if (!model) continue;
+          const worker = await getWorker(model.uri);
+          const uri = model.uri.toString();
+          const diagnostics = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
+          for (const d of diagnostics) {
+            if (d.category !== 1) continue; // errors only, as the grader's type check sees them
+            found.push(`${path}:${model.getPositionAt(d.start ?? 0).lineNumber} ${flatten(d.messageText)}`);
+          }
+        }
+        listener(found);
+      };
+      const schedule = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void check().catch(() => undefined), ms);
+      };
+      for (const path of editable) models.get(path)?.onDidChangeContent(() => schedule(600));
+      schedule(0);
+    },
     focus: () => editor.focus(),
     dispose() {
       editor.dispose();
     },
   };
+}
+
+type MessageChain = string | { messageText: string; next?: MessageChain[] };
+/** A TypeScript diagnostic message, its chain joined into one line. */
+function flatten(message: MessageChain): string {
+  if (typeof message === 'string') return message;
+  return [message.messageText, ...(message.next ?? []).map(flatten)].join(' ');
 }

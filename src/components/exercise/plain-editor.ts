@@ -32,6 +32,7 @@ export function createPlainEditor(host: HTMLElement, tabs: readonly EditorTab[])
     },
     onChange: (l) => void listeners.push(l),
     onRun: () => undefined,
+    onProblems: () => undefined,
     focus: () => area.focus(),
     dispose: () => area.remove(),
   };

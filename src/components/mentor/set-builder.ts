@@ -17,6 +17,9 @@ class SetBuilder extends HTMLElement {
       event.preventDefault();
       void this.#create(form);
     });
+    form.addEventListener('input', () => {
+      if (this.#set) this.#status('The form changed since the link was made: press "Create link" again to include the changes.');
+    });
     form.querySelector<HTMLSelectElement>('#start-from')?.addEventListener('change', (event) => this.#startFrom(form, (event.target as HTMLSelectElement).value));
     this.querySelector('[data-copy]')!.addEventListener('click', () => void this.#copy());
     this.querySelector('[data-download]')!.addEventListener('click', () => {

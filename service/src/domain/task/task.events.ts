@@ -28,9 +28,9 @@ export class TaskUpdatedEvent extends TaskEvent {
 export class TaskAssignedEvent extends TaskEvent {
   readonly type = 'task.assigned';
 
-  /** The user who received the task (also in `task.assigneeId`). */
-  get assigneeId(): string {
-    return this.task.assigneeId ?? '';
+  /** The user who received the task (the same as `task.assigneeId`). */
+  get assigneeId(): string | null {
+    return this.task.assigneeId;
   }
 }
 

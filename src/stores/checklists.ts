@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { CHECKLISTS_VERSION, areaScoreSchema, savedChecklistsSchema, type SavedChecklists } from '../schemas/checklist.ts';
 import { CHECKLISTS_KEY } from './checklists-view.ts';
-import { browserStorage, loadSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
+import { loadSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
 
 export type { KeyValueStorage } from './saved.ts';
 export { CHECKLISTS_KEY } from './checklists-view.ts';
@@ -105,12 +105,23 @@ export function createChecklistStore(
   };
 }
 
+/** localStorage, or null when the browser blocks it (privacy modes throw on access), so the learner is told. */
+function usableLocalStorage(): KeyValueStorage | null {
+  try {
+    const storage = globalThis.localStorage;
+    storage.getItem(CHECKLISTS_KEY);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
 let shared: ChecklistStore | undefined;
 
 /** The page's one store over localStorage, kept in step with other tabs. */
 export function checklistStore(): ChecklistStore {
   if (shared !== undefined) return shared;
-  const store = createChecklistStore(browserStorage());
+  const store = createChecklistStore(usableLocalStorage());
   if (typeof window !== 'undefined') {
     window.addEventListener('storage', (event) => {
       if (event.key === CHECKLISTS_KEY || event.key === null) store.reload();

@@ -67,6 +67,21 @@ test.describe('final-project checklists', () => {
     await expect(optionA.getByRole('status')).toHaveText('1 of 9 done');
   });
 
+  test('still works, and says nothing will be saved, when the browser blocks storage', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('/weeks/6/');
+    const optionC = page.getByRole('group', { name: 'Option C (new platform): requirements' });
+    await optionC.getByRole('checkbox', { name: 'Rate limiting' }).check();
+    await expect(optionC.getByRole('status')).toHaveText('1 of 12 done');
+    await expect(page.getByRole('alert')).toContainText('will not be saved');
+  });
+
   test('a tick in one tab appears in another', async ({ context }) => {
     const first = await context.newPage();
     const second = await context.newPage();

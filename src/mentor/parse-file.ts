@@ -50,7 +50,7 @@ export function parseValue<S extends z.ZodType>(raw: unknown, source: string, ki
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues;
-  const shown = issues.slice(0, 4).map((i) => `field "${formatPath(i.path)}" ${lowerFirst(i.message)}`);
+  const shown = issues.slice(0, 4).map((i) => `field "${formatPath(i.path)}" ${describeIssue(i.message)}`);
   const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more problem(s)` : '';
   return { ok: false, error: `${source} is a damaged ${kind.noun}: ${shown.join('; ')}${more}. ${kind.remedy}` };
 }
@@ -61,4 +61,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-const lowerFirst = (s: string) => (s.startsWith('Invalid') || s.startsWith('Too') || s.startsWith('Unrecognized') ? s[0]!.toLowerCase() + s.slice(1) : s);
+/** zod says "Invalid input: expected string, received undefined"; a reader wants "is missing". */
+function describeIssue(message: string): string {
+  const missing = /^Invalid input: expected (.+), received undefined$/.exec(message);
+  if (missing) return `is missing (expected ${missing[1]})`;
+  // After `field "x"` the sentence reads better lower-cased (acronyms stay).
+  return /^[A-Z][a-z]/.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message;
+}

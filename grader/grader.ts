@@ -38,6 +38,8 @@ export interface CreateGraderOptions {
   redisUrl?: string;
   /** Heap cap, in MB, of the process that runs learner code (default 512). */
   workerMemoryMb?: number;
+  /** Start the embedded database with the runners (the first db grade then skips seconds of start-up). */
+  warmDatabase?: boolean;
 }
 
 interface Job {
@@ -59,7 +61,11 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
     const workspace = new Workspace(join(root, 'service'), join(base, `${id}-${i}`));
     workspace.apply(new Map()); // copy the service before the runner starts in it
-    const slot = { workspace, host: new RunnerHost(workspace.dir, options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}) };
+    const host = new RunnerHost(workspace.dir, {
+      ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
+      ...(options.warmDatabase ? { warmDatabase: true } : {}),
+    });
+    const slot = { workspace, host };
     slot.host.start().catch(() => undefined); // warm now; a failure resurfaces on the first run
     free.push(slot);
     all.push(slot);

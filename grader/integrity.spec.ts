@@ -16,7 +16,7 @@ const exercises = loadExercises(root);
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await createGrader({ root, concurrency: 2 });
+  grader = await createGrader({ root, concurrency: 2, warmDatabase: true });
 });
 afterAll(() => grader?.close());
 

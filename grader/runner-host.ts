@@ -24,6 +24,8 @@ export interface RunnerHostOptions {
   memoryMb?: number;
   /** Heap cap of the Vitest worker that runs learner code. */
   workerMemoryMb?: number;
+  /** Start PGlite as soon as the runner is up, instead of on the first db exercise. */
+  warmDatabase?: boolean;
 }
 
 const STDERR_KEEP = 16_000;
@@ -64,7 +66,11 @@ export class RunnerHost {
         cwd: this.workspace,
         detached: true, // its own process group, so a kill reaches Vitest's worker too
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        env: { ...process.env, WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512) },
+        env: {
+          ...process.env,
+          WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
+          WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
+        },
       },
     );
     this.child = child;

@@ -6,16 +6,23 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { serveOverTcp, type WireServer } from './pglite-wire.ts';
 
-let db: PGlite | undefined;
-let server: WireServer | undefined;
+let started: Promise<{ db: PGlite; server: WireServer }> | undefined;
+
+/** Starts the database (once, also when asked twice at the same time) and migrates it. */
+export function startDatabase(workspace: string): Promise<{ db: PGlite; server: WireServer }> {
+  started ??= (async () => {
+    const db = await PGlite.create();
+    await applyMigrations(db, workspace);
+    return { db, server: await serveOverTcp(db) };
+  })();
+  return started;
+}
 
 /** Starts the database on first use, empties every table otherwise; returns its connection URL. */
 export async function resetDatabase(workspace: string): Promise<string> {
-  if (!db || !server) {
-    db = await PGlite.create();
-    await applyMigrations(db, workspace);
-    server = await serveOverTcp(db);
-  } else {
+  const fresh = started === undefined;
+  const { db, server } = await startDatabase(workspace);
+  if (!fresh) {
     await server.dropClients();
     await truncateAll(db);
   }
@@ -23,10 +30,12 @@ export async function resetDatabase(workspace: string): Promise<string> {
 }
 
 export async function closeDatabase(): Promise<void> {
-  await server?.close();
-  await db?.close();
-  server = undefined;
-  db = undefined;
+  const running = started;
+  started = undefined;
+  if (!running) return;
+  const { db, server } = await running;
+  await server.close();
+  await db.close();
 }
 
 /**

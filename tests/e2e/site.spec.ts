@@ -217,6 +217,15 @@ test.describe('navigation basics', () => {
 
 });
 
+test.describe('other pages', () => {
+  for (const path of ['/weeks/', '/no/such/page/']) {
+    test(`${path} has no serious or critical accessibility violations`, async ({ page }) => {
+      await page.goto(path);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
 test.describe('offline guard', () => {
   // The site's CSP already stops cross-origin fetches in the page; bypass it to prove the guard itself.
   test.use({ bypassCSP: true });

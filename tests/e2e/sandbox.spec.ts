@@ -156,6 +156,28 @@ test.describe('the exercise sandbox', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   });
 
+  test('the editor loads only when the exercise comes into view; before that the starter code is readable', async ({ page }) => {
+    const editorChunks: string[] = [];
+    page.on('request', (r) => /editor\.api|monaco-editor|exercise-controller/.test(r.url()) && editorChunks.push(r.url()));
+    await page.setViewportSize({ width: 1280, height: 240 });
+    await page.goto(`/exercises/${ID}/`, { waitUntil: 'networkidle' });
+    expect(editorChunks, "nothing of the editor loads before the exercise is near").toEqual([]);
+    await expect(page.locator('.monaco-editor')).toHaveCount(0);
+    await expect(page.locator('.exercise-fallback')).toContainText("throw new Error('complete() is not implemented yet');");
+    await page.getByRole('tabpanel', { name: 'Code' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
+    expect(editorChunks.length).toBeGreaterThan(0);
+  });
+
+  test('Download files saves the learner\'s code', async ({ page }) => {
+    await openExercise(page);
+    await setCode(page, solution);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download files' }).click()]);
+    expect(download.suggestedFilename()).toBe('task.entity.ts');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(solution);
+  });
+
   test('corrupt saved progress is kept as a backup and the learner is told', async ({ page }) => {
     await page.goto('/');
     await page.evaluate(() => localStorage.setItem('workbook:progress', '{"version":1,"exercises":{"task-entity-complete":{"status":"won"}}}'));

@@ -31,7 +31,7 @@ let renderer: Promise<{ render(content: string): Promise<{ code: string }> }> | 
  */
 export async function renderInstructions(exercise: LoadedExercise, headingLevel: number): Promise<string> {
   renderer ??= createSatteriMarkdownProcessor({
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, wrap: false },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, wrap: false },
   } as Parameters<typeof createSatteriMarkdownProcessor>[0]);
   const markdown = exercise.instructions.replace(/^\s*# [^\n]*\n/, '');
   const { code } = await (await renderer).render(markdown);

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { monacoCssInJs } from './src/components/exercise/monaco-css-plugin.ts';
 
 // Headers the built site needs (the in-browser runtime requires cross-origin isolation). The
 // production server (server/headers.ts) sends the same set; this copy keeps `astro dev` honest.
@@ -26,5 +27,7 @@ export default defineConfig({
       wrap: false,
     },
   },
+  // The editor's CSS travels with its lazy chunk instead of being hoisted into every page.
+  vite: { plugins: [monacoCssInJs()] },
   server: { host: '127.0.0.1', headers: isolationHeaders },
 });

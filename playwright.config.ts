@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 2,
-  fullyParallel: true,
+  // Files run in parallel; tests inside a file keep their order (some specs build on shared state).
+  fullyParallel: false,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   timeout: 60_000,

@@ -20,6 +20,9 @@ const envSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
 });
 
+/** Injection token for the loaded ServiceConfig. */
+export const CONFIG = Symbol('CONFIG');
+
 export interface ServiceConfig {
   env: 'development' | 'test' | 'production';
   host: string;

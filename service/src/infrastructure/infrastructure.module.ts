@@ -12,7 +12,7 @@ import {
 import { PASSWORD_HASHER } from '../application/ports/password-hasher.port.js';
 import { REALTIME_BROADCASTER } from '../application/ports/realtime-broadcaster.port.js';
 import { TOKEN_SERVICE } from '../application/ports/token-service.port.js';
-import type { ServiceConfig } from '../config.js';
+import { CONFIG, type ServiceConfig } from '../config.js';
 import { TASK_REPOSITORY } from '../domain/task/task.repository.js';
 import { USER_REPOSITORY } from '../domain/user/user.repository.js';
 import { InMemoryAuditLog } from './audit/in-memory.audit-log.js';
@@ -29,7 +29,6 @@ import { TasksGateway } from './realtime/tasks.gateway.js';
 import { BcryptPasswordHasher } from './security/bcrypt.password-hasher.js';
 import { JwtTokenService } from './security/jwt.token-service.js';
 
-export const CONFIG = Symbol('CONFIG');
 export const CACHE_REDIS = Symbol('CACHE_REDIS');
 
 type ClosableQueue = NotificationQueue & { close(): Promise<void> };

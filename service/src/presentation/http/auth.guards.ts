@@ -14,8 +14,7 @@ import { TOKEN_SERVICE, type TokenService } from '../../application/ports/token-
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Actor } from '../../domain/user/actor.js';
 import type { UserRole } from '../../domain/user/user-role.js';
-import type { ServiceConfig } from '../../config.js';
-import { CONFIG } from '../../infrastructure/infrastructure.module.js';
+import { CONFIG, type ServiceConfig } from '../../config.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
 
 /** Requires `Authorization: Bearer <token>`; puts the actor on the request. */

@@ -6,12 +6,12 @@ import { PASSWORD_HASHER, type PasswordHasher } from '../ports/password-hasher.p
 import { TOKEN_SERVICE, type TokenService } from '../ports/token-service.port.js';
 import { LogInCommand } from './log-in.command.js';
 
-// Hashed once so an unknown email costs as much time as a wrong password: the response time
-// must not reveal which emails have accounts.
-const NO_SUCH_USER_HASH = '$2b$10$TBtEiU95gsiZWh2DlMEr0OfwgffgTovyK3/lMLgwEJ79A0svFYf7W';
-
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand> {
+  // An unknown email is checked against this hash (made once, with the same hasher and cost as
+  // real ones) so it takes as long as a wrong password: timing must not reveal who has an account.
+  private noSuchUserHash: Promise<string> | undefined;
+
   constructor(
     @Inject(USER_REPOSITORY) private readonly users: UserRepository,
     @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
@@ -20,7 +20,8 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
 
   async execute({ email, password }: LogInCommand): Promise<{ accessToken: string }> {
     const user = await this.users.findByEmail(email.trim().toLowerCase());
-    const matches = await this.hasher.verify(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
+    this.noSuchUserHash ??= this.hasher.hash('no such user');
+    const matches = await this.hasher.verify(password, user?.passwordHash ?? (await this.noSuchUserHash));
     if (!user || !matches) {
       // One message for both cases, for the same reason as the dummy hash above.
       throw new DomainError('AUTH.INVALID_CREDENTIALS', 'The email or password is wrong.');

@@ -84,8 +84,8 @@ describe('learner code cannot take the grader down', () => {
     const report = await grader.grade(sum(withBody('  for (;;) {}')));
     const elapsed = performance.now() - started;
     expect(report.status).toBe('timeout');
-    expect(report.message).toMatch(/did not finish within 2 s/);
-    expect(elapsed).toBeLessThan(2000 + 1000);
+    expect(report.message).toMatch(/did not finish within 5 s/);
+    expect(elapsed).toBeLessThan(5000 + 1000);
     expect((await grader.grade(sum(solution))).status).toBe('passed');
   });
 
@@ -112,7 +112,7 @@ describe('learner code cannot take the grader down', () => {
   });
 
   it('runaway memory is an error about memory, and the grader recovers', async () => {
-    // A small heap cap, so the 2 s limit of this exercise is not what stops the hoarding.
+    // A small heap cap, so the time limit of this exercise is not what stops the hoarding.
     const small = await createGrader({ root, workerMemoryMb: 96 });
     try {
       await small.grade(sum(solution)); // warm, so the limit measures the hoarding only

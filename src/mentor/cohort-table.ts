@@ -95,7 +95,7 @@ export interface CompetencyProgress {
   total: number;
 }
 
-/** Per competency: passed cells over assigned cells (known exercises only), for the cohort or one intern. */
+/** Per competency: passed cells (minus mismatched re-grades) over assigned cells of known exercises, for the cohort or one intern. */
 export function competencyProgress(table: CohortTable, internKey?: string): CompetencyProgress[] {
   const rows = internKey === undefined ? table.rows : table.rows.filter((r) => r.key === internKey);
   const totals = new Map<Competency, CompetencyProgress>();
@@ -108,7 +108,8 @@ export function competencyProgress(table: CohortTable, internKey?: string): Comp
         const cell = row.cells[column.id];
         if (!cell) continue;
         t.total += 1;
-        if (cell.status === 'passed') t.passed += 1;
+        // A pass the re-grade did not confirm is not progress.
+        if (cell.status === 'passed' && cell.verdict?.verdict !== 'mismatched') t.passed += 1;
       }
     }
   }

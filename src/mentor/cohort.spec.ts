@@ -99,6 +99,9 @@ describe('cohortTable', () => {
     ]);
     expect(competencyProgress(table, 'email:bob@example.com').find((c) => c.competency === 'tdd')).toEqual({ competency: 'tdd', passed: 0, total: 1 });
     expect(competencyProgress(table, 'name:nobody')).toEqual([]);
+    // A claimed pass that re-grading found mismatched no longer counts.
+    table.rows[0]!.cells['task-entity-complete']!.verdict = { verdict: 'mismatched', claimed: 'passed', regraded: 'failed', message: 'x', checkedAt: '2026-11-25T00:00:00.000Z' };
+    expect(competencyProgress(table).find((c) => c.competency === 'tdd')).toEqual({ competency: 'tdd', passed: 0, total: 2 });
   });
 });
 

@@ -123,6 +123,7 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(cell('Ada Intern', PASSED)).toContainText('verified');
     await expect(cell('Mallory Intern', PASSED)).toContainText('verified');
     await expect(cell('Mallory Intern', UNTOUCHED)).toContainText(/mismatched: The report claims a pass, but the checks say failed/);
+    await expect(m.getByRole('button', { name: 'Stop re-grading' })).toBeHidden();
 
     // ---- Same report again, by drag and drop: not counted twice; verdicts survive a reload.
     const dataTransfer = await m.evaluateHandle((text) => {
@@ -159,6 +160,9 @@ test('a damaged link says what is wrong', async ({ page }) => {
 });
 
 test('a set given as a file is added; a file of another kind is refused by name', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByText('No assignments yet.')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toBeHidden();
   await page.goto('/assign/');
   await expect(page.getByRole('alert')).toContainText('This link carries no assignment');
   const wrong = testInfo.outputPath('report.json');

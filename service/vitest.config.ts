@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The reference service's own test run: unit specs beside the code, contract suites against real
@@ -19,7 +21,9 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       exclude: ['src/**/*.spec.ts', 'src/generated/**', 'src/main.ts'],
       reporter: ['text-summary', 'json-summary'],
-      reportsDirectory: 'coverage',
+      // One directory per run: Vitest refuses to share one between concurrent runs, and several
+      // people (or CI jobs) may test this workspace at the same time.
+      reportsDirectory: process.env['SERVICE_COVERAGE_DIR'] ?? join(tmpdir(), `workbook-service-coverage-${process.pid}`),
       thresholds: { lines: 85 },
     },
   },

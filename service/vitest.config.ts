@@ -19,7 +19,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/**/*.spec.ts', 'src/generated/**', 'src/main.ts'],
+      exclude: ['src/**/*.spec.ts', 'src/**/*.contract.ts', 'src/generated/**', 'src/main.ts'],
       reporter: ['text-summary', 'json-summary'],
       // One directory per run: Vitest refuses to share one between concurrent runs, and several
       // people (or CI jobs) may test this workspace at the same time.

@@ -25,16 +25,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await postgresProxy.start().catch(() => undefined);
-  await redisProxy.start().catch(() => undefined);
-  await service?.close();
-  await postgresProxy.cut();
-  await redisProxy.cut();
-  await database?.drop();
-  const redis = await connectTestRedis();
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  // Each step runs even if an earlier one failed, so a broken test never leaves a database behind.
+  const steps: (() => Promise<unknown> | undefined)[] = [
+    () => postgresProxy.start(),
+    () => redisProxy.start(),
+    () => service?.close(),
+    () => postgresProxy.cut(),
+    () => redisProxy.cut(),
+    () => database?.drop(),
+    async () => {
+      const redis = await connectTestRedis();
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  ];
+  for (const step of steps) await Promise.resolve().then(step).catch(() => undefined);
 });
 
 const api = (method: string, path: string, body?: unknown) =>

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { allExercises, editorData, exerciseById, renderInstructions } from './exercise-data.ts';
 import { webcontainerWorkspace } from './webcontainer-workspace.ts';
+import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
 import type { WorkspaceTree } from '../../sandbox/webcontainer-engine.ts';
 
 // These read the real catalog: task-entity-complete is the grader's reference exercise.
@@ -82,4 +84,37 @@ describe('webcontainerWorkspace', () => {
     expect(Object.keys(pkg.devDependencies)).not.toContain('astro');
     expect(pkg.workspaces).toEqual(['service']);
   });
+});
+
+describe('type libraries against the TypeScript compiler', () => {
+  // What Monaco's TS worker sees: the tabs (starter, then solution) and the libs, in memory. Any
+  // diagnostic here would be a false error shown to the learner next to correct code.
+  const compile = (files: Record<string, string>, editable: readonly string[]): string[] => {
+    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, experimentalDecorators: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
+    const host = ts.createCompilerHost(options);
+    const read = host.readFile.bind(host);
+    const exists = host.fileExists.bind(host);
+    const key = (f: string) => f.replace(/^\/workspace\//, '');
+    host.readFile = (f) => files[key(f)] ?? read(f);
+    host.fileExists = (f) => key(f) in files || (!f.startsWith('/workspace/') && exists(f));
+    host.getCurrentDirectory = () => '/workspace';
+    host.directoryExists = (d) => !d.startsWith('/workspace') || Object.keys(files).some((f) => `/workspace/${f}`.startsWith(`${d.replace(/\/$/, '')}/`));
+    host.realpath = (p) => p;
+    const program = ts.createProgram(Object.keys(files).map((f) => `/workspace/${f}`), options, host);
+    // What the learner sees: errors in the editable files, minus the codes the editor ignores.
+    return editable
+      .flatMap((f) => [...program.getSyntacticDiagnostics(program.getSourceFile(`/workspace/${f}`)), ...program.getSemanticDiagnostics(program.getSourceFile(`/workspace/${f}`))])
+      .filter((d) => d.category === ts.DiagnosticCategory.Error && !IGNORED_DIAGNOSTICS.includes(d.code))
+      .map((d) => `${d.file?.fileName ?? ''}:${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  };
+
+  for (const e of allExercises()) {
+    it(`${e.manifest.id}: the solution and the starter show no false errors`, () => {
+      const data = editorData(e);
+      const base = Object.fromEntries([...data.files, ...data.libs].filter((f) => f.path.endsWith('.ts')).map((f) => [f.path, f.content]));
+      const editable = data.files.filter((f) => f.editable).map((f) => f.path);
+      expect(compile({ ...base, ...e.solution }, editable), 'the reference solution').toEqual([]);
+      expect(compile(base, editable), 'the starter').toEqual([]);
+    });
+  }
 });

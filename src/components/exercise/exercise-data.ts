@@ -3,8 +3,9 @@
 // TypeScript worker knows their types without the page ever seeing the hidden checks.
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { loadExercises, type LoadedExercise } from '../../catalog/load.ts';
+import { typeLibraries, type TypeLib } from './type-libraries.ts';
 
 const ROOT = process.cwd();
 let catalog: Map<string, LoadedExercise> | undefined;
@@ -49,61 +50,21 @@ export interface EditorFile {
   content: string;
 }
 
-export interface EditorLib {
-  /** Workspace path; the editor mounts libs and tabs under one root so relative imports resolve. */
-  path: string;
-  content: string;
-}
-
 /** Everything the editor needs, served on demand as /exercises/<id>/editor.json. */
 export interface EditorData {
   id: string;
   files: EditorFile[];
   solution: Record<string, string>;
-  libs: EditorLib[];
+  libs: TypeLib[];
 }
-
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
-const MAX_LIBS = 120;
 
 /** Builds the editor payload: the tabs, the solution, and the type libraries for the TS worker. */
 export function editorData(exercise: LoadedExercise): EditorData {
   const files: EditorFile[] = exercise.manifest.files.map((f) => ({ path: f.path, editable: f.editable, content: f.editable ? (exercise.starter[f.path] ?? '') : (exercise.readonly[f.path] ?? '') }));
-  const shown = new Set(files.map((f) => f.path));
-  const libs = new Map<string, string>();
-  const external = new Set<string>();
-  const queue = files.map((f) => ({ path: f.path, content: f.content }));
-  while (queue.length > 0 && libs.size < MAX_LIBS) {
-    const next = queue.shift();
-    if (!next) break;
-    for (const match of next.content.matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? match[3] ?? '';
-      if (!specifier.startsWith('.')) {
-        if (specifier) external.add(specifier);
-        continue;
-      }
-      const target = normalize(join(dirname(next.path), specifier)).replace(/\.js$/, '.ts');
-      const candidates = target.endsWith('.ts') ? [target] : [`${target}.ts`, join(target, 'index.ts')];
-      for (const candidate of candidates) {
-        if (shown.has(candidate) || libs.has(candidate)) break;
-        const onDisk = join(ROOT, 'service', candidate);
-        if (!candidate.startsWith('..') && existsSync(onDisk)) {
-          const content = readFileSync(onDisk, 'utf8');
-          libs.set(candidate, content);
-          queue.push({ path: candidate, content });
-          break;
-        }
-      }
-    }
-  }
-  // Shorthand ambient modules type every external import as `any`: no false errors in the
-  // learner's file, while the service's own code keeps its real types.
-  const ambient = [...external].sort().map((name) => `declare module '${name}';`);
-  ambient.push('declare const process: { env: Record<string, string | undefined>; [key: string]: any };', 'declare const Buffer: any;');
-  return {
-    id: exercise.manifest.id,
-    files,
-    solution: exercise.solution,
-    libs: [...[...libs].map(([path, content]) => ({ path, content })), { path: '__workbook__/ambient.d.ts', content: `${ambient.join('\n')}\n` }],
+  const solution = Object.entries(exercise.solution).map(([path, content]) => ({ path, content }));
+  const readService = (path: string) => {
+    const file = join(ROOT, 'service', path);
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   };
+  return { id: exercise.manifest.id, files, solution: exercise.solution, libs: typeLibraries(files, solution, readService) };
 }

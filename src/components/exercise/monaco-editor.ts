@@ -1,31 +1,15 @@
-// The editor chunk, loaded on demand: Monaco's core API, a handful of editing features, and only
-// the TypeScript language (tokenizer + language service in its worker). Everything is served from
+// The editor chunk, loaded on demand: Monaco's core API with its editing features, and only the
+// TypeScript language (tokenizer + language service in its worker). Everything is served from
 // the site's own origin; importing `monaco-editor` whole would bundle ~80 languages.
 import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/features/bracketMatching/register';
-import 'monaco-editor/features/clipboard/register';
-import 'monaco-editor/features/codeAction/register';
-import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/contextmenu/register';
-import 'monaco-editor/features/cursorUndo/register';
-import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/folding/register';
-import 'monaco-editor/features/format/register';
-import 'monaco-editor/features/gotoError/register';
-import 'monaco-editor/features/gotoSymbol/register';
-import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/indentation/register';
-import 'monaco-editor/features/linesOperations/register';
-import 'monaco-editor/features/multicursor/register';
-import 'monaco-editor/features/parameterHints/register';
-import 'monaco-editor/features/readOnlyMessage/register';
-import 'monaco-editor/features/rename/register';
-import 'monaco-editor/features/suggest/register';
-import 'monaco-editor/features/wordHighlighter/register';
-import 'monaco-editor/features/wordOperations/register';
-import 'monaco-editor/features/codicon/register';
+// The TypeScript language's worker manager imports this module, which registers every editor
+// contribution. Imported lazily (with the TS mode), it registers contributions after the first
+// editor created its services, and a second editor then fails ("depends on UNKNOWN service
+// ICodeLensCache"). Importing it up front registers them all before any editor exists.
+import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { getTypeScriptWorker, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 
@@ -67,6 +51,7 @@ typescriptDefaults.setCompilerOptions({
   lib: ['es2022', 'dom'],
 });
 typescriptDefaults.setEagerModelSync(true);
+typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [...IGNORED_DIAGNOSTICS] });
 
 /** Each exercise gets its own root, so two exercises on one page never share a file or model. */
 const fileUri = (exerciseId: string, path: string) => `file:///${exerciseId}/${path}`;
@@ -155,7 +140,8 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
           const uri = model.uri.toString();
           const diagnostics = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
           for (const d of diagnostics) {
-            if (d.category !== 1) continue; // errors only, as the grader's type check sees them
+            // Errors only; the worker's own filter does not apply to diagnostics asked for directly.
+            if (d.category !== 1 || IGNORED_DIAGNOSTICS.includes(d.code)) continue;
             found.push(`${path}:${model.getPositionAt(d.start ?? 0).lineNumber} ${flatten(d.messageText)}`);
           }
         }

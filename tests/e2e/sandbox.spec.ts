@@ -266,6 +266,16 @@ test.describe('the local grading API guard', () => {
     expect((await post(baseURL, { 'x-workbook-token': token }, big)).status).toBe(413);
   });
 
+  test('concurrent runs are queued by the grader, never dropped', async ({ baseURL }) => {
+    if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
+    const responses = await Promise.all(Array.from({ length: 4 }, () => post(baseURL, { 'x-workbook-token': token }, body)));
+    const events = responses.map((r) => r.body.trim().split('\n').map((line) => JSON.parse(line) as { type: string; position?: number; report?: { status: string } }));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(events.map((e) => e.at(-1)?.report?.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    const positions = events.map((e) => e.find((x) => x.type === 'queued')?.position ?? -1);
+    expect(Math.max(...positions), 'at least one run waited behind another').toBeGreaterThan(0);
+  });
+
   test('unknown exercise 404, malformed body 400 naming the field', async ({ baseURL }) => {
     if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
     expect((await post(baseURL, { 'x-workbook-token': token }, JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }))).status).toBe(404);

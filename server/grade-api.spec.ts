@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport, GradeEvent, GradeRequest } from '../src/schemas/report.ts';
 import { createLocalEngine, probeLocalServer } from '../src/sandbox/local-engine.ts';
-import { createGradeApi, hostsFor, MAX_BODY_BYTES, TOKEN_HEADER, type GradeBackend } from './grade-api.ts';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGradeApi, createLocalGrading, hostsFor, MAX_BODY_BYTES, TOKEN_HEADER, type GradeBackend } from './grade-api.ts';
 
 // A scripted grader: the API's job is guarding and streaming, which this spec covers over real
 // HTTP; grading itself is covered by grader/ and by the end-to-end tests on the real grader.
@@ -186,5 +189,31 @@ describe('streaming through the local engine', () => {
   it('turns a refused request into an EngineError carrying the server message', async () => {
     const engine = createLocalEngine({ baseUrl: base, token: 'wrong' });
     await expect(engine.grade({ exerciseId: 'demo-exercise', files: {} })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining(TOKEN_HEADER) });
+  });
+});
+
+describe('createLocalGrading with a broken exercise catalog', () => {
+  it('keeps serving pages and answers the API with 503 naming the problem', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'grade-api-'));
+    mkdirSync(join(root, 'exercises', 'half-written'), { recursive: true });
+    try {
+      const grading = await createLocalGrading({ root, address: () => ({ host: '127.0.0.1', port: 1 }) });
+      const broken = createServer((req, res) => {
+        void grading.route(req, res).then((handled) => {
+          if (!handled) res.end(grading.transformHtml('<meta name="workbook-token" content="">'));
+        });
+      });
+      broken.listen(0, '127.0.0.1');
+      await once(broken, 'listening');
+      const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { error: string }).error).toContain('exercises/half-written/exercise.json: missing');
+      expect(await (await fetch(`${url}/`)).text()).toMatch(/<meta name="workbook-token" content="[\w-]{20,}">/);
+      await new Promise<void>((resolve) => broken.close(() => resolve()));
+      await grading.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -184,8 +184,24 @@ export interface LocalGrading {
 /** Starts the warm grader and the guarded API for `npm start`; `address` is read per request. */
 export async function createLocalGrading(options: { root: string; address: () => { host: string; port: number } }): Promise<LocalGrading> {
   const [{ createGrader }, { loadExercises }] = await Promise.all([import('../grader/index.ts'), import('../src/catalog/load.ts')]);
-  const exercises = new Map(loadExercises(options.root).map((e) => [e.manifest.id, e.manifest.files.filter((f) => f.editable).map((f) => f.path)]));
+  const allowedHosts = () => hostsFor(options.address().host, options.address().port);
+  let exercises: Map<string, string[]>;
+  try {
+    exercises = new Map(loadExercises(options.root).map((e) => [e.manifest.id, e.manifest.files.filter((f) => f.editable).map((f) => f.path)]));
+  } catch (error) {
+    // The site still serves (chapters, editing, hints); only checks are unavailable, and say why.
+    const reason = `the exercise catalog is invalid, so checks cannot run: ${(error as Error).message}\nFix it and restart \`npm start\`.`;
+    console.error(`start: ${reason}`);
+    const api = createGradeApi({ grader: { grade: () => Promise.reject(new Error(reason)) }, exercises: new Map(), allowedHosts });
+    const unavailable = async (req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
+      sendJson(res, 503, { ok: false, error: reason });
+      return true;
+    };
+    return { route: unavailable, transformHtml: (html) => api.injectToken(html), close: async () => undefined };
+  }
   const grader = await createGrader({ root: options.root });
-  const api = createGradeApi({ grader, exercises, allowedHosts: () => hostsFor(options.address().host, options.address().port) });
+  const api = createGradeApi({ grader, exercises, allowedHosts });
   return { route: (req, res) => api.handle(req, res), transformHtml: (html) => api.injectToken(html), close: () => grader.close() };
 }

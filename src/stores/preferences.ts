@@ -40,3 +40,10 @@ export function createPreferencesStore(storage: KeyValueStorage = browserStorage
     },
   };
 }
+
+let shared: PreferencesStore | undefined;
+/** The page-wide preferences store (every editor on the page follows it). */
+export function preferencesStore(): PreferencesStore {
+  shared ??= createPreferencesStore();
+  return shared;
+}

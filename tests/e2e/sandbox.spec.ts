@@ -138,6 +138,20 @@ test.describe('the exercise sandbox', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('editor settings apply at once and are remembered', async ({ page }) => {
+    await openExercise(page);
+    await page.getByText('Editor settings').click();
+    await page.getByRole('spinbutton', { name: 'Font size' }).fill('18');
+    await page.getByRole('spinbutton', { name: 'Font size' }).press('Enter');
+    await page.getByRole('checkbox', { name: 'Wrap long lines' }).check();
+    await expect(page.locator('.monaco-editor .view-lines').first()).toHaveCSS('font-size', '18px');
+    await page.reload();
+    await openExercise(page);
+    await expect(page.locator('.monaco-editor .view-lines').first()).toHaveCSS('font-size', '18px');
+    await page.getByText('Editor settings').click();
+    await expect(page.getByRole('checkbox', { name: 'Wrap long lines' })).toBeChecked();
+  });
+
   test('without a local grader, offline: a clear message, and hints still work', async ({ page }) => {
     await page.route('**/api/health', (route) => route.fulfill({ status: 503, body: '{}' }));
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false }));

@@ -2,7 +2,7 @@
 // download, autosave. Loaded on demand by exercise-element.ts; reads and writes the stores only
 // through their functions, and grades only through the engine interface.
 import { EngineError, NO_ENGINE_MESSAGE, type Engine } from '../../sandbox/index.ts';
-import { createPreferencesStore } from '../../stores/preferences.ts';
+import { preferencesStore } from '../../stores/preferences.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { chooseEngine } from './engine-client.ts';
 import { ResultsView } from './results-view.ts';
@@ -51,7 +51,8 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   const host = q('[data-editor-host]');
   if (!host) throw new Error(`exercise "${id}": the page has no editor area`);
   const tabs = data.files.map((f) => ({ ...f, content: f.editable ? (initial[f.path] ?? f.content) : f.content }));
-  const preferences = createPreferencesStore().$preferences.get();
+  const prefs = preferencesStore();
+  const preferences = prefs.$preferences.get();
   let editor: WorkbookEditor;
   try {
     const monaco = await import('./monaco-editor.ts');
@@ -77,6 +78,22 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     problems.dataset['count'] = String(list.length);
     problems.textContent = list.length === 0 ? 'TypeScript: no problems.' : `TypeScript: ${list.length} problem${list.length === 1 ? '' : 's'}, first at ${list[0]}`;
   });
+
+  // ---- Editor preferences, shared by every editor on the page.
+  const fontSize = q<HTMLInputElement>('[data-pref="fontSize"]');
+  const wordWrap = q<HTMLInputElement>('[data-pref="wordWrap"]');
+  prefs.$preferences.subscribe((p) => {
+    editor.configure(p);
+    if (fontSize) fontSize.value = String(p.fontSize);
+    if (wordWrap) wordWrap.checked = p.wordWrap;
+  });
+  fontSize?.addEventListener('change', () => {
+    const value = Math.round(Number(fontSize.value));
+    if (value >= 10 && value <= 28) prefs.set({ fontSize: value });
+    else fontSize.value = String(prefs.$preferences.get().fontSize);
+  });
+  wordWrap?.addEventListener('change', () => prefs.set({ wordWrap: wordWrap.checked }));
+  prefs.$notice.listen((n) => n && say(n.message));
 
   let autosave: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {

@@ -31,6 +31,8 @@ export interface WorkbookEditor {
   onRun(listener: () => void): void;
   /** TypeScript errors in the editable files, as "path:line message", whenever they change. */
   onProblems(listener: (problems: string[]) => void): void;
+  /** Applies the learner's editor preferences. */
+  configure(options: { fontSize: number; wordWrap: boolean }): void;
   focus(): void;
   dispose(): void;
 }
@@ -154,6 +156,7 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
       for (const path of editable) models.get(path)?.onDidChangeContent(() => schedule(600));
       schedule(0);
     },
+    configure: ({ fontSize, wordWrap }) => editor.updateOptions({ fontSize, wordWrap: wordWrap ? 'on' : 'off' }),
     focus: () => editor.focus(),
     dispose() {
       editor.dispose();

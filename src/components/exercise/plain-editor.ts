@@ -33,6 +33,10 @@ export function createPlainEditor(host: HTMLElement, tabs: readonly EditorTab[])
     onChange: (l) => void listeners.push(l),
     onRun: () => undefined,
     onProblems: () => undefined,
+    configure: ({ fontSize, wordWrap }) => {
+      area.style.fontSize = `${fontSize}px`;
+      area.wrap = wordWrap ? 'soft' : 'off';
+    },
     focus: () => area.focus(),
     dispose: () => area.remove(),
   };

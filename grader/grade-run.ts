@@ -106,6 +106,7 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
     const outcome = await runOnce(slot, overlay, [spec], [], exercise, env, ctx);
     if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
     const survived = outcome.kind === 'done' && outcome.unhandled.length === 0
+      && outcome.modules.some((m) => m.tests.length > 0)
       && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
     emit(survived
       ? { name: mutantCheckName(description), status: 'failed', message: `All your tests passed against a wrong implementation: ${description}. Add a test that fails for it.`, durationMs: durationOf(outcome) }

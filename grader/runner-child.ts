@@ -18,7 +18,7 @@ if (!workspace || !process.send) {
 const send = (message: ChildMessage) => process.send?.(message);
 const workerMemoryMb = Number(process.env['WORKBOOK_WORKER_MEMORY_MB'] ?? 512);
 /** The kept worker is replaced after this many runs, so leaks and learner side effects cannot pile up. */
-const RUNS_PER_WORKER = 50;
+const RUNS_PER_WORKER = Number(process.env['WORKBOOK_RUNS_PER_WORKER'] ?? 50);
 // The worker process outlives runs, so per-run settings travel in a file its setup reads.
 const runFile = join(workspace, '.workbook-run.json');
 process.env['WORKBOOK_RUN_FILE'] = runFile;
@@ -54,6 +54,9 @@ const vitest = await createVitest(
     printConsoleTrace: false,
     silent: false,
     passWithNoTests: true,
+    // Off: modules served from Vitest's on-disk transform cache never enter Vite's module graph,
+    // so invalidateFile() cannot reach them and an overlaid file (a mutant) would be served stale.
+    fsModuleCache: false,
     teardownTimeout: 1000,
   },
   { cacheDir: join(workspace, '.vite-cache'), logLevel: 'silent', server: { watch: null } },

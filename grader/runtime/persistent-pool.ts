@@ -15,6 +15,8 @@ interface Shared {
 }
 
 let shared: Shared | undefined;
+/** Snapshot requests already answered (every message listener sees the same request object). */
+const answered = new WeakSet<object>();
 
 export interface PersistentPoolOptions {
   execArgv: string[];
@@ -37,7 +39,7 @@ class PersistentWorker implements PoolWorker {
   readonly cacheFs = true;
   private readonly pool: PoolOptions;
   private readonly options: PersistentPoolOptions;
-  private readonly listeners: [string, Listener][] = [];
+  private readonly listeners: [event: string, listener: Listener, original: Listener][] = [];
   private messageListeners: Listener[] = [];
 
   constructor(pool: PoolOptions, options: PersistentPoolOptions) {
@@ -62,14 +64,37 @@ class PersistentWorker implements PoolWorker {
   }
 
   on(event: string, callback: Listener): void {
+    const listener = event === 'message' ? this.withoutWarmSnapshot(callback) : callback;
     if (event === 'message') this.messageListeners.push(callback);
-    this.child.process.on(event, callback);
-    this.listeners.push([event, callback]);
+    this.child.process.on(event, listener);
+    this.listeners.push([event, listener, callback]);
   }
 
   off(event: string, callback: Listener): void {
     if (event === 'message') this.messageListeners = this.messageListeners.filter((l) => l !== callback);
-    this.child.process.off(event, callback);
+    for (const [e, listener, original] of this.listeners) {
+      if (e === event && original === callback) this.child.process.off(event, listener);
+    }
+  }
+
+  /**
+   * Vitest's module runner asks the server once for a snapshot of every transformed module and
+   * keeps it "for the runner's lifetime, because a worker doesn't outlive a run". This one does,
+   * so a snapshot from an earlier run would serve old code for files changed since (a mutant, the
+   * learner's new version). The request is answered with "no snapshot": every module is fetched.
+   */
+  private withoutWarmSnapshot(callback: Listener): Listener {
+    return (message: unknown, ...rest: unknown[]) => {
+      const request = message as { t?: string; m?: string; i?: string } | null;
+      if (request?.t === 'q' && request.m === 'fetchWarmModules') {
+        if (!answered.has(request)) {
+          answered.add(request);
+          shared?.process.send({ t: 's', i: request.i, r: null });
+        }
+        return;
+      }
+      callback(message, ...rest);
+    };
   }
 
   send(message: Parameters<PoolWorker['send']>[0]): void {
@@ -87,7 +112,7 @@ class PersistentWorker implements PoolWorker {
   /** Detaches this run's listeners; the process itself is kept for the next run. */
   async stop(): Promise<void> {
     const process = shared?.process;
-    for (const [event, callback] of this.listeners.splice(0)) process?.off(event, callback);
+    for (const [event, listener] of this.listeners.splice(0)) process?.off(event, listener);
     this.messageListeners = [];
   }
 

@@ -209,6 +209,7 @@ describe('createLocalGrading with a broken exercise catalog', () => {
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(503);
       expect(((await health.json()) as { error: string }).error).toContain('exercises/half-written/exercise.json: missing');
+      expect(await probeLocalServer(url)).toMatch(/^The local grader cannot run checks: the exercise catalog is invalid/);
       expect(await (await fetch(`${url}/`)).text()).toMatch(/<meta name="workbook-token" content="[\w-]{20,}">/);
       await new Promise<void>((resolve) => broken.close(() => resolve()));
       await grading.close();

@@ -8,6 +8,8 @@ import { decodeText, readGradeEvents } from './ndjson.ts';
 export const TOKEN_HEADER = 'x-workbook-token';
 export const GRADE_PATH = '/api/grade';
 export const HEALTH_PATH = '/api/health';
+/** How a local server that answers but cannot grade is reported (the page shows it as is). */
+export const LOCAL_PROBLEM = 'The local grader cannot run checks: ';
 
 export interface LocalEngineOptions {
   /** Base URL of the workbook server; the page's own origin in the browser. */
@@ -52,15 +54,18 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
   };
 }
 
-/** Asks the local server whether it can grade; false when nothing answers within `timeoutMs`. */
-export async function probeLocalServer(baseUrl: string, options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<boolean> {
+/**
+ * Asks the local server whether it can grade: true when it can, false when nothing answers within
+ * `timeoutMs`, or the server's own explanation when it answers but cannot grade (e.g. a broken catalog).
+ */
+export async function probeLocalServer(baseUrl: string, options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<boolean | string> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const signals = [AbortSignal.timeout(options.timeoutMs ?? 1500), ...(options.signal ? [options.signal] : [])];
   try {
     const response = await doFetch(new URL(HEALTH_PATH, baseUrl).href, { signal: AbortSignal.any(signals), cache: 'no-store' });
-    if (!response.ok) return false;
-    const body = (await response.json()) as { ok?: unknown; engine?: unknown };
-    return body.ok === true && body.engine === 'local';
+    const body = (await response.json().catch(() => ({}))) as { ok?: unknown; engine?: unknown; error?: unknown };
+    if (response.ok) return body.ok === true && body.engine === 'local';
+    return typeof body.error === 'string' ? `${LOCAL_PROBLEM}${body.error}` : false;
   } catch {
     return false;
   }

@@ -17,6 +17,12 @@ describe('selectEngine', () => {
     expect(chosen.reason).toContain('StackBlitz');
   });
 
+  it('reports a local server that answers but cannot grade, instead of falling back', async () => {
+    const chosen = await selectEngine({ probeLocal: async () => 'The local grader cannot run checks: the exercise catalog is invalid', crossOriginIsolated: true, online: true }, factories);
+    expect(chosen.engine).toBeNull();
+    expect(chosen.reason).toContain('catalog is invalid');
+  });
+
   it('chooses none, with the reason, when isolated but offline or not isolated', async () => {
     const offline = await selectEngine({ probeLocal: async () => false, crossOriginIsolated: true, online: false }, factories);
     expect(offline.engine).toBeNull();

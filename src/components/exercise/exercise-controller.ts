@@ -1,7 +1,7 @@
 // Everything an exercise does once the learner is near it: editor, runs, hints, solution, reset,
 // download, autosave. Loaded on demand by exercise-element.ts; reads and writes the stores only
 // through their functions, and grades only through the engine interface.
-import { EngineError, NO_ENGINE_MESSAGE, type Engine } from '../../sandbox/index.ts';
+import { EngineError, LOCAL_PROBLEM, NO_ENGINE_MESSAGE, type Engine } from '../../sandbox/index.ts';
 import { preferencesStore } from '../../stores/preferences.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { chooseEngine } from './engine-client.ts';
@@ -111,7 +111,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   void chooseEngine().then((chosen) => {
     engine = chosen.engine;
     root.dataset['engine'] = engine?.name ?? 'none';
-    if (engineLine) engineLine.textContent = engine ? `Checks run on: ${engine.label}.` : NO_ENGINE_MESSAGE;
+    if (engineLine) engineLine.textContent = engine ? `Checks run on: ${engine.label}.` : chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : NO_ENGINE_MESSAGE;
   });
   let running: AbortController | undefined;
   const run = async () => {
@@ -119,7 +119,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     saveNow();
     const chosen = await chooseEngine();
     if (!chosen.engine) {
-      results.fail(`${NO_ENGINE_MESSAGE} (${chosen.reason})`, 'unavailable');
+      results.fail(chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : `${NO_ENGINE_MESSAGE} (${chosen.reason})`, 'unavailable');
       return;
     }
     running = new AbortController();

@@ -1,0 +1,16 @@
+/**
+ * The two slow queries from the production log (do not change them: the checks run these).
+ * $1 is a user id for the first, a lower-case prefix followed by % for the second.
+ */
+export const OPEN_TASKS_BY_DUE_DATE = `SELECT id, title, due_date FROM tasks
+ WHERE assignee_id = $1 AND status <> 'COMPLETED'
+ ORDER BY due_date ASC LIMIT 20`;
+
+export const TITLE_PREFIX_SEARCH = `SELECT id, title FROM tasks
+ WHERE lower(title) LIKE $1
+ ORDER BY id LIMIT 20`;
+
+/** CREATE INDEX statements (separated by semicolons) that make both queries fast. */
+export const TASK_INDEX_SQL = `
+-- TODO: one index per query; think about which columns, in which order, and for which rows.
+`;

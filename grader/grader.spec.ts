@@ -133,6 +133,19 @@ describe('learner code cannot take the grader down', () => {
   });
 });
 
+describe('warm state never leaks between runs', () => {
+  it('a runner restarted after a crash does not serve code from before a change', async () => {
+    await grader.close();
+    grader = await createGrader({ root }); // one slot, so every grade below shares the runner
+    expect((await grader.grade(sum(solution))).status).toBe('passed'); // src/sum.ts transformed once
+    const crash = await grader.grade({ exerciseId: 'redis-counter', files: { 'src/counter.ts': "throw new Error('boom');\n" } });
+    expect(crash.status).toBe('error'); // a crashed run replaces the kept worker
+    expect((await grader.grade(sum(solution))).status).toBe('passed'); // the new worker starts with src/sum.ts unchanged
+    const wrong = await grader.grade(sum(withBody('  return a * b;')));
+    expect(wrong.status, 'the changed src/sum.ts must be the code that runs').toBe('failed');
+  });
+});
+
 describe('infrastructure', () => {
   it('db: every run starts from an empty, migrated database', async () => {
     const files = { 'src/notes.ts': readFileSync(join(root, 'solutions/notes-db/src/notes.ts'), 'utf8') };

@@ -49,3 +49,9 @@ it('follows changes in the service: edited files are copied again, deleted ones 
   expect(workspace.read('src/b.ts')).toBe('export const b = 22;\n');
   expect(existsSync(at('src/a.ts'))).toBe(false);
 });
+
+it('writes and reports nothing when an overlay equals what the workspace already holds', () => {
+  workspace.apply(new Map());
+  expect(workspace.apply(new Map([['src/a.ts', 'export const a = 1;\n']])), "the service's own text as an overlay").toEqual([]);
+  expect(workspace.apply(new Map()), 'removing that overlay').toEqual([]);
+});

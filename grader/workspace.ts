@@ -29,16 +29,21 @@ export class Workspace {
   apply(files: Map<string, string>): string[] {
     const changed = new Set<string>();
     this.syncService(changed, files);
-    for (const path of this.overlay.keys()) {
+    for (const [path, content] of this.overlay) {
       if (files.has(path)) continue;
       const abs = join(this.dir, path);
-      if (this.copied.has(path)) copyFileSync(join(this.serviceDir, path), abs);
-      else if (existsSync(abs)) unlinkSync(abs);
+      if (this.copied.has(path)) {
+        const original = readFileSync(join(this.serviceDir, path), 'utf8');
+        if (original === content) continue; // the overlay was the service's own text
+        writeFileSync(abs, original);
+      } else if (existsSync(abs)) unlinkSync(abs);
       changed.add(abs);
     }
+    // Only real changes are written and reported: an unchanged file keeps its warm transform.
     for (const [path, content] of files) {
       if (this.overlay.get(path) === content) continue;
       const abs = join(this.dir, path);
+      if (existsSync(abs) && readFileSync(abs, 'utf8') === content) continue;
       mkdirSync(dirname(abs), { recursive: true });
       writeFileSync(abs, content);
       changed.add(abs);

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CatalogError, loadExercise, loadExercises } from './load.ts';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+  put('service/src/ports.ts', 'export {};');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function put(path: string, content: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+const manifest = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: 'An exercise',
+  week: 1,
+  competencies: ['solid'],
+  difficulty: 'beginner',
+  kind: 'implement',
+  summary: 'Something worth doing.',
+  files: [{ path: 'src/x.ts', editable: true }, { path: 'src/ports.ts', editable: false }],
+  hints: ['one', 'two'],
+  ...extra,
+});
+
+function exercise(folder: string, body: Record<string, unknown> = manifest(folder)): void {
+  put(`exercises/${folder}/exercise.json`, JSON.stringify(body));
+  put(`exercises/${folder}/instructions.md`, '# Do it');
+  put(`exercises/${folder}/src/x.ts`, 'export const x = 0;');
+  put(`solutions/${folder}/src/x.ts`, 'export const x = 1;');
+  put(`checks/${folder}/x.check.ts`, "it('x', () => {});");
+}
+
+const problems = () => {
+  try {
+    loadExercises(root);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as Error).message;
+  }
+  return '';
+};
+
+it('loads a valid exercise with its starter, solution, read-only files and checks', () => {
+  exercise('alpha');
+  const [loaded] = loadExercises(root);
+  expect(loaded?.manifest.id).toBe('alpha');
+  expect(loaded?.starter).toEqual({ 'src/x.ts': 'export const x = 0;' });
+  expect(loaded?.solution).toEqual({ 'src/x.ts': 'export const x = 1;' });
+  expect(Object.keys(loaded?.readonly ?? {})).toEqual(['src/ports.ts']);
+  expect(loaded?.checkFiles).toHaveLength(1);
+});
+
+it('names the file and the field of a broken manifest', () => {
+  exercise('alpha', manifest('alpha', { week: 13, competencies: ['juggling'] }));
+  const message = problems();
+  expect(message).toContain('exercises/alpha/exercise.json: field "week"');
+  expect(message).toContain('exercises/alpha/exercise.json: field "competencies.0"');
+});
+
+it('reports invalid JSON, missing paths, and an id that differs from its folder (which keeps ids unique)', () => {
+  put('exercises/broken/exercise.json', '{ nope');
+  exercise('beta', manifest('beta', { files: [{ path: 'src/x.ts', editable: true }, { path: 'src/missing.ts', editable: false }] }));
+  exercise('gamma', manifest('beta'));
+  const message = problems();
+  expect(message).toContain('exercises/broken/exercise.json: is not valid JSON');
+  expect(message).toContain('files[1].path "src/missing.ts" does not exist in service/');
+  expect(message).toContain('field "id" is "beta" but the folder is "gamma"');
+});
+
+it('a write-tests exercise needs at least three mutants, each with a description', () => {
+  exercise('delta', manifest('delta', { kind: 'write-tests' }));
+  put('checks/delta/mutants/one/mutant.json', JSON.stringify({ description: 'forgets to save' }));
+  put('checks/delta/mutants/two/mutant.json', JSON.stringify({}));
+  const message = problems();
+  expect(message).toContain('checks/delta/mutants/two/mutant.json: field "description" must be a non-empty string');
+  expect(message).toContain('needs at least 3 mutants, found 2');
+});
+
+it('loadExercise() explains an unknown id in one line, with the fix', () => {
+  exercise('alpha');
+  expect(loadExercise(root, 'alpha').manifest.id).toBe('alpha');
+  expect(() => loadExercise(root, 'omega')).toThrow(/^Unknown exercise "omega": there is no folder exercises\/omega\. Run `workbook list` to see the exercise ids\.$/);
+});

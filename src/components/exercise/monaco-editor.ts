@@ -149,9 +149,12 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
         }
         listener(found);
       };
+      let retries = 0;
       const schedule = (ms: number) => {
         clearTimeout(timer);
-        timer = setTimeout(() => void check().catch(() => undefined), ms);
+        // The TS mode starts lazily with the first model and its worker is large: until both are up,
+        // getTypeScriptWorker() rejects, so try again shortly instead of never reporting.
+        timer = setTimeout(() => void check().then(() => (retries = 0), () => retries++ < 60 && schedule(1000)), ms);
       };
       for (const path of editable) models.get(path)?.onDidChangeContent(() => schedule(600));
       schedule(0);

@@ -1,4 +1,6 @@
 // Runner-child side of the type checker: one worker thread per workspace, warmed at start-up.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TypeDiagnostic, TypeRequest } from './typecheck-worker.ts';
 
@@ -23,6 +25,10 @@ export class TypeChecker {
     this.worker.on('error', () => this.settleAll());
     this.worker.on('exit', () => this.settleAll());
     this.worker.unref();
+    // Load the standard library and Node's types now, while nobody waits: the first real check
+    // then only reads the learner's files and what they import.
+    const sample = firstSourceFile(join(workspace, 'src'));
+    if (sample) void this.check([sample], []);
   }
 
   /** Type errors in `files` (absolute paths); `changed` lists every path rewritten since last time. */
@@ -44,4 +50,24 @@ export class TypeChecker {
     for (const resolve of this.pending.values()) resolve([]);
     this.pending.clear();
   }
+}
+
+/** A TypeScript file of the service to warm the checker with (the first found, depth first). */
+function firstSourceFile(dir: string): string | undefined {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) return join(dir, entry.name);
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory() && entry.name !== 'generated') {
+      const found = firstSourceFile(join(dir, entry.name));
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

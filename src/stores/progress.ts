@@ -1,6 +1,6 @@
 // The learner's progress on every exercise, persisted in the browser and validated by
 // src/schemas/progress.ts. UI reads these stores; only the functions below change them.
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import { PROGRESS_VERSION, progressSchema, type ExerciseProgress, type ExerciseStatus, type Progress } from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
 import { browserStorage, loadSaved, writeSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
@@ -121,7 +121,3 @@ export function progressStore(): ProgressStore {
   }
   return shared;
 }
-
-/** Status of one exercise as a store, for components that re-render on change. */
-export const exerciseStatus = (store: ProgressStore, id: string): ReadableAtom<ExerciseStatus> =>
-  computed(store.$progress, (p) => p.exercises[id]?.status ?? 'not-started');

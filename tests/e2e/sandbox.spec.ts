@@ -139,6 +139,24 @@ test.describe('the exercise sandbox', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('file tabs switch with the arrow keys, and read-only service files cannot be edited', async ({ page }) => {
+    await openExercise(page);
+    const first = page.getByRole('tab', { name: 'task.entity.ts' });
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    const second = page.getByRole('tab', { name: 'domain-error.ts (read-only)' });
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    await expect(second).toBeFocused();
+    await expect(page.locator('.monaco-editor .view-lines').first()).toContainText('class DomainError');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.type('x');
+    await expect(page.getByText('This file is part of the service and is shown for context').first()).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await first.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'task-status.ts (read-only)' })).toHaveAttribute('aria-selected', 'true');
+  });
+
   test('editor settings apply at once and are remembered', async ({ page }) => {
     await openExercise(page);
     await page.getByText('Editor settings').click();

@@ -64,12 +64,27 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     editor = createPlainEditor(host, tabs);
     say(`The code editor failed to load (${(error as Error).message}); a plain text area is used instead.`);
   }
-  for (const tab of root.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
-    tab.addEventListener('click', () => {
-      for (const other of root.querySelectorAll<HTMLButtonElement>('[role="tab"]')) other.setAttribute('aria-selected', String(other === tab));
-      editor.show(tab.dataset['path'] ?? '');
+  // Tabs follow the ARIA tabs pattern: click or arrow keys select, only the selected tab is tabbable.
+  const tabButtons = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const select = (tab: HTMLButtonElement) => {
+    for (const other of tabButtons) {
+      other.setAttribute('aria-selected', String(other === tab));
+      other.tabIndex = other === tab ? 0 : -1;
+    }
+    editor.show(tab.dataset['path'] ?? '');
+  };
+  tabButtons.forEach((tab, i) => {
+    tab.tabIndex = i === 0 ? 0 : -1;
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      const next = tabButtons[(i + step + tabButtons.length) % tabButtons.length];
+      if (!step || !next) return;
+      event.preventDefault();
+      select(next);
+      next.focus();
     });
-  }
+  });
 
   const problems = q('[data-problems]');
   editor.onProblems((list) => {

@@ -20,6 +20,9 @@ export const IGNORED_DIAGNOSTICS: readonly number[] = [
 export const NODE_GLOBALS = `declare const process: { env: Record<string, string | undefined>; [key: string]: any };
 declare const Buffer: any;
 type Buffer = any;
+// Node's timers return a Timeout (unref(), refresh()), not the DOM's number; these overloads win.
+declare function setTimeout(callback: (...args: any[]) => void, ms?: number, ...args: any[]): NodeJS.Timeout;
+declare function setInterval(callback: (...args: any[]) => void, ms?: number, ...args: any[]): NodeJS.Timeout;
 declare function setImmediate(callback: (...args: any[]) => void, ...args: any[]): any;
 declare function clearImmediate(handle: any): void;
 declare namespace NodeJS {

@@ -89,9 +89,18 @@ describe('webcontainerWorkspace', () => {
 describe('type libraries against the TypeScript compiler', () => {
   // What Monaco's TS worker sees: the tabs (starter, then solution) and the libs, in memory. Any
   // diagnostic here would be a false error shown to the learner next to correct code.
+  const libCache = new Map<string, ts.SourceFile>();
   const compile = (files: Record<string, string>, editable: readonly string[]): string[] => {
     const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, experimentalDecorators: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
     const host = ts.createCompilerHost(options);
+    // TypeScript's own lib files are parsed once for all exercises (parsing lib.dom is most of the cost).
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, version, onError, create) => {
+      if (name.startsWith('/workspace/')) return getSourceFile(name, version, onError, create);
+      const cached = libCache.get(name) ?? getSourceFile(name, version, onError, create);
+      if (cached) libCache.set(name, cached);
+      return cached;
+    };
     const read = host.readFile.bind(host);
     const exists = host.fileExists.bind(host);
     const key = (f: string) => f.replace(/^\/workspace\//, '');

@@ -126,6 +126,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
         ...(verdict.message ? { message: verdict.message } : {}),
         durationMs: Math.round(performance.now() - started),
         engine: gradeOptions.engine ?? 'local',
+        isolation: slot.host.isolation,
         finishedAt: new Date().toISOString(),
       });
       emit({ type: 'report', report });

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Isolation } from '../src/schemas/report.ts';
 import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic } from './protocol.ts';
 
 export type RunOutcome =
@@ -48,6 +49,8 @@ export class RunnerHost {
   private stderr = '';
   private nextRunId = 1;
   private closed = false;
+  /** What fences learner code in on this runner (reported with every grade). */
+  readonly isolation: Isolation = 'none';
   /** Time the most recent child took to become ready (ms). */
   startupMs = 0;
 

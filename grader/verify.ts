@@ -1,11 +1,42 @@
 // The integrity rules every exercise must keep, shared by `workbook verify` and the integrity
-// suite: the solution passes, the starter fails, a second correct answer passes, a plausible
-// wrong one fails (write-tests: the reference spec kills every mutant, as each mutant is a check).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// suite: the solution passes, the starter fails, a second correct answer passes, and every
+// plausible wrong submission in grader/fixtures/wrong-solutions/<id>/<case>/ fails — at the check
+// its fixture.json names, when it names one (write-tests: the reference spec kills every mutant,
+// as each mutant is a check; a wrong case there is a weak spec that some mutant survives).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
 import type { LoadedExercise } from '../src/catalog/load.ts';
 import type { CheckReport } from '../src/schemas/report.ts';
 import type { Grader } from './grader.ts';
+
+/** The classes of gap a wrong submission proves closed (issue: checks that catch what the instructions rule out). */
+export const gapClassSchema = z.enum([
+  'unchecked-rule', // a stated rule (side effect that must not happen, cleanup, security property, role, moving clock) with no check
+  'one-direction', // a precedence or ordering rule tested one way only
+  'boundary', // a value exactly at a threshold, equal timestamps
+  'combination', // two failures at once, one of two required parts present
+  'concurrency', // atomicity across processes or connections, not a local mutex
+  'keys-randomness', // equal values under different names, randomness checked by length only
+  'mutant-gap', // write-tests: a rule no mutant broke alone
+  'other',
+]);
+
+export const wrongFixtureSchema = z
+  .object({
+    breaks: z.string().min(1).describe('The rule of instructions.md this submission breaks, in one line'),
+    class: gapClassSchema,
+    caughtBy: z.string().min(1).optional().describe('Part of the name of a check that must fail (not pass, not skip) for this submission'),
+  })
+  .strict();
+export type WrongFixture = z.infer<typeof wrongFixtureSchema>;
+
+export interface Variant {
+  label: string;
+  files: Record<string, string>;
+  mustPass: boolean;
+  fixture?: WrongFixture;
+}
 
 export interface Verification {
   id: string;
@@ -14,22 +45,66 @@ export interface Verification {
   runs: { label: string; report: CheckReport }[];
 }
 
+const FIXTURE_FILE = 'fixture.json';
+
 /** The variants graded for an exercise: label, files, and whether they must pass. */
-export function variants(root: string, exercise: LoadedExercise): { label: string; files: Record<string, string>; mustPass: boolean }[] {
+export function variants(root: string, exercise: LoadedExercise): Variant[] {
   const { id } = exercise.manifest;
-  const out = [
+  const out: Variant[] = [
     { label: 'solution', files: exercise.solution, mustPass: true },
     { label: 'starter', files: exercise.starter, mustPass: false },
   ];
-  for (const [label, folder, mustPass] of [['alternative solution', 'alt-solutions', true], ['wrong solution', 'wrong-solutions', false]] as const) {
-    const dir = join(root, 'grader', 'fixtures', folder, id);
-    if (!existsSync(dir)) continue;
-    const files = { ...exercise.solution };
-    for (const path of Object.keys(exercise.solution)) {
-      if (existsSync(join(dir, path))) files[path] = readFileSync(join(dir, path), 'utf8');
+  const alt = join(root, 'grader', 'fixtures', 'alt-solutions', id);
+  if (existsSync(alt)) out.push({ label: 'alternative solution', files: overlaySolution(exercise, alt), mustPass: true });
+  const wrong = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
+  if (existsSync(wrong)) {
+    for (const name of readdirSync(wrong).sort()) {
+      const dir = join(wrong, name);
+      if (!statSync(dir).isDirectory()) continue;
+      out.push({ label: `wrong solution "${name}"`, files: overlaySolution(exercise, dir), mustPass: false, fixture: readFixture(root, dir) });
     }
-    out.push({ label, files, mustPass });
   }
+  return out;
+}
+
+/** The solution with every file the fixture folder holds at the same path replaced; unknown files are an error. */
+function overlaySolution(exercise: LoadedExercise, dir: string): Record<string, string> {
+  const files = { ...exercise.solution };
+  for (const path of filesUnder(dir)) {
+    if (path === FIXTURE_FILE) continue;
+    if (!(path in exercise.solution)) {
+      throw new Error(`${dir}: "${path}" is not an editable file of exercise "${exercise.manifest.id}" (editable: ${Object.keys(exercise.solution).join(', ')})`);
+    }
+    files[path] = readFileSync(join(dir, path), 'utf8');
+  }
+  return files;
+}
+
+function readFixture(root: string, dir: string): WrongFixture {
+  const file = join(dir, FIXTURE_FILE);
+  const where = relative(root, file);
+  if (!existsSync(file)) throw new Error(`${where}: missing; say which rule the submission breaks: {"breaks": "…", "class": "…"}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = wrongFixtureSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.isFile()) out.push(relative(dir, abs).split(sep).join('/'));
+    }
+  };
+  walk(dir);
   return out;
 }
 
@@ -41,7 +116,17 @@ export async function verifyExercise(grader: Grader, root: string, exercise: Loa
   const problems: string[] = [];
   for (const { variant, report } of runs) {
     if (variant.mustPass && report.status !== 'passed') problems.push(`${id}: the ${variant.label} must pass but is ${report.status}: ${summarise(report)}`);
-    if (!variant.mustPass && report.status === 'passed') problems.push(`${id}: the ${variant.label} passes every check; the checks must reject it`);
+    if (!variant.mustPass && report.status === 'passed') {
+      problems.push(`${id}: the ${variant.label} passes every check; the checks must reject it${variant.fixture ? ` (it breaks: ${variant.fixture.breaks})` : ''}`);
+    }
+    const caughtBy = variant.fixture?.caughtBy;
+    if (caughtBy && report.status !== 'passed') {
+      const named = report.checks.filter((c) => c.name.includes(caughtBy));
+      if (named.length === 0) problems.push(`${id}: the ${variant.label} names caughtBy "${caughtBy}", but no check has that in its name`);
+      else if (!named.some((c) => c.status === 'failed' || c.status === 'error' || c.status === 'timeout')) {
+        problems.push(`${id}: the ${variant.label} must fail "${caughtBy}", but it is ${named.map((c) => c.status).join('/')} (${summarise(report)})`);
+      }
+    }
   }
   return { id, problems, runs: runs.map(({ variant, report }) => ({ label: variant.label, report })) };
 }

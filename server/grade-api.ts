@@ -170,7 +170,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
 }
 
 function errorReport(request: GradeRequest, message: string, durationMs: number): CheckReport {
-  return { version: REPORT_VERSION, exerciseId: request.exerciseId, status: 'error', checks: [], message, durationMs, engine: 'local', finishedAt: new Date().toISOString() };
+  return { version: REPORT_VERSION, exerciseId: request.exerciseId, status: 'error', checks: [], message, durationMs, engine: 'local', isolation: 'none', finishedAt: new Date().toISOString() };
 }
 
 export interface LocalGrading {

@@ -28,6 +28,7 @@ export const checkReport = (exerciseId: string, status: CheckReport['status']): 
   ],
   durationMs: 12,
   engine: 'local',
+  isolation: 'bubblewrap',
   finishedAt: '2026-11-19T10:00:00.000Z',
 });
 

@@ -22,8 +22,23 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 export const reportStatusSchema = z.enum(['passed', 'failed', 'error', 'timeout']);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
-export const engineNameSchema = z.enum(['local', 'webcontainer', 'cli']);
+export const engineNameSchema = z.enum(['local', 'browser', 'webcontainer', 'cli']);
 export type EngineName = z.infer<typeof engineNameSchema>;
+
+/**
+ * What fenced the learner's code in while it ran.
+ * - bubblewrap: an OS sandbox (own user, PID and network namespaces, read-only repository, limits)
+ *   with Node's permission model inside it;
+ * - permissions: Node's permission model only (macOS, Windows, Linux without user namespaces);
+ * - web-worker: the browser engine (a dedicated Web Worker: no DOM, no page storage, no network);
+ * - none: nothing (reports from before isolation existed parse as this).
+ */
+export const isolationSchema = z.enum(['bubblewrap', 'permissions', 'web-worker', 'none']);
+export type Isolation = z.infer<typeof isolationSchema>;
+
+/** Why a grade is run: an intern checking their own work, or a mentor re-grading someone else's (always a fresh sandbox). */
+export const gradePurposeSchema = z.enum(['check', 'regrade']);
+export type GradePurpose = z.infer<typeof gradePurposeSchema>;
 
 /** The full result of grading one submission. */
 export const checkReportSchema = z
@@ -35,6 +50,7 @@ export const checkReportSchema = z
     message: z.string().optional().describe('Run-level explanation for error and timeout (what failed, what to do)'),
     durationMs: z.number().nonnegative(),
     engine: engineNameSchema,
+    isolation: isolationSchema.default('none').describe('What fenced the code in while it ran; a mentor verifies only isolated runs'),
     finishedAt: z.string().datetime(),
   })
   .strict();
@@ -54,6 +70,7 @@ export const gradeRequestSchema = z
   .object({
     exerciseId: exerciseIdSchema,
     files: z.record(z.string(), z.string()).describe('Workspace path → file content'),
+    purpose: gradePurposeSchema.optional().describe('regrade: untrusted code, graded in a fresh sandbox or refused'),
   })
   .strict();
 export type GradeRequest = z.infer<typeof gradeRequestSchema>;

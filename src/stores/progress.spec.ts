@@ -4,7 +4,7 @@ import { createPreferencesStore, PREFERENCES_KEY } from './preferences.ts';
 import { createProgressStore, PROGRESS_KEY } from './progress.ts';
 import { memoryStorage } from './saved.ts';
 
-const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({ version: 1, exerciseId: 'demo', status, checks: [], durationMs: 10, engine: 'local', finishedAt });
+const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({ version: 1, exerciseId: 'demo', status, checks: [], durationMs: 10, engine: 'local', isolation: 'none', finishedAt });
 
 describe('progress store', () => {
   it('saves code, runs, hints and solution views, and reads them back in a new store', () => {

@@ -51,6 +51,10 @@ export const checkReportSchema = z
     durationMs: z.number().nonnegative(),
     engine: engineNameSchema,
     isolation: isolationSchema.default('none').describe('What fenced the code in while it ran; a mentor verifies only isolated runs'),
+    attempts: z
+      .array(z.string())
+      .optional()
+      .describe('What the code tried that the sandbox refused or the grader caught, one line each (e.g. "read outside the workspace: /etc/passwd"); a report with attempts is never verified'),
     finishedAt: z.string().datetime(),
   })
   .strict();

@@ -53,7 +53,7 @@ let api: ReturnType<typeof createGradeApi>;
 beforeAll(async () => {
   server = createServer((req, res) => {
     void api.handle(req, res).then((handled) => {
-      if (!handled) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(api.injectToken('<head><meta name="workbook-token" content=""></head>')); }
+      if (!handled) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(api.injectToken('<head><meta name="workbook-token" content=""></head>', req)); }
     });
   });
   server.listen(0, '127.0.0.1');
@@ -89,6 +89,17 @@ describe('the guard', () => {
     expect(page.body).toContain(`<meta name="workbook-token" content="${api.token}">`);
     expect(api.token.length).toBeGreaterThanOrEqual(24);
     expect(createGradeApi({ grader, exercises: new Map(), allowedHosts: [] }).token).not.toBe(api.token);
+  });
+
+  it('serves a page requested under a foreign Host (DNS rebinding) without the token', async () => {
+    for (const foreign of [`evil.example:${new URL(base).port}`, '127.0.0.1:1', `127.0.0.1.nip.io:${new URL(base).port}`]) {
+      const page = await raw({ method: 'GET', path: '/', headers: { host: foreign } });
+      expect(page.status, foreign).toBe(200);
+      expect(page.body, foreign).toContain('<meta name="workbook-token" content="">');
+      expect(page.body, foreign).not.toContain(api.token);
+    }
+    const own = await raw({ method: 'GET', path: '/', headers: { host: `LOCALHOST:${new URL(base).port}` } });
+    expect(own.body).toContain(api.token);
   });
 
   it('refuses a foreign Host (DNS rebinding) with 403', async () => {
@@ -197,14 +208,16 @@ describe('createLocalGrading with a broken exercise catalog', () => {
     const root = mkdtempSync(join(tmpdir(), 'grade-api-'));
     mkdirSync(join(root, 'exercises', 'half-written'), { recursive: true });
     try {
-      const grading = await createLocalGrading({ root, address: () => ({ host: '127.0.0.1', port: 1 }) });
+      let port = 1;
+      const grading = await createLocalGrading({ root, address: () => ({ host: '127.0.0.1', port }) });
       const broken = createServer((req, res) => {
         void grading.route(req, res).then((handled) => {
-          if (!handled) res.end(grading.transformHtml('<meta name="workbook-token" content="">'));
+          if (!handled) res.end(grading.transformHtml('<meta name="workbook-token" content="">', req));
         });
       });
       broken.listen(0, '127.0.0.1');
       await once(broken, 'listening');
+      port = (broken.address() as AddressInfo).port;
       const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(503);

@@ -33,8 +33,8 @@ export interface GradeApi {
   readonly token: string;
   /** Handles /api/* requests; returns false for any other path so the static server can serve it. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-  /** Writes the token into a served HTML page (the static build carries an empty meta tag). */
-  injectToken(html: string): string;
+  /** Writes the token into a page served to this server's own Host (the static build carries an empty meta tag). */
+  injectToken(html: string, req: Pick<IncomingMessage, 'headers'>): string;
 }
 
 /** The Host values a server listening on host:port answers to; loopback aliases included. */
@@ -58,11 +58,13 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
   const tokenBytes = Buffer.from(token);
   const allowed = typeof options.allowedHosts === 'function' ? options.allowedHosts : () => options.allowedHosts as readonly string[];
 
+  const isOwnHost = (req: Pick<IncomingMessage, 'headers'>): boolean => allowed().some((h) => h.toLowerCase() === (req.headers.host ?? '').toLowerCase());
+
   const guard = (req: IncomingMessage, needsToken: boolean): void => {
     const hosts = new Set(allowed().map((h) => h.toLowerCase()));
     const origins = new Set([...hosts].map((h) => `http://${h}`));
     const host = (req.headers.host ?? '').toLowerCase();
-    if (!hosts.has(host)) throw new HttpError(403, `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`);
+    if (!isOwnHost(req)) throw new HttpError(403, `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`);
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.has(origin.toLowerCase())) throw new HttpError(403, `Origin "${origin}" may not use the local grader; only pages served by this workbook server can.`);
     const site = req.headers['sec-fetch-site'];
@@ -132,7 +134,9 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
 
   return {
     token,
-    injectToken: (html) => html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`),
+    // A page fetched under a foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1) must
+    // not carry the token, or that site could read it from the page and drive the grader.
+    injectToken: (html, req) => (isOwnHost(req) ? html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`) : html),
     async handle(req, res) {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
@@ -176,8 +180,8 @@ function errorReport(request: GradeRequest, message: string, durationMs: number)
 export interface LocalGrading {
   /** The plug-in route for the site server (server/index.ts). */
   route: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** The site server's HTML transform: writes the token into every served page. */
-  transformHtml: (html: string) => string;
+  /** The site server's HTML transform: writes the token into every page served to our own Host. */
+  transformHtml: (html: string, req: IncomingMessage) => string;
   close(): Promise<void>;
 }
 
@@ -199,9 +203,9 @@ export async function createLocalGrading(options: { root: string; address: () =>
       sendJson(res, 503, { ok: false, error: reason });
       return true;
     };
-    return { route: unavailable, transformHtml: (html) => api.injectToken(html), close: async () => undefined };
+    return { route: unavailable, transformHtml: (html, req) => api.injectToken(html, req), close: async () => undefined };
   }
   const grader = await createGrader({ root: options.root });
   const api = createGradeApi({ grader, exercises, allowedHosts });
-  return { route: (req, res) => api.handle(req, res), transformHtml: (html) => api.injectToken(html), close: () => grader.close() };
+  return { route: (req, res) => api.handle(req, res), transformHtml: (html, req) => api.injectToken(html, req), close: () => grader.close() };
 }

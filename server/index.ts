@@ -11,8 +11,8 @@ export interface WorkbookServerOptions {
   root: string;
   /** Tried in order before static files. */
   routes?: Route[];
-  /** Rewrites every served HTML page (the grading API fills in its token this way). */
-  transformHtml?: (html: string) => string;
+  /** Rewrites every served HTML page (the grading API fills in its token this way); gets the request to check its Host. */
+  transformHtml?: (html: string, req: IncomingMessage) => string;
 }
 
 export { SECURITY_HEADERS, CONTENT_SECURITY_POLICY, CONTENT_TYPES } from './headers.ts';

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,19 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** A GET with the path exactly as written (fetch would normalise `//` and `.` segments away). */
+function rawGet(path: string): Promise<{ status: number; location: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const req = httpRequest({ hostname, port, path, method: 'GET' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('workbook server', () => {
   it('serves directory indexes as HTML with cross-origin isolation and security headers', async () => {
     const res = await fetch(new URL('/weeks/1/', base));
@@ -59,6 +72,16 @@ describe('workbook server', () => {
     const res = await fetch(new URL('/weeks/1?x=1', base), { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/weeks/1/?x=1');
+  });
+
+  it('never answers with a Location naming another host (no open redirect)', async () => {
+    // `/.//weeks` normalises to the path `//weeks`; echoed back it would be the protocol-relative `//weeks/`.
+    for (const path of ['/.//weeks', '//weeks', '/.//weeks/1?next=//evil.example', '/%2e//weeks']) {
+      const res = await rawGet(path);
+      expect(res.status, path).toBe(301);
+      expect(res.location, path).toMatch(/^\/[^/\\]/);
+    }
+    expect((await rawGet('/.//weeks')).location).toBe('/weeks/');
   });
 
   it.each([
@@ -130,6 +153,12 @@ describe('workbook server with an HTML transform', () => {
       const missing = await fetch(new URL('/nowhere/', url));
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('<title>token Page not found</title>');
+      const seen: string[] = [];
+      const byHost = createWorkbookServer({ root, transformHtml: (html, req) => (seen.push(req.headers.host ?? ''), html) });
+      const byHostUrl = await listen(byHost, 0, '127.0.0.1');
+      await (await fetch(new URL('/', byHostUrl))).text();
+      await new Promise<void>((resolve) => byHost.close(() => resolve()));
+      expect(seen).toEqual([new URL(byHostUrl).host]);
       const script = await fetch(new URL('/worker.mjs', url));
       expect(await script.text()).toBe('export {};');
     } finally {

@@ -2,7 +2,7 @@
 import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { CONTENT_TYPES } from './headers.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -10,8 +10,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export interface StaticOptions {
   /** The built site folder. */
   root: string;
-  /** Rewrites every HTML page before sending (e.g. to fill in a per-process token). */
-  transformHtml?: ((html: string) => string) | undefined;
+  /** Rewrites every HTML page before sending (e.g. to fill in a per-process token for a trusted Host). */
+  transformHtml?: ((html: string, req: IncomingMessage) => string) | undefined;
 }
 
 async function fileAt(path: string): Promise<Stats | undefined> {
@@ -26,7 +26,7 @@ async function send(req: IncomingMessage, res: ServerResponse, status: number, p
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   if (options.transformHtml && type.startsWith('text/html')) {
     // Transformed pages vary per process, so they are sent whole and never cached.
-    const body = Buffer.from(options.transformHtml(await readFile(path, 'utf8')));
+    const body = Buffer.from(options.transformHtml(await readFile(path, 'utf8'), req));
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
@@ -69,7 +69,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
     res.end(`Method ${req.method ?? ''} is not allowed here; use GET or HEAD\n`);
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // Parsed as a path under a fixed origin: `//host/x` must stay the path `//host/x`, not name a host.
+  const url = new URL(`http://localhost${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? ''}`);
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -85,8 +86,10 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
   const info = await fileAt(target);
   if (info?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      // Astro links use trailing slashes; redirect so relative URLs resolve the same way.
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+      // Astro links use trailing slashes; redirect so relative URLs resolve the same way. The
+      // Location is rebuilt from the resolved folder, never echoed: a path such as `/.//evil.example`
+      // would otherwise become `//evil.example/`, a redirect to another host (open redirect).
+      res.writeHead(301, { Location: redirectTarget(base, target, url.search) }).end();
       return;
     }
     const index = join(target, 'index.html');
@@ -96,4 +99,11 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
   }
   if (info?.isFile()) return send(req, res, 200, target, info, options);
   return sendNotFound(req, res, options);
+}
+
+/** `/<folder relative to root>/<query>`: always one leading slash, so it can never name another host. */
+export function redirectTarget(base: string, folder: string, search: string): string {
+  const segments = relative(base, folder).split(sep).filter((s) => s !== '');
+  const path = `/${segments.map(encodeURIComponent).join('/')}/`.replace(/^\/+/, '/');
+  return `${path}${search}`;
 }

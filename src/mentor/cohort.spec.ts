@@ -106,20 +106,38 @@ describe('cohortTable', () => {
 });
 
 describe('CSV export', () => {
-  it('writes one line per intern and exercise, quoting where needed', async () => {
+  it('writes one line per intern and exercise, every cell quoted', async () => {
+    const q = (line: string) => line.split(',').map((c) => `"${c}"`).join(',');
     const table = cohortTable(await imported(file('ada.json', ada()), file('bob.json', bob())), sampleCatalog(), '2026-11-25');
     const lines = cohortCsv(table).split('\r\n');
-    expect(lines[0]).toBe('Intern,Email,Set,Exercise,Title,Known,Status,Attempts,Hints used,Solution viewed,Passed at,Due,Overdue,Re-grade,Re-grade detail');
+    expect(lines[0]).toBe(q('Intern,Email,Set,Exercise,Title,Known,Status,Attempts,Hints used,Solution viewed,Passed at,Due,Overdue,Re-grade,Re-grade detail'));
     expect(lines).toHaveLength(1 + 6 + 1);
-    expect(lines).toContain('Ada Intern,,Week 1 basics,task-entity-complete,Complete a task,yes,passed,3,1,no,2026-11-19T10:00:00.000Z,2026-11-20,no,,');
-    expect(lines).toContain('Bob Builder,bob@example.com,Week 1 basics,task-entity-complete,Complete a task,yes,not-started,0,0,no,,2026-11-20,yes,,');
+    expect(lines).toContain(q('Ada Intern,,Week 1 basics,task-entity-complete,Complete a task,yes,passed,3,1,no,2026-11-19T10:00:00.000Z,2026-11-20,no,,'));
+    expect(lines).toContain(q('Bob Builder,bob@example.com,Week 1 basics,task-entity-complete,Complete a task,yes,not-started,0,0,no,,2026-11-20,yes,,'));
   });
 
-  it('quotes commas, quotes and newlines, and defuses spreadsheet formulas', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every cell and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('')).toBe('""');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"\nthere')).toBe('"say ""hi""\nthere"');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvCell('-1')).toBe("'-1");
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`), JSON.stringify(start)).toBe(`"'${start}1"`);
+    expect(csvCell('a - b')).toBe('"a - b"');
+  });
+
+  it('leaves no formula whichever separator the spreadsheet assumes (comma, semicolon, tab)', async () => {
+    const hostile = ['x;=cmd|\'/C calc\'!A0', 'y\t@SUM(1)', 'z,+1', '"=1+1', 'w;"-2'];
+    const report = buildReport({ intern: { name: hostile[0]!, email: 'e@example.com' }, set: { ...sampleSet(), title: hostile.slice(1).join('') }, progress: sampleProgress(), now: at('2026-11-21T09:00:00Z') });
+    const csv = cohortCsv(cohortTable(await imported(file('h.json', report)), sampleCatalog(), '2026-11-25'));
+    for (const separator of [',', ';', '\t']) {
+      // A spreadsheet that ignores our quoting splits on its own separator; every piece must stay inert.
+      for (const line of csv.split(/\r\n|\n|\r/)) {
+        for (const piece of line.split(separator)) {
+          expect(piece.replace(/^"+/, ''), `${JSON.stringify(separator)}: ${piece}`).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }
+    }
+    expect(csv.split('\r\n')[1]!.startsWith('"x;\'=cmd')).toBe(true);
   });
 });

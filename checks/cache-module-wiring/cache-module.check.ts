@@ -62,3 +62,14 @@ it('an unreachable Redis stops the module from starting, with a message naming t
   expect(error, 'building the module must fail').toBeInstanceOf(Error);
   expect((error as Error).message).toContain('127.0.0.1:1');
 });
+
+it('without a prefix, keys land in Redis under the default prefix workbook:', async () => {
+  const key = `${redisPrefix()}:cm-default-${++run}`;
+  const { cache } = (await build({ redisUrl: redisUrl() })).get<{ cache: Cache }>(NeedsCache);
+  try {
+    await cache.set(key, { n: 1 }, 30);
+    expect(await probe.get(`workbook:${key}`), `Redis key workbook:${key} (the default prefix)`).toBe('{"n":1}');
+  } finally {
+    await probe.del(`workbook:${key}`, key);
+  }
+});

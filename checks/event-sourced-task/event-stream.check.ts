@@ -65,3 +65,20 @@ it('history cannot be rewritten through what read() returned', () => {
   expect(replay(store.read('t-1')).version).toBe(5);
   expect((store.read('t-1')[0] as { title: string }).title).toBe('Draft the ADR');
 });
+
+it('updatedAt is the at of the last event, even when an earlier event carries a later time', () => {
+  // Clocks of two writers can disagree: the stream order, not the timestamp, says what happened last.
+  const events: TaskHistoryEvent[] = [history[0]!, { type: 'renamed', title: 'Late clock', at: at(9) }, { type: 'completed', at: at(3) }];
+  expect(replay(events)).toMatchObject({ status: 'COMPLETED', version: 3, updatedAt: at(3) });
+});
+
+it('each stream has its own version: writing one stream does not move another', () => {
+  const store = new InMemoryEventStore();
+  expect(store.append('t-1', 0, history)).toBe(5);
+  const other: TaskHistoryEvent = { type: 'created', taskId: 't-2', title: 'Other', creatorId: 'u-bob', at: at(6) };
+  expect(store.append('t-2', 0, [other]), 'a new stream t-2 starts at version 0 whatever t-1 holds').toBe(1);
+  expect(codeOf(() => store.append('t-3', 1, [other])), 'a stream that does not exist yet is at version 0').toBe('STREAM.VERSION_CONFLICT');
+  expect(store.read('t-3')).toEqual([]);
+  expect(store.read('t-2')).toEqual([other]);
+  expect(store.read('t-1')).toHaveLength(5);
+});

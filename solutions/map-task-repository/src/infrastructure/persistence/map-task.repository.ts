@@ -27,7 +27,7 @@ export class MapTaskRepository implements TaskRepository {
       .filter((t) => criteria.status === undefined || t.status === criteria.status)
       .filter((t) => criteria.assigneeId === undefined || t.assigneeId === criteria.assigneeId)
       .filter((t) => criteria.visibleTo === undefined || visibleTo(t, criteria.visibleTo))
-      .sort((a, b) => sign * compare(a.props[field], b.props[field]) || compare(a.id, b.id));
+      .sort((a, b) => compare(a.props[field], b.props[field], sign) || compare(a.id, b.id, 1));
     const start = (criteria.page - 1) * criteria.limit;
     return { items: matching.slice(start, start + criteria.limit).map((t) => Task.restore(t.props)), total: matching.length };
   }
@@ -50,12 +50,15 @@ function visibleTo(task: Task, userId: string): boolean {
   return task.creatorId === userId || task.assigneeId === userId;
 }
 
-/** PostgreSQL's ascending order: nulls last, dates by time, strings by code point. */
-function compare(a: string | Date | null, b: string | Date | null): number {
+/**
+ * The Prisma adapter's order: nulls last in both directions (it asks for NULLS LAST), dates by
+ * time, strings by code unit; `sign` is 1 ascending, -1 descending.
+ */
+function compare(a: string | Date | null, b: string | Date | null, sign: 1 | -1): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   const x = a instanceof Date ? a.getTime() : a;
   const y = b instanceof Date ? b.getTime() : b;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return sign * (x < y ? -1 : x > y ? 1 : 0);
 }

@@ -4,7 +4,10 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserCapability } from '../../catalog/browser-capability.ts';
 import { loadExercises, type LoadedExercise } from '../../catalog/load.ts';
+import type { BrowserCapability } from '../../schemas/browser-capability.ts';
+import { editorDataSchema, type EditorData as EditorPayload } from '../../schemas/editor-data.ts';
 import { typeLibraries, type TypeLib } from './type-libraries.ts';
 
 const ROOT = process.cwd();
@@ -67,4 +70,21 @@ export function editorData(exercise: LoadedExercise): EditorData {
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   };
   return { id: exercise.manifest.id, files, solution: exercise.solution, libs: typeLibraries(files, solution, readService) };
+}
+
+const capabilities = new Map<string, Promise<BrowserCapability>>();
+/** Whether the browser engine can grade the exercise (decided once per build from its import graph). */
+export function capabilityOf(exercise: LoadedExercise): Promise<BrowserCapability> {
+  const id = exercise.manifest.id;
+  let found = capabilities.get(id);
+  if (!found) capabilities.set(id, (found = browserCapability(ROOT, exercise).then((r) => r.capability)));
+  return found;
+}
+
+/** The editor payload with the browser capability and time limit, validated by its schema. */
+export async function editorPayload(exercise: LoadedExercise): Promise<EditorPayload> {
+  const payload = { ...editorData(exercise), browser: await capabilityOf(exercise), timeLimitMs: exercise.manifest.timeLimitMs };
+  const parsed = editorDataSchema.safeParse(payload);
+  if (!parsed.success) throw new Error(`exercises/${exercise.manifest.id}: editor data does not match src/schemas/editor-data.ts: ${parsed.error.message}`);
+  return parsed.data;
 }

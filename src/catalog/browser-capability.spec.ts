@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserCapability, exerciseGraph, findCycle, packageName, resolveWorkspace } from './browser-capability.ts';
+import { loadExercise } from './load.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('browser capability', () => {
+  it('a pure domain exercise is capable and its graph holds the checks, the learner file and the service modules', async () => {
+    const exercise = loadExercise(root, 'task-entity-complete');
+    const graph = await exerciseGraph(root, exercise, exercise.solution);
+    expect(graph.entries).toEqual(['__checks__/complete.check.ts']);
+    expect(graph.modules).toEqual(expect.arrayContaining(['__checks__/complete.check.ts', 'src/domain/task/task.entity.ts', 'src/domain/shared/domain-error.ts']));
+    expect(graph.packages).toEqual(['vitest']);
+    expect((await browserCapability(root, exercise)).capability).toEqual({ capable: true });
+  });
+
+  it('an exercise that needs Redis is not capable and says so', async () => {
+    const { capability } = await browserCapability(root, loadExercise(root, 'two-level-cache'));
+    expect(capability.capable).toBe(false);
+    expect(capability.capable ? [] : capability.reasons).toEqual(expect.arrayContaining(['needs: redis', 'needs: ioredis']));
+  });
+
+  it('a Node built-in is named as such', async () => {
+    const { capability } = await browserCapability(root, loadExercise(root, 'https-redirect-trusted-proxy'));
+    expect(capability.capable ? [] : capability.reasons).toContain('node:http');
+  });
+
+  it('finds cycles, resolves .js to .ts and names packages', () => {
+    expect(findCycle({ a: ['b'], b: ['c'], c: ['a'] })).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle({ a: ['b', 'c'], b: ['c'], c: [] })).toBeUndefined();
+    expect(resolveWorkspace('__checks__/x.check.ts', '../src/a.js', (p) => p === 'src/a.ts')).toBe('src/a.ts');
+    expect(resolveWorkspace('src/a.ts', './dir', (p) => p === 'src/dir/index.ts')).toBe('src/dir/index.ts');
+    expect(resolveWorkspace('src/a.ts', '../../x.js', () => true)).toBeUndefined();
+    expect(packageName('@nestjs/common/decorators')).toBe('@nestjs/common');
+    expect(packageName('node:fs/promises')).toBe('node:fs');
+    expect(packageName('zod/v4')).toBe('zod');
+  });
+});

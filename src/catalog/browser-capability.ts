@@ -1,0 +1,172 @@
+// Build time (Node only): can an exercise's hidden checks run in a browser Web Worker? Walks the
+// real import graph with esbuild's resolver over the grading workspace (service/ + the learner's
+// files + checks in __checks__/), so type-only imports (erased) do not count and every module the
+// checks reach at run time does. Capable when everything resolves to workbook modules or to a
+// package the browser engine ships; otherwise the reasons say what is missing.
+import { build, type Plugin } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { BrowserCapability } from '../schemas/browser-capability.ts';
+import type { LoadedExercise } from './load.ts';
+
+/** Packages the browser engine bundles once for every exercise (src/sandbox/browser-packages.ts). */
+export const BROWSER_PACKAGES = ['vitest', 'zod'] as const;
+
+/** Where checks sit in the grading workspace (grader/workspace.ts uses the same folder). */
+export const CHECKS_DIR = '__checks__';
+
+const FIXTURES = 'workbook:grader-fixtures';
+
+export interface ExerciseGraph {
+  /** Workspace paths of every module the checks reach, learner files included, in load order. */
+  modules: string[];
+  /** The check entry points (workspace paths). */
+  entries: string[];
+  /** Bare specifiers imported anywhere in the graph (packages and node: builtins). */
+  packages: string[];
+  /** Workspace path → the workspace paths it imports (relative imports only). */
+  imports: Record<string, string[]>;
+}
+
+/** The hidden check files of an exercise (flat folder; helpers too), as workspace paths → content. */
+export function checkSources(root: string, id: string): Record<string, string> {
+  const dir = join(root, 'checks', id);
+  const out: Record<string, string> = {};
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name);
+    if (statSync(file).isFile() && name.endsWith('.ts')) out[`${CHECKS_DIR}/${name}`] = readFileSync(file, 'utf8');
+  }
+  return out;
+}
+
+/** Resolves a relative specifier from a workspace file the way the grader's Vite does (`.js` → `.ts`). */
+export function resolveWorkspace(from: string, specifier: string, exists: (path: string) => boolean): string | undefined {
+  const target = posix.normalize(posix.join(posix.dirname(from), specifier));
+  if (target.startsWith('..')) return undefined;
+  const base = target.replace(/\.js$/, '');
+  for (const candidate of [`${base}.ts`, target, `${base}/index.ts`]) if (exists(candidate)) return candidate;
+  return undefined;
+}
+
+/**
+ * The import graph of an exercise's checks with `learner` as the editable files (solution or
+ * starter). Read-only files come from service/.
+ */
+export async function exerciseGraph(root: string, exercise: LoadedExercise, learner: Record<string, string>): Promise<ExerciseGraph> {
+  const checks = checkSources(root, exercise.manifest.id);
+  const read = (path: string): string | undefined => {
+    if (path in learner) return learner[path];
+    if (path in checks) return checks[path];
+    const file = join(root, 'service', path);
+    return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+  };
+  const packages = new Set<string>();
+  const imports: Record<string, string[]> = {};
+  const plugin: Plugin = {
+    name: 'workspace',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return { path: args.path, namespace: 'ws' };
+        if (!args.path.startsWith('.')) {
+          packages.add(args.path);
+          return { path: args.path, external: true };
+        }
+        const found = resolveWorkspace(args.importer, args.path, (p) => read(p) !== undefined);
+        if (!found) {
+          // The grader adds __checks__/fixtures.ts (database and Redis helpers) to the workspace.
+          const fixtures = args.importer.startsWith(`${CHECKS_DIR}/`) && /^\.\/fixtures(\.js)?$/.test(args.path);
+          packages.add(fixtures ? FIXTURES : `unresolved: ${args.importer} imports "${args.path}"`);
+          return { path: args.path, external: true };
+        }
+        (imports[args.importer] ??= []).push(found);
+        return { path: found, namespace: 'ws' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'ws' }, (args) => ({ contents: read(args.path) ?? '', loader: 'ts' }));
+    },
+  };
+  const entries = Object.keys(checks).filter((p) => p.endsWith('.check.ts'));
+  if (exercise.manifest.kind === 'write-tests') entries.push(...Object.keys(learner).filter((p) => /\.(spec|test)\.ts$/.test(p)));
+  const result = await build({
+    entryPoints: entries,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    outdir: '/out',
+    logLevel: 'silent',
+    plugins: [plugin],
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false } },
+  });
+  const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
+  return { modules, entries, packages: [...packages].sort(), imports };
+}
+
+/** Why a graph cannot run in the browser: one reason per missing thing, in a stable order. */
+export function capabilityOf(exercise: LoadedExercise, graphs: readonly ExerciseGraph[]): BrowserCapability {
+  const reasons = new Set<string>();
+  for (const need of exercise.manifest.needs) reasons.add(`needs: ${need}`);
+  if (exercise.manifest.kind === 'write-tests') reasons.add('write-tests: the mutants run in the local grader');
+  const safe = new Set<string>(BROWSER_PACKAGES);
+  for (const graph of graphs) {
+    for (const pkg of graph.packages) {
+      const name = packageName(pkg);
+      if (safe.has(name)) continue;
+      if (pkg === FIXTURES || pkg.startsWith('unresolved: ')) {
+        reasons.add(pkg === FIXTURES ? 'needs: grader fixtures (database or Redis)' : pkg);
+        continue;
+      }
+      reasons.add(name.startsWith('node:') || NODE_BUILTINS.has(name) ? `${name.startsWith('node:') ? name : `node:${name}`}` : `needs: ${name}`);
+    }
+    const cycle = findCycle(graph.imports);
+    if (cycle) reasons.add(`import cycle: ${cycle.join(' → ')}`);
+  }
+  return reasons.size === 0 ? { capable: true } : { capable: false, reasons: [...reasons] };
+}
+
+/** The package a bare specifier belongs to: `@scope/name/sub` → `@scope/name`, `node:fs/promises` → `node:fs`. */
+export function packageName(specifier: string): string {
+  if (specifier.startsWith('node:')) return specifier.split('/')[0] ?? specifier;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'perf_hooks', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib']);
+
+/**
+ * A cycle in the relative imports, if any: the browser links modules through blob URLs, which
+ * must exist before the modules importing them, so a cycle cannot be linked.
+ */
+export function findCycle(imports: Record<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | undefined => {
+    if (state.get(node) === 'done') return undefined;
+    if (state.get(node) === 'open') return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of imports[node] ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(node, 'done');
+    return undefined;
+  };
+  for (const node of Object.keys(imports)) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Decides capability from the solution's and the starter's graphs (learners start from one and aim at the other). */
+export async function browserCapability(root: string, exercise: LoadedExercise): Promise<{ capability: BrowserCapability; graph: ExerciseGraph | undefined }> {
+  try {
+    const graphs = [await exerciseGraph(root, exercise, exercise.solution), await exerciseGraph(root, exercise, exercise.starter)];
+    return { capability: capabilityOf(exercise, graphs), graph: graphs[0] };
+  } catch (error) {
+    return { capability: { capable: false, reasons: [`import graph: ${(error as Error).message.split('\n')[0]}`] }, graph: undefined };
+  }
+}

@@ -84,3 +84,33 @@ it('withAssigneeNames names the assignees of 50 tasks with one user query', asyn
   expect(named.map((t) => t.id)).toEqual(tasks.map((t) => t.id));
   expect(dir.calls, 'user queries for a page of 50 tasks').toHaveLength(1);
 });
+
+it('maxBatchSize defaults to 100: exactly 100 ids are one call, 101 ids are two calls (100 then 1)', async () => {
+  const exact = directory(people);
+  const loaderA = new UserLoader(exact);
+  await Promise.all(people.slice(0, 100).map((p) => loaderA.load(p.id)));
+  expect(exact.calls.map((c) => c.length), 'call sizes for exactly 100 ids').toEqual([100]);
+  const over = directory(people);
+  const loaderB = new UserLoader(over);
+  await Promise.all(people.slice(0, 101).map((p) => loaderB.load(p.id)));
+  expect(over.calls.map((c) => c.length), 'call sizes for 101 ids').toEqual([100, 1]);
+});
+
+it('a failed call rejects only the loads of its own batch; the other batch of the same tick resolves', async () => {
+  const dir = directory(people);
+  const loader = new UserLoader(dir, { maxBatchSize: 2 });
+  dir.failNext(); // the first call (u-1, u-2) fails, the second (u-3, u-4) answers
+  const outcomes = await Promise.allSettled(['u-1', 'u-2', 'u-3', 'u-4'].map((id) => loader.load(id)));
+  expect(outcomes.map((o) => o.status).join(', ')).toBe('rejected, rejected, fulfilled, fulfilled');
+  expect((outcomes[2] as PromiseFulfilledResult<UserSummary | null>).value).toEqual({ id: 'u-3', name: 'User 3' });
+});
+
+it('a failed call forgets only its own ids: ids loaded successfully before stay in the cache', async () => {
+  const dir = directory(people);
+  const loader = new UserLoader(dir);
+  await loader.load('u-9');
+  dir.failNext();
+  await Promise.allSettled([loader.load('u-1')]);
+  expect(await loader.load('u-9')).toEqual({ id: 'u-9', name: 'User 9' });
+  expect(dir.calls, 'u-9 must not be fetched again after another batch failed').toEqual([['u-9'], ['u-1']]);
+});

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { ConnectionPool, PoolTimeoutError } from '../src/infrastructure/persistence/connection-pool.js';
 
 interface Conn { id: number }
@@ -83,4 +83,72 @@ it('a broken connection is destroyed and its slot reused for a fresh one, also f
   expect(s.destroyed).toEqual([a.id]);
   expect(b).not.toBe(a);
   expect(s.pool.stats()).toEqual({ size: 1, idle: 0, waiting: 0 });
+});
+
+/** A pool whose create() answers at once, for checks that drive the clock with fake timers. */
+function instantPool(max: number, acquireTimeoutMs: number) {
+  let next = 0;
+  const destroyed: number[] = [];
+  const pool = new ConnectionPool<Conn>({
+    create: async () => ({ id: ++next }),
+    destroy: async (c) => { destroyed.push(c.id); },
+    max,
+    acquireTimeoutMs,
+  });
+  return { pool, destroyed, created: () => next };
+}
+
+it('a waiter that was served does not time out later, and its old timer does not push anyone else out of line', async () => {
+  vi.useFakeTimers();
+  try {
+    const s = instantPool(1, 100);
+    const held = await s.pool.acquire();
+    const first = s.pool.acquire();
+    await vi.advanceTimersByTimeAsync(50);
+    const second = s.pool.acquire().then((c) => c, (e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10); // t = 60
+    s.pool.release(held);
+    const c1 = await first;
+    await vi.advanceTimersByTimeAsync(60); // t = 120: the first waiter's 100 ms have passed, the second's have not
+    expect(s.pool.stats().waiting, 'the second caller is still in line at t = 120 ms').toBe(1);
+    s.pool.release(c1);
+    expect(await second, 'the second caller is served at t = 120 ms (its timeout is at 150 ms)').toBe(held);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+it('a waiter is rejected exactly when acquireTimeoutMs has passed, not before', async () => {
+  vi.useFakeTimers();
+  try {
+    const s = instantPool(1, 100);
+    await s.pool.acquire();
+    let outcome: unknown = 'still waiting';
+    void s.pool.acquire().then((c) => { outcome = c; }, (e: unknown) => { outcome = e; });
+    await vi.advanceTimersByTimeAsync(99);
+    expect(outcome, 'at 99 ms of a 100 ms timeout').toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(outcome, 'at 100 ms of a 100 ms timeout').toBeInstanceOf(PoolTimeoutError);
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+it('a broken connection released with nobody waiting frees its slot: size drops and the next acquire creates a fresh one', async () => {
+  const s = instantPool(1, 100);
+  const a = await s.pool.acquire();
+  s.pool.release(a, { broken: true });
+  await Promise.resolve();
+  expect(s.destroyed, 'destroy() must be called with the broken connection').toEqual([a.id]);
+  expect(s.pool.stats()).toEqual({ size: 0, idle: 0, waiting: 0 });
+  const b = await s.pool.acquire();
+  expect(b.id, 'a fresh connection, not the broken one').toBe(2);
+});
+
+it('stats() counts a released connection as idle and still in existence', async () => {
+  const s = instantPool(3, 100);
+  const a = await s.pool.acquire();
+  await s.pool.acquire();
+  s.pool.release(a);
+  expect(s.pool.stats()).toEqual({ size: 2, idle: 1, waiting: 0 });
 });

@@ -25,3 +25,5 @@ it('in-memory cache: updating a task invalidates its entry, so the next read is 
 it('in-memory cache: a missing task is TASK.NOT_FOUND and nothing is cached', () => scenarios.missingIsNotFound(h));
 it('in-memory cache: access is checked on cached reads too (TASK.FORBIDDEN)', () => scenarios.permissionOnHit(h));
 it('in-memory cache: a malformed cache entry counts as a miss', () => scenarios.malformedIsMiss(h));
+it('in-memory cache: access is checked on a first read (cache miss) too (TASK.FORBIDDEN)', () => scenarios.permissionOnMiss(h));
+it('in-memory cache: the update deletes the cached copy after the save succeeds, not before', () => scenarios.deleteAfterSave(h));

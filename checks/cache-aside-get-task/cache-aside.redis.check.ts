@@ -33,3 +33,5 @@ it('Redis: updating a task invalidates its entry, so the next read is fresh', ()
 it('Redis: a missing task is TASK.NOT_FOUND and nothing is cached', () => scenarios.missingIsNotFound(h));
 it('Redis: access is checked on cached reads too (TASK.FORBIDDEN)', () => scenarios.permissionOnHit(h));
 it('Redis: a malformed cache entry counts as a miss', () => scenarios.malformedIsMiss(h));
+it('Redis: access is checked on a first read (cache miss) too (TASK.FORBIDDEN)', () => scenarios.permissionOnMiss(h));
+it('Redis: the update deletes the cached copy after the save succeeds, not before', () => scenarios.deleteAfterSave(h));

@@ -112,4 +112,21 @@ export const scenarios = {
     expect(view.title, 'a malformed cache entry must be ignored and the task loaded').toBe('Write the cache chapter');
     expect(h.tasks.reads).toBe(1);
   },
+  async permissionOnMiss(h: Harness) {
+    expect((await domainError(h.get('t-1', bob))).code, 'bob reads first, on a cold cache: the check applies to a miss too').toBe('TASK.FORBIDDEN');
+  },
+  async deleteAfterSave(h: Harness) {
+    await h.get('t-1');
+    const key = taskCacheKey('t-1');
+    const save = h.tasks.save.bind(h.tasks);
+    let cachedDuringSave: unknown = 'save() was not called';
+    h.tasks.save = async (task) => {
+      cachedDuringSave = await h.cache.get(key);
+      return save(task);
+    };
+    await h.update('t-1', 'Write the cache chapter, take two');
+    // Deleting before the save lets a read in between refill the cache with the old task.
+    expect(cachedDuringSave, 'the cached copy while save() runs: it must be deleted after the save, not before').toBeDefined();
+    expect(await h.cache.get(key), 'the cached copy after the update').toBeUndefined();
+  },
 };

@@ -89,6 +89,15 @@ describe('csrfProtection', () => {
   it('lets safe methods and requests without a session cookie (Bearer clients) through', async () => {
     expect((await request(server).get('/tasks').set('Cookie', 'session=s1')).status).toBe(200);
     expect((await request(server).head('/tasks').set('Cookie', 'session=s1')).status).toBe(200);
+    expect((await request(server).options('/tasks').set('Cookie', 'session=s1')).status, 'OPTIONS is a safe method').toBe(200);
     expect((await request(server).post('/tasks').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig')).status).toBe(200);
+  });
+
+  it('refuses an empty X-CSRF-Token matched with an empty csrf cookie (403 AUTH.CSRF)', async () => {
+    const before = reached;
+    const res = await request(server).post('/tasks/1').set('Cookie', 'session=s1; csrf=').set('X-CSRF-Token', '');
+    expect(res.status, 'an empty token is no token').toBe(403);
+    expect(res.body).toMatchObject({ code: 'AUTH.CSRF' });
+    expect(reached, 'the handler must not run').toBe(before);
   });
 });

@@ -73,7 +73,7 @@ it('a transient error is retried with the job’s backoff until delivery succeed
   expect(errors, 'intermediate failed attempts must not be logged as errors').toEqual([]);
 });
 
-it('a job that keeps failing uses all its attempts, then fails and is logged once with its id', async () => {
+it('a job that keeps failing uses all its attempts, then fails and is logged once with its id and last error', async () => {
   behaviour = () => { throw new Error('SMTP 421 try again later'); };
   const job = await queue.add('task.assigned', note, retry);
   expect(await settled(job)).toBe('failed');
@@ -81,23 +81,36 @@ it('a job that keeps failing uses all its attempts, then fails and is logged onc
   await afterEvents();
   expect(errors, 'error logs for one job that failed for good').toHaveLength(1);
   expect(errors[0], 'the log names the job id').toContain(String(job.id));
+  expect(errors[0], 'the log names the reason: the sender’s last error').toContain('SMTP 421 try again later');
 });
 
-it('a PermanentDeliveryError fails the job at once, without retries, logged once', async () => {
+it('a job added without attempts has one attempt: a transient error fails it for good, logged once', async () => {
+  behaviour = () => { throw new Error('SMTP 421 try again later'); };
+  const job = await queue.add('task.assigned', note); // no attempts: BullMQ's default is 1
+  expect(await settled(job)).toBe('failed');
+  expect(sends, 'deliveries tried (no attempts option)').toHaveLength(1);
+  await afterEvents();
+  expect(errors, 'a job out of its single attempt has failed for good and is logged once').toHaveLength(1);
+  expect(errors[0], 'the log names the job id').toContain(String(job.id));
+});
+
+it('a PermanentDeliveryError fails the job at once, without retries, logged once with its id and reason', async () => {
   behaviour = () => { throw new PermanentDeliveryError('mailbox u-bob does not exist'); };
   const job = await queue.add('task.assigned', note, { ...retry, attempts: 5 });
   expect(await settled(job)).toBe('failed');
   expect(sends, 'a permanent failure must not be retried').toHaveLength(1);
   await afterEvents();
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toContain('mailbox u-bob does not exist');
+  expect(errors[0], 'the log names the reason').toContain('mailbox u-bob does not exist');
+  expect(errors[0], 'the log names the job id').toContain(String(job.id));
 });
 
-it('a malformed job fails at once without calling the sender, logged once', async () => {
+it('a malformed job fails at once without calling the sender, logged once with its id', async () => {
   const job = await queue.add('task.assigned', { kind: 'task.assigned', recipientId: '', subject: 42 }, { ...retry, attempts: 5 });
   expect(await settled(job)).toBe('failed');
   expect(sends, 'the sender must not see a malformed job').toEqual([]);
   expect((await queue.getJob(String(job.id)))?.attemptsMade, 'attempts used on a malformed job').toBe(1);
   await afterEvents();
   expect(errors).toHaveLength(1);
+  expect(errors[0], 'the log names the job id').toContain(String(job.id));
 });

@@ -81,3 +81,39 @@ it('cached() refuses a TTL that is zero, negative or not finite with a RangeErro
     expect(() => cached(load, { cache: new InMemoryCache(), ttlSeconds, key: () => 'k', schema: profileSchema }), `ttlSeconds = ${ttlSeconds}`).toThrow(RangeError);
   }
 });
+
+it('cached() accepts any positive finite TTL, also one below a second (0.5)', async () => {
+  const cache = new InMemoryCache(new ManualClock());
+  const get = cached(async (id: string) => ({ id, name: 'n' }), { cache, ttlSeconds: 0.5, key: (id) => `p:${id}`, schema: profileSchema });
+  expect(await get('u-1')).toEqual({ id: 'u-1', name: 'n' });
+});
+
+it('the wrapped function and key() get every argument of the call, not only the first', async () => {
+  const cache = new InMemoryCache(new ManualClock());
+  const seen: unknown[][] = [];
+  const load = async (orgId: string, userId: string) => { seen.push([orgId, userId]); return { id: `${orgId}/${userId}`, name: 'n' }; };
+  const get = cached(load, { cache, ttlSeconds: 60, key: (orgId, userId) => `profile:${orgId}:${userId}`, schema: profileSchema });
+  expect(await get('org-1', 'u-1')).toEqual({ id: 'org-1/u-1', name: 'n' });
+  expect(await get('org-2', 'u-1'), 'same second argument, other first: another key').toEqual({ id: 'org-2/u-1', name: 'n' });
+  expect(seen, 'arguments the wrapped function received').toEqual([['org-1', 'u-1'], ['org-2', 'u-1']]);
+  expect(await cache.get('profile:org-1:u-1')).toEqual({ id: 'org-1/u-1', name: 'n' });
+});
+
+it('arguments that give the same key share one cache entry', async () => {
+  const cache = new InMemoryCache(new ManualClock());
+  const calls: string[] = [];
+  const load = async (email: string) => { calls.push(email); return { id: email.toLowerCase(), name: 'n' }; };
+  const get = cached(load, { cache, ttlSeconds: 60, key: (email) => `user:${email.toLowerCase()}`, schema: profileSchema });
+  await get('Ann@Example.com');
+  await get('ann@example.com');
+  expect(calls, 'the second call has the same key and is a hit').toEqual(['Ann@Example.com']);
+});
+
+it('a cached falsy value that passes the schema (0) is a hit, not a miss', async () => {
+  const cache = new InMemoryCache(new ManualClock());
+  let calls = 0;
+  const count = cached(async (_project: string) => { calls += 1; return 0; }, { cache, ttlSeconds: 60, key: (p) => `open:${p}`, schema: z.number() });
+  expect(await count('p-1')).toBe(0);
+  expect(await count('p-1')).toBe(0);
+  expect(calls, 'a cached 0 must be served from the cache').toBe(1);
+});

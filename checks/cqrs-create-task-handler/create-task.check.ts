@@ -26,15 +26,18 @@ let tasks: FlakyRepository;
 let commands: CommandBus;
 let events: IEvent[];
 let close: () => Promise<void>;
+/** What the injected clock answers; a test may make it tick so that two readings differ. */
+let clockNow: () => Date;
 
 beforeEach(async () => {
   tasks = new FlakyRepository();
+  clockNow = () => new Date(NOW);
   const moduleRef = await Test.createTestingModule({
     imports: [CqrsModule.forRoot()],
     providers: [
       CreateTaskHandler,
       { provide: TASK_REPOSITORY, useValue: tasks },
-      { provide: CLOCK, useValue: { now: () => new Date(NOW) } },
+      { provide: CLOCK, useValue: { now: () => clockNow() } },
     ],
   }).compile();
   await moduleRef.init();
@@ -92,6 +95,7 @@ it('publishes nothing when the save fails, and the command fails with the save e
   tasks.failing = true;
   const error = await create('Plan the sprint').then(() => undefined, (e: unknown) => e);
   expect(error, 'the command must reject when the repository cannot save').toBeInstanceOf(Error);
+  expect((error as Error).message, 'the caller gets the save error itself').toContain('database unavailable');
   expect(events, 'a TaskCreatedEvent for a task that was never saved').toHaveLength(0);
 });
 
@@ -101,4 +105,13 @@ it('rejects an invalid title with TASK.INVALID_TITLE, saving and publishing noth
   expect((error as DomainError).code).toBe('TASK.INVALID_TITLE');
   expect(events).toHaveLength(0);
   expect((await tasks.list({ page: 1, limit: 10, sort: { field: 'createdAt', direction: 'asc' } })).total).toBe(0);
+});
+
+it('the event carries the same time as the task’s createdAt: the clock is read once per command', async () => {
+  let reading = 0;
+  clockNow = () => new Date(NOW.getTime() + 1000 * reading++); // every reading is one second later
+  const view = await create('Plan the sprint');
+  const created = events[0] as TaskCreatedEvent;
+  expect(created?.occurredAt.toISOString(), 'event.occurredAt versus the created task').toBe(view.createdAt);
+  expect(view.createdAt, 'createdAt is the first reading of the clock').toBe(NOW.toISOString());
 });

@@ -70,8 +70,8 @@ it('sendAt in the future delays the job by the difference, and it waits in the d
   expect(await job?.getState(), 'state of the job in Redis').toBe('delayed');
 });
 
-it('without sendAt, or with one in the past, the job is sent at once (no delay)', async () => {
-  for (const sendAt of [undefined, new Date(NOW.getTime() - 60_000)]) {
+it('without sendAt, or with one in the past or exactly now, the job is sent at once (no delay)', async () => {
+  for (const sendAt of [undefined, new Date(NOW.getTime() - 60_000), new Date(NOW)]) {
     const job = await queue.getJob(await producer.send(welcome, { now: NOW, sendAt }));
     expect(job?.opts.delay ?? 0, `delay with sendAt ${sendAt?.toISOString() ?? 'absent'}`).toBe(0);
     expect(await job?.getState(), 'state of the job in Redis').not.toBe('delayed');

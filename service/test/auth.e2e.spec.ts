@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, signUp, startService, startServiceOnPostgres, TEST_JWT_SECRET, type RunningService } from './fixtures/e2e.js';
+import { connectSocket, http, signUp, startService, startServiceOnPostgres, TEST_JWT_SECRET, type RunningService } from './fixtures/e2e.js';
 
 let service: RunningService;
 // The default set-up of `npm run service`: embedded PGlite, in-memory cache, in-process queue.
@@ -60,6 +60,39 @@ describe('access tokens on /tasks', () => {
     const result = await http(service.url, 'GET', '/tasks', token === undefined ? {} : { token });
     expect(result.status).toBe(401);
     expect(result.body.code).toBe('AUTH.INVALID_TOKEN');
+  });
+});
+
+describe('tokens the database contradicts', () => {
+  const forge = (sub: string, role: string, options: jwt.SignOptions = { expiresIn: 600 }) => jwt.sign({ role }, TEST_JWT_SECRET, { subject: sub, ...options });
+
+  it('refuses a role claim the users table contradicts, and a user that no longer exists', async () => {
+    const member = await signUp(service, 'claims-mentor');
+    expect((await http(service.url, 'GET', '/audit', { token: member.token })).status).toBe(403);
+    // Same user, signed by the service's own key, but claiming a role the database does not give it
+    // (e.g. a token issued before a demotion).
+    const promoted = await http(service.url, 'GET', '/audit', { token: forge(member.id, 'MENTOR') });
+    expect(promoted.status).toBe(401);
+    expect(promoted.body).toMatchObject({ code: 'AUTH.INVALID_TOKEN', message: expect.stringContaining('your role is now MEMBER') });
+    const ghost = await http(service.url, 'GET', '/tasks', { token: forge('00000000-0000-4000-8000-000000000000', 'ADMIN') });
+    expect(ghost.status).toBe(401);
+    expect(ghost.body.message).toContain('no longer exists');
+    const mentor = await signUp(service, 'real-mentor', 'MENTOR');
+    expect((await http(service.url, 'GET', '/audit', { token: mentor.token })).status).toBe(200);
+  });
+
+  it('refuses a validly signed token without exp', async () => {
+    const member = await signUp(service, 'no-exp');
+    const result = await http(service.url, 'GET', '/tasks', { token: forge(member.id, 'MEMBER', {}) });
+    expect(result.status).toBe(401);
+    expect(result.body.message).toContain('no expiry');
+  });
+
+  it('refuses a WebSocket whose token claims a role the database contradicts', async () => {
+    const member = await signUp(service, 'socket-claims');
+    await expect(connectSocket(service.url, forge(member.id, 'ADMIN'))).rejects.toThrow(/Unauthorized/);
+    const honest = await connectSocket(service.url, member.token);
+    honest.disconnect();
   });
 });
 

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import { confirmActor } from '../../application/auth/confirm-actor.js';
 import { GetTaskQuery } from '../../application/queries/get-task.query.js';
 import type { RealtimeBroadcaster, RealtimeTaskEventName } from '../../application/ports/realtime-broadcaster.port.js';
 import { TOKEN_SERVICE, type TokenService } from '../../application/ports/token-service.port.js';
@@ -17,6 +18,7 @@ import type { TaskView } from '../../application/task-view.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { canSeeTask } from '../../domain/task/task-access.policy.js';
 import type { Actor } from '../../domain/user/actor.js';
+import { USER_REPOSITORY, type UserRepository } from '../../domain/user/user.repository.js';
 
 interface SocketData {
   actor: Actor;
@@ -45,18 +47,20 @@ export class TasksGateway implements OnGatewayInit<Server>, RealtimeBroadcaster 
   constructor(
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(USER_REPOSITORY) private readonly users: UserRepository,
   ) {}
 
   afterInit(server: Server): void {
     server.use((socket, next) => {
-      const actor = this.authenticate(socket as TaskSocket);
-      if (!actor) {
-        next(new Error('Unauthorized: pass a valid access token as auth.token when connecting.'));
-        return;
-      }
-      (socket as TaskSocket).data.actor = actor;
-      void socket.join(userRoom(actor.id));
-      next();
+      void this.authenticate(socket as TaskSocket).then((actor) => {
+        if (!actor) {
+          next(new Error('Unauthorized: pass a valid access token as auth.token when connecting.'));
+          return;
+        }
+        (socket as TaskSocket).data.actor = actor;
+        void socket.join(userRoom(actor.id));
+        next();
+      });
     });
   }
 
@@ -100,14 +104,16 @@ export class TasksGateway implements OnGatewayInit<Server>, RealtimeBroadcaster 
     }
   }
 
-  private authenticate(socket: TaskSocket): Actor | null {
+  /** The token's actor, confirmed against the users table (a demoted user's old token is refused). */
+  private async authenticate(socket: TaskSocket): Promise<Actor | null> {
     const auth = socket.handshake.auth as { token?: unknown };
     const header = socket.handshake.headers.authorization;
     const token = typeof auth.token === 'string' ? auth.token : header?.replace(/^Bearer\s+/i, '');
     if (!token) return null;
     try {
-      return this.tokens.verify(token);
-    } catch {
+      return await confirmActor(this.users, this.tokens.verify(token));
+    } catch (error) {
+      if (!isDomainError(error)) this.logger.error(`WebSocket authentication failed: ${(error as Error).message}`);
       return null;
     }
   }

@@ -28,6 +28,12 @@ describe('JwtTokenService', () => {
     expect(codeOf(() => tokens.verify(jwt.sign({ role: 'ROOT' }, secret, { subject: 'u' })))).toMatch(/does not name a user and role/);
   });
 
+  it('rejects a correctly signed token without an expiry', () => {
+    const tokens = new JwtTokenService(secret);
+    const forever = jwt.sign({ role: 'ADMIN' }, secret, { subject: 'u-1', algorithm: 'HS256' });
+    expect(codeOf(() => tokens.verify(forever))).toMatch(/AUTH.INVALID_TOKEN: .*no expiry/);
+  });
+
   it('refuses a secret too short to be safe', () => {
     expect(() => new JwtTokenService('short')).toThrow(/at least 16 characters/);
   });

@@ -1,15 +1,17 @@
 import { Controller, Get, NotFoundException, Param, Post, type INestApplication } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_LOG, type AuditEntry, type AuditLog } from '../src/application/ports/audit-log.port.js';
 import { CLOCK, type Clock } from '../src/application/ports/clock.port.js';
-import { AuditLogInterceptor, Audited } from '../src/observability/audit-log.interceptor.js';
+import { AUDITED_KEY, AuditLogInterceptor, Audited } from '../src/observability/audit-log.interceptor.js';
 
 class RecordingAuditLog implements AuditLog {
   entries: AuditEntry[] = [];
   failNext = false;
   async record(entry: AuditEntry): Promise<void> {
+    // A real store answers later: an entry that is not awaited lands after the response has gone out.
+    await new Promise((r) => setTimeout(r, 25));
     if (this.failNext) {
       this.failNext = false;
       throw new Error('audit store is down');
@@ -22,7 +24,9 @@ class RecordingAuditLog implements AuditLog {
 }
 
 const ARRIVAL = new Date('2026-03-02T10:00:00Z');
-const clock: Clock = { now: () => new Date(ARRIVAL) };
+// The clock moves while the handler runs, so "taken on arrival" and "taken afterwards" differ.
+let nowMs = ARRIVAL.getTime();
+const clock: Clock = { now: () => new Date(nowMs) };
 const audit = new RecordingAuditLog();
 
 // Decorators are applied as plain calls so this file needs no decorator syntax support.
@@ -38,6 +42,7 @@ class TasksController {
   }
   async complete(id: string) {
     await new Promise((r) => setTimeout(r, 5));
+    nowMs += 90_000;
     // By the time the handler returns, nothing may have been recorded yet.
     return { id, status: 'COMPLETED', auditedBeforeReturn: audit.entries.length };
   }
@@ -45,6 +50,7 @@ class TasksController {
     throw new NotFoundException(`task ${id} not found`);
   }
   crash() {
+    nowMs += 90_000;
     throw new Error('boom');
   }
 }
@@ -83,6 +89,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  nowMs = ARRIVAL.getTime();
   audit.entries = [];
   audit.failNext = false;
 });
@@ -117,6 +124,7 @@ describe('AuditLogInterceptor', () => {
   it('records a failure with the HTTP status and still answers with the original error', async () => {
     const res = await call('POST', '/tasks/404/delete', 'u7');
     expect(res.status, 'the client must still get the 404').toBe(404);
+    expect(res.body.message, 'the client must still get the original error message').toBe('task 404 not found');
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({ action: 'task.deleted', subject: 'POST /tasks/404/delete' });
     expect(audit.entries[0]!.data).toMatchObject({ outcome: 'failure', status: 404 });
@@ -126,6 +134,25 @@ describe('AuditLogInterceptor', () => {
     const res = await call('GET', '/tasks/crash', 'u7');
     expect(res.status).toBe(500);
     expect(audit.entries[0]!.data).toMatchObject({ outcome: 'failure', status: 500 });
+  });
+
+  it('takes `at` when the request arrives, not when the handler has finished (success and failure)', async () => {
+    await call('POST', '/tasks/3/complete', 'u7');
+    expect(new Date(audit.entries[0]!.at).toISOString(), 'success entry: the clock moved while the handler ran').toBe(ARRIVAL.toISOString());
+    nowMs = ARRIVAL.getTime();
+    await call('GET', '/tasks/crash', 'u7');
+    expect(new Date(audit.entries[1]!.at).toISOString(), 'failure entry: the clock moved while the handler ran').toBe(ARRIVAL.toISOString());
+  });
+
+  it('has written the entry before the response is sent (record is awaited)', async () => {
+    await call('POST', '/tasks/8/complete', 'u7');
+    expect(audit.entries, 'the entry must be stored by the time the client has the response').toHaveLength(1);
+    await call('POST', '/tasks/8/delete', 'u7');
+    expect(audit.entries, 'the failure entry must be stored by the time the client has the error').toHaveLength(2);
+  });
+
+  it('Audited(action) stores the action under AUDITED_KEY', () => {
+    expect(new Reflector().get(AUDITED_KEY, TasksController.prototype.complete)).toBe('task.completed');
   });
 
   it("uses 'anonymous' when no user is signed in", async () => {
@@ -138,5 +165,12 @@ describe('AuditLogInterceptor', () => {
     const res = await call('POST', '/tasks/5/complete', 'u7');
     expect(res.status, 'a broken audit store must not break the request').toBe(201);
     expect(res.body).toMatchObject({ id: '5', status: 'COMPLETED' });
+  });
+
+  it('answers with the original error when the audit store fails while the handler fails too', async () => {
+    audit.failNext = true;
+    const res = await call('POST', '/tasks/404/delete', 'u7');
+    expect(res.status, 'the audit failure must not replace the handler error').toBe(404);
+    expect(res.body.message).toBe('task 404 not found');
   });
 });

@@ -21,11 +21,16 @@ class TasksController {
   memberOnly() {
     return { ok: 'member' };
   }
+  escalate() {
+    return { ok: 'escalate' };
+  }
 }
 Controller('tasks')(TasksController);
 route(TasksController, 'open', Get('open'));
 route(TasksController, 'reassign', Get('reassign'), Roles('MENTOR'));
 route(TasksController, 'memberOnly', Get('member-only'), Roles('MEMBER'));
+// The lowest listed role is not the first one: "the first" and "the highest" both refuse mentors here.
+route(TasksController, 'escalate', Get('escalate'), Roles('ADMIN', 'MENTOR'));
 
 class AdminController {
   users() {
@@ -40,12 +45,26 @@ route(AdminController, 'stats', Get('stats'), Roles('MENTOR'));
 Roles('ADMIN')(AdminController);
 Controller('admin')(AdminController);
 
+// The other direction of "a handler's @Roles replaces its controller's": here the handler asks for more.
+class ReportsController {
+  summary() {
+    return { ok: 'summary' };
+  }
+  purge() {
+    return { ok: 'purge' };
+  }
+}
+route(ReportsController, 'summary', Get('summary'));
+route(ReportsController, 'purge', Get('purge'), Roles('ADMIN'));
+Roles('MEMBER')(ReportsController);
+Controller('reports')(ReportsController);
+
 let app: INestApplication;
 let base: string;
 
 beforeAll(async () => {
   const moduleRef = await Test.createTestingModule({
-    controllers: [TasksController, AdminController],
+    controllers: [TasksController, AdminController, ReportsController],
     providers: [{ provide: APP_GUARD, useClass: RbacGuard }],
   }).compile();
   app = moduleRef.createNestApplication({ logger: false });
@@ -106,5 +125,27 @@ describe('RbacGuard', () => {
 
   it('refuses a role it does not know', async () => {
     expect((await call('/tasks/member-only', 'u9:SUPERUSER')).status).toBe(403);
+  });
+
+  it('with several listed roles, admits from the lowest one up (@Roles(ADMIN, MENTOR) admits mentors)', async () => {
+    expect((await call('/tasks/escalate', 'u2:MENTOR')).status, 'MENTOR is the lowest listed role').toBe(200);
+    expect((await call('/tasks/escalate', 'u3:ADMIN')).status).toBe(200);
+    expect((await call('/tasks/escalate', 'u1:MEMBER')).status).toBe(403);
+  });
+
+  it("a handler's stricter @Roles replaces its controller's looser one (not merged)", async () => {
+    expect((await call('/reports/purge', 'u2:MENTOR')).status, 'the handler asks for ADMIN; the controller\'s MEMBER must not count').toBe(403);
+    expect((await call('/reports/purge', 'u3:ADMIN')).status).toBe(200);
+    expect((await call('/reports/summary', 'u1:MEMBER')).status).toBe(200);
+  });
+
+  it("answers 401 (not 403) without a user on a route protected by its controller's @Roles", async () => {
+    expect((await call('/admin/users')).status).toBe(401);
+  });
+
+  it('names the required role of a controller-level @Roles in the 403 message', async () => {
+    const res = await call('/admin/users', 'u1:MEMBER');
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/ADMIN/);
   });
 });

@@ -27,6 +27,32 @@ describe('validateUpload', () => {
     }
   });
 
+  it('detects both GIF signatures, GIF87a and GIF89a', () => {
+    for (const magic of ['GIF87a', 'GIF89a']) {
+      expect(validateUpload({ fileName: 'x', declaredType: 'image/gif', bytes: bytes(magic, 'frames') }, policy), magic).toMatchObject({ ok: true, type: 'image/gif' });
+    }
+  });
+
+  it('needs the whole 8-byte PNG signature: the first 4 bytes alone are unknown content', () => {
+    const almostPng = bytes([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x00], 'pixels');
+    expect(codes(validateUpload({ fileName: 'x.png', declaredType: 'image/png', bytes: almostPng }, policy))).toEqual(['UPLOAD.UNKNOWN_TYPE']);
+  });
+
+  it('reports UPLOAD.EMPTY alone for an empty upload (no UNKNOWN_TYPE: there is nothing to recognise)', () => {
+    expect(codes(validateUpload({ fileName: 'e.png', declaredType: 'image/png', bytes: new Uint8Array() }, policy))).toEqual(['UPLOAD.EMPTY']);
+  });
+
+  it('reports both problems for content that is too large and unrecognised', () => {
+    const bigHtml = new Uint8Array(1_001);
+    bigHtml.set(HTML);
+    expect(codes(validateUpload({ fileName: 'page.png', declaredType: 'image/png', bytes: bigHtml }, policy))).toEqual(['UPLOAD.TOO_LARGE', 'UPLOAD.UNKNOWN_TYPE']);
+  });
+
+  it('replaces (does not drop) every character outside A–Z a–z 0–9 _ - with _ (My Photo.PNG → My_Photo.png)', () => {
+    expect(nameOf('My Photo.PNG')).toBe('My_Photo.png');
+    expect(nameOf('a b<script>.png')).toBe('a_b_script_.png');
+  });
+
   it('rejects content it does not recognise, whatever the client declares', () => {
     expect(codes(validateUpload({ fileName: 'cat.png', declaredType: 'image/png', bytes: HTML }, policy))).toEqual(['UPLOAD.UNKNOWN_TYPE']);
   });

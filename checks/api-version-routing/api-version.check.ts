@@ -22,6 +22,19 @@ describe('resolveApiVersion', () => {
     expect(resolve('/tasks', { accept: 'application/vnd.workbook.v1+json' })).toMatchObject({ ok: true, version: '1' });
   });
 
+  it('reads the Accept header whatever the case of its name, and finds the vendor type among other media types', () => {
+    expect(resolve('/tasks', { Accept: 'application/vnd.workbook.v1+json' })).toMatchObject({ ok: true, version: '1' });
+    expect(resolve('/tasks', { accept: 'application/json, application/vnd.workbook.v1+json;q=0.9' })).toMatchObject({ ok: true, version: '1' });
+  });
+
+  it('refuses a request whose URI and Accept type name different versions', () => {
+    expect(resolve('/v1/tasks', { accept: 'application/vnd.workbook.v2+json' })).toMatchObject({ ok: false, status: 400, code: 'API.VERSION_CONFLICT' });
+  });
+
+  it('reports a conflict before support: /v9 with X-API-Version 2 is API.VERSION_CONFLICT', () => {
+    expect(resolve('/v9/tasks', { 'x-api-version': '2' })).toMatchObject({ ok: false, status: 400, code: 'API.VERSION_CONFLICT' });
+  });
+
   it('falls back to the default version when the request names none', () => {
     expect(resolve('/tasks', { accept: 'application/json' })).toMatchObject({ ok: true, version: '2', path: '/tasks' });
   });

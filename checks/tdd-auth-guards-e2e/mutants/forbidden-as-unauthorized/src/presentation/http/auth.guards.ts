@@ -3,6 +3,7 @@ import {
   HttpStatus,
   Inject,
   Injectable,
+  Optional,
   SetMetadata,
   createParamDecorator,
   type CanActivate,
@@ -11,25 +12,33 @@ import {
 import { Reflector } from '@nestjs/core';
 import { CLOCK, type Clock } from '../../application/ports/clock.port.js';
 import { TOKEN_SERVICE, type TokenService } from '../../application/ports/token-service.port.js';
+import { confirmActor } from '../../application/auth/confirm-actor.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Actor } from '../../domain/user/actor.js';
 import type { UserRole } from '../../domain/user/user-role.js';
+import { USER_REPOSITORY, type UserRepository } from '../../domain/user/user.repository.js';
 import { CONFIG, type ServiceConfig } from '../../config.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
 
-/** Requires `Authorization: Bearer <token>`; puts the actor on the request. */
+/** Requires `Authorization: Bearer <token>`; puts the actor on the request, confirmed against the users table. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(@Inject(TOKEN_SERVICE) private readonly tokens: TokenService) {}
+  constructor(
+    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
+    // Optional so the guard can be tested with tokens alone; the application always provides it
+    // (test/auth.e2e.spec.ts proves a role the database contradicts is refused there).
+    @Optional() @Inject(USER_REPOSITORY) private readonly users?: UserRepository,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const header = request.headers['authorization'];
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) {
       throw new DomainError('AUTH.INVALID_TOKEN', 'Send an access token: Authorization: Bearer <token> (from POST /auth/login).');
     }
-    request.actor = this.tokens.verify(match[1]); // throws AUTH.INVALID_TOKEN, mapped to 401
+    const claimed = this.tokens.verify(match[1]); // throws AUTH.INVALID_TOKEN, mapped to 401
+    request.actor = this.users ? await confirmActor(this.users, claimed) : claimed;
     return true;
   }
 }

@@ -24,13 +24,14 @@ function get(headers: Record<string, string> = {}): Promise<{ status: number; he
   });
 }
 
-it('a 200 carries the JSON, a quoted ETag and Cache-Control: private, no-cache', async () => {
+it('a 200 carries the JSON with Content-Type: application/json; charset=utf-8, a quoted ETag and Cache-Control: private, no-cache', async () => {
   version = 1;
   const res = await get();
   expect(res.status).toBe(200);
   expect(JSON.parse(res.body)).toEqual({ id: 't-1', title: 'Version 1', status: 'TODO' });
   expect(res.headers.etag, 'an ETag is a quoted string, optionally W/-prefixed').toMatch(/^(W\/)?"[^"]+"$/);
   expect(res.headers['cache-control']).toBe('private, no-cache');
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
 });
 
 it('the same content always gets the same ETag; changed content a different one', async () => {
@@ -62,4 +63,11 @@ it('a list of tags, a weak form of the tag, and * all match; a stale tag gets th
   const fresh = await get({ 'If-None-Match': tag });
   expect(fresh.status, 'the content changed since that tag').toBe(200);
   expect(JSON.parse(fresh.body).title).toBe('Version 5');
+});
+
+it('tags in a list match with or without spaces after the commas', async () => {
+  version = 6;
+  const tag = (await get()).headers.etag!;
+  expect((await get({ 'If-None-Match': `"stale-1",${tag}` })).status, 'list written "a",b without a space').toBe(304);
+  expect((await get({ 'If-None-Match': `"stale-1" ,  ${tag}` })).status, 'list with spaces around the comma').toBe(304);
 });

@@ -1,4 +1,6 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, IncomingMessage, request as httpRequest, ServerResponse, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { requireHttps } from '../src/presentation/http/require-https.js';
@@ -7,17 +9,23 @@ import { requireHttps } from '../src/presentation/http/require-https.js';
 // trusts only another address (we are an ordinary client on the internet).
 let behindProxy: Server;
 let direct: Server;
-function serve(trustedProxies: string[]): Promise<Server> {
+let dualStack: Server;
+let suffixTrusted: Server;
+function serve(trustedProxies: string[], host = '127.0.0.1'): Promise<Server> {
   const mw = requireHttps({ trustedProxies, publicHost: 'tasks.example.com' });
   const server = createServer((req, res) => mw(req, res, () => { res.setHeader('Content-Type', 'application/json'); res.end('{"reached":true}'); }));
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+  return new Promise((r) => server.listen(0, host, () => r(server)));
 }
 beforeAll(async () => {
   behindProxy = await serve(['10.0.0.5', '::ffff:127.0.0.1']);
   direct = await serve(['10.0.0.5']);
+  // Listening on '::', an IPv4 peer is reported as '::ffff:127.0.0.1'; the list names it plainly.
+  dualStack = await serve(['127.0.0.1'], '::');
+  // '27.0.0.1' is another machine whose address is a suffix of ours.
+  suffixTrusted = await serve(['27.0.0.1', '0.0.1']);
 });
 afterAll(async () => {
-  await Promise.all([behindProxy, direct].map((s) => new Promise<void>((r) => s.close(() => r()))));
+  await Promise.all([behindProxy, direct, dualStack, suffixTrusted].map((s) => new Promise<void>((r) => s.close(() => r()))));
 });
 
 function call(server: Server, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
@@ -64,4 +72,25 @@ it('plain HTTP without any header: HEAD is redirected, DELETE refused, and no HS
   expect(head.headers['strict-transport-security']).toBeUndefined();
   const del = await call(behindProxy, 'DELETE', '/tasks/1');
   expect(del.status).toBe(403);
+});
+
+it('a trusted proxy listed as 127.0.0.1 is recognised when the socket reports ::ffff:127.0.0.1', async () => {
+  const res = await call(dualStack, 'POST', '/tasks', { 'X-Forwarded-Proto': 'https' });
+  expect(res.status, 'the peer ::ffff:127.0.0.1 is the trusted proxy 127.0.0.1').toBe(200);
+});
+
+it('only an exactly listed address is trusted: 27.0.0.1 in the list does not trust 127.0.0.1', async () => {
+  const res = await call(suffixTrusted, 'POST', '/tasks', { 'X-Forwarded-Proto': 'https' });
+  expect(res.status, 'X-Forwarded-Proto from 127.0.0.1, whose address merely ends like a trusted one').toBe(403);
+});
+
+it('a request over a TLS connection is secure without any header: next() runs and HSTS is set', () => {
+  const req = new IncomingMessage(new TLSSocket(new Socket()));
+  req.method = 'POST';
+  req.url = '/tasks';
+  const res = new ServerResponse(req);
+  let reached = false;
+  requireHttps({ trustedProxies: [], publicHost: 'tasks.example.com' })(req, res, () => { reached = true; });
+  expect(reached, 'next() must be called for a TLS connection').toBe(true);
+  expect(res.getHeader('Strict-Transport-Security')).toBe('max-age=31536000; includeSubDomains');
 });

@@ -36,6 +36,22 @@ it('20 copies delivered at the same moment run the work exactly once', async () 
   expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(19);
 });
 
+it('copies delivered at once to two consumers on separate Redis connections (two processes) run the work exactly once', async () => {
+  const { prefix } = setup();
+  const other = new Redis(redisUrl(), { maxRetriesPerRequest: 1 }); // a second process has its own connection
+  try {
+    await Promise.all([redis.ping(), other.ping()]); // both connected, so neither queues its commands behind the other
+    const consumers = [new IdempotentConsumer(redis, { prefix, processingTtlMs: 30_000, retentionMs: 86_400_000 }), new IdempotentConsumer(other, { prefix, processingTtlMs: 30_000, retentionMs: 86_400_000 })];
+    let runs = 0;
+    const work = async () => { runs += 1; await new Promise((r) => setTimeout(r, 30)); };
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => consumers[i % 2]!.handle('evt-shared', work)));
+    expect(runs, 'times the work ran for 10 copies spread over two consumers (a lock in one process does not see the other)').toBe(1);
+    expect(outcomes.filter((o) => o === 'processed')).toHaveLength(1);
+  } finally {
+    await other.quit();
+  }
+});
+
 it('a failed attempt rethrows and releases the id, so the redelivery runs the work again', async () => {
   const { consumer } = setup();
   let runs = 0;

@@ -92,3 +92,30 @@ it('workloadByAssignee reflects a hand-over and uses the time it is given', asyn
     { assigneeId: 'u-cy', open: 1, overdue: 0 },
   ]);
 });
+
+it('a TODO task that is handed over becomes IN_PROGRESS', async () => {
+  await prisma.task.create({ data: row('d1', 'u-dee', 'TODO') });
+  expect(await handOverTasks(prisma, { fromUserId: 'u-dee', toUserId: 'u-cy', actorId: 'u-mentor', now: NOW })).toBe(1);
+  const d1 = await prisma.task.findUnique({ where: { id: 'd1' } });
+  expect({ assigneeId: d1?.assigneeId, status: d1?.status }).toEqual({ assigneeId: 'u-cy', status: 'IN_PROGRESS' });
+});
+
+it('ids with a quote in them are handed over and audited as given (bound parameters, not SQL built from strings)', async () => {
+  await prisma.task.create({ data: row('q1', "u-o'brien", 'IN_PROGRESS') });
+  expect(await handOverTasks(prisma, { fromUserId: "u-o'brien", toUserId: "u-d'arcy", actorId: "u-mc'coy", now: NOW })).toBe(1);
+  const audit = await prisma.$queryRawUnsafe<{ actor_id: string; data: unknown }[]>('SELECT actor_id, data FROM task_audit');
+  expect(audit).toEqual([{ actor_id: "u-mc'coy", data: { from: "u-o'brien", to: "u-d'arcy" } }]);
+  expect((await owners())['q1']).toBe("u-d'arcy");
+});
+
+it('workloadByAssignee: a task due exactly at now is not overdue (overdue means due before now)', async () => {
+  await prisma.task.create({ data: row('c2', 'u-cy', 'IN_PROGRESS', NOW) });
+  const cy = (await workloadByAssignee(prisma, NOW)).find((w) => w.assigneeId === 'u-cy');
+  expect(cy, 'u-cy: c1 due later, c2 due exactly now').toEqual({ assigneeId: 'u-cy', open: 2, overdue: 0 });
+});
+
+it('workloadByAssignee orders assignees with as many open tasks by assigneeId', async () => {
+  // u-aa has as many open tasks as u-ada but fewer overdue: only the assigneeId puts it first.
+  await prisma.task.createMany({ data: [row('z1', 'u-aa', 'IN_PROGRESS'), row('z2', 'u-aa', 'TODO', day(20))] });
+  expect((await workloadByAssignee(prisma, NOW)).map((w) => w.assigneeId)).toEqual(['u-ben', 'u-aa', 'u-ada', 'u-cy']);
+});

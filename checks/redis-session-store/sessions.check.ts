@@ -100,3 +100,32 @@ it("revokeAllForUser() ends every session of that user, returns how many, and le
   expect(await store.get(bobs.id)).toEqual(bobs);
   expect(await store.revokeAllForUser('u-alice'), 'a second call has nothing left to revoke').toBe(0);
 });
+
+it('get() does not extend the session: its expiry keeps running', async () => {
+  const { prefix, store } = setup(1800);
+  const session = await store.create(alice);
+  await redis.expire(`${prefix}session:${session.id}`, 10); // as if it had been idle for a while
+  expect(await store.get(session.id)).toEqual(session);
+  expect(await redis.ttl(`${prefix}session:${session.id}`), 'TTL after get() (it must not be reset)').toBeLessThanOrEqual(10);
+});
+
+it("revokeAllForUser() counts only the sessions that still existed (one that expired is not counted)", async () => {
+  const { prefix, store } = setup();
+  const [gone, live] = [await store.create(alice), await store.create(alice)];
+  await redis.del(`${prefix}session:${gone.id}`); // what expiry does: the key vanishes, the user's set keeps the id
+  expect(await store.revokeAllForUser('u-alice')).toBe(1);
+  expect(await store.get(live.id)).toBeNull();
+});
+
+it('session ids carry at least 128 random bits: over 1000 ids, the characters that vary carry >= 128 bits', async () => {
+  const { store } = setup();
+  const ids: string[] = [];
+  for (let batch = 0; batch < 10; batch++) ids.push(...(await Promise.all(Array.from({ length: 100 }, () => store.create(bob).then((s) => s.id)))));
+  // Per position, log2 of how many different characters appear: a fixed character adds nothing
+  // (a UUID's version digit), a hex digit adds 4 bits, a base64url character 6.
+  let bits = 0;
+  for (let i = 0; i < Math.max(...ids.map((id) => id.length)); i++) {
+    bits += Math.log2(new Set(ids.map((id) => id[i] ?? '')).size);
+  }
+  expect(Math.round(bits), `estimated random bits in an id like "${ids[0]}"`).toBeGreaterThanOrEqual(128);
+});

@@ -50,6 +50,16 @@ export function makeScenarios(fresh: () => Promise<Cache>) {
       expect(await sf.getOrLoad('k', async () => { loads += 1; return 'fresh'; })).toBe('cached value');
       expect(loads).toBe(0);
     },
+    async falsyHitsSkipLoad() {
+      const cache = await fresh();
+      const sf = new SingleFlightCache(cache, 60);
+      for (const [key, value] of [['zero', 0], ['empty', ''], ['no', false], ['nothing', null]] as const) {
+        await cache.set(key, value, 60);
+        let loads = 0;
+        expect(await sf.getOrLoad(key, async () => { loads += 1; return 'fresh'; }), `cached ${JSON.stringify(value)}`).toBe(value);
+        expect(loads, `loads for a cached ${JSON.stringify(value)} (only undefined is a miss)`).toBe(0);
+      }
+    },
     async keysAreIndependent() {
       const cache = await fresh();
       const sf = new SingleFlightCache(cache, 60);

@@ -86,3 +86,56 @@ it('a task due exactly at now is not overdue yet; one due a millisecond earlier 
   await repo.save(make('t-2', { dueDate: new Date(now.getTime() - 1) }));
   expect((await repo.stats({ now })).overdue, 'due 1 ms before now').toBe(1);
 });
+
+// The contract suite above covers these too; the checks below name each rule on its own.
+it('save() replaces a task with the same id; delete() reports whether something was removed', async () => {
+  const repo = new MapTaskRepository();
+  const task = make('t-1', { dueDate: day(20) });
+  await repo.save(task);
+  task.complete(now);
+  await repo.save(task);
+  expect((await repo.findById('t-1'))?.props, 'the task as saved the second time').toEqual(task.props);
+  expect((await repo.list({ page: 1, limit: 10, sort: { field: 'createdAt', direction: 'asc' } })).total, 'tasks after saving t-1 twice').toBe(1);
+  expect(await repo.delete('t-1'), 'deleting a stored task').toBe(true);
+  expect(await repo.delete('t-1'), 'deleting it again').toBe(false);
+  expect(await repo.findById('t-1')).toBeNull();
+});
+
+it('list() filters by status, by assignee, and by visibleTo (creator or assignee)', async () => {
+  const repo = new MapTaskRepository();
+  const assigned = make('t-1');
+  assigned.assign('u-2', now);
+  const done = make('t-2', { creatorId: 'u-2' });
+  done.complete(now);
+  for (const t of [assigned, done, make('t-3')]) await repo.save(t);
+  expect(await listed(repo, { status: 'COMPLETED' }), 'status COMPLETED').toEqual(['t-2']);
+  expect(await listed(repo, { assigneeId: 'u-2' }), 'assigneeId u-2').toEqual(['t-1']);
+  expect(await listed(repo, { visibleTo: 'u-2' }), 'visibleTo u-2 (assignee of t-1, creator of t-2)').toEqual(['t-1', 't-2']);
+  expect(await listed(repo, { visibleTo: 'u-1', status: 'TODO' }), 'visibleTo u-1 and status TODO').toEqual(['t-3']);
+});
+
+it('list() pages are 1-based and a page past the end is empty', async () => {
+  const repo = new MapTaskRepository();
+  for (const id of ['t-1', 't-2', 't-3']) await repo.save(make(id));
+  expect(await listed(repo, { page: 1, limit: 2 }), 'page 1').toEqual(['t-1', 't-2']);
+  expect(await listed(repo, { page: 2, limit: 2 }), 'page 2').toEqual(['t-3']);
+  expect(await listed(repo, { page: 3, limit: 2 }), 'page 3').toEqual([]);
+});
+
+it('list() sorts by the field and direction asked, null due dates last in ascending order', async () => {
+  const repo = new MapTaskRepository();
+  await repo.save(make('t-1', { now: day(1) }));
+  await repo.save(make('t-2', { now: day(3), dueDate: day(20) }));
+  await repo.save(make('t-3', { now: day(2), dueDate: day(10) }));
+  expect(await listed(repo, { sort: { field: 'createdAt', direction: 'desc' } }), 'createdAt desc').toEqual(['t-2', 't-3', 't-1']);
+  expect(await listed(repo, { sort: { field: 'dueDate', direction: 'asc' } }), 'dueDate asc').toEqual(['t-3', 't-2', 't-1']);
+});
+
+it('stats() counts every status (0 when none), the total and overdue tasks', async () => {
+  const repo = new MapTaskRepository();
+  const late = make('t-1', { dueDate: day(1) });
+  const lateButDone = make('t-2', { dueDate: day(1) });
+  lateButDone.complete(now);
+  for (const t of [late, lateButDone, make('t-3')]) await repo.save(t);
+  expect(await repo.stats({ now })).toEqual({ total: 3, byStatus: { TODO: 2, IN_PROGRESS: 0, COMPLETED: 1 }, overdue: 1 });
+});

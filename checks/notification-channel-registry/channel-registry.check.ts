@@ -73,3 +73,14 @@ it('a channel named twice delivers once and appears once in the results', async 
   expect(await registry.dispatch(note, ['email', 'email'])).toEqual([{ channel: 'email', ok: true }]);
   expect(email.sent).toHaveLength(1);
 });
+
+it('a channel that throws synchronously (instead of rejecting) is reported as { ok: false } and the others still deliver', async () => {
+  const registry = new ChannelRegistry();
+  // Not async: deliver() throws before it ever returns a promise.
+  const throwsNow: NotificationChannel = { name: 'fax', deliver: () => { throw new Error('No dial tone'); } };
+  const slack = recording('slack');
+  registry.register(throwsNow);
+  registry.register(slack);
+  expect(await registry.dispatch(note, ['fax', 'slack'])).toEqual([{ channel: 'fax', ok: false, error: 'No dial tone' }, { channel: 'slack', ok: true }]);
+  expect(slack.sent).toHaveLength(1);
+});

@@ -10,6 +10,8 @@ import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { PrismaOverdueTaskReader } from '../src/infrastructure/persistence/prisma-overdue-task.reader.js';
 import { closePrisma, getPrisma, resetDatabase } from './fixtures.js';
 
+afterAll(() => closePrisma());
+
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const day = (d: number) => new Date(Date.UTC(2026, 2, d, 12));
 
@@ -60,8 +62,34 @@ describe('the handler, with a fake reader and no database', () => {
   });
 });
 
+describe('the handler: roles and the clock', () => {
+  it('admins see every task: the handler passes no visibleTo for an ADMIN', async () => {
+    const calls: OverdueFilter[] = [];
+    const moduleRef = await handlerWith({ findOverdue: async (f) => (calls.push(f), []) });
+    await moduleRef.get(QueryBus).execute(new GetOverdueTasksQuery({ id: 'u-admin', role: 'ADMIN' }, 3));
+    await moduleRef.close();
+    expect(calls[0]?.visibleTo, 'admins see every task: no visibleTo').toBeUndefined();
+    expect(calls[0]?.limit).toBe(3);
+  });
+
+  it('each query reads the clock when it runs: a clock that moves gives each query its own now', async () => {
+    const calls: OverdueFilter[] = [];
+    let clockNow = day(10);
+    const moduleRef = await Test.createTestingModule({
+      imports: [CqrsModule.forRoot()],
+      providers: [GetOverdueTasksHandler, { provide: OVERDUE_TASK_READER, useValue: { findOverdue: async (f: OverdueFilter) => (calls.push(f), []) } }, { provide: CLOCK, useValue: { now: () => new Date(clockNow) } }],
+    }).compile();
+    await moduleRef.init();
+    const bus = moduleRef.get(QueryBus);
+    await bus.execute(new GetOverdueTasksQuery({ id: 'u-bob', role: 'MEMBER' }, 5));
+    clockNow = day(11);
+    await bus.execute(new GetOverdueTasksQuery({ id: 'u-bob', role: 'MEMBER' }, 5));
+    await moduleRef.close();
+    expect(calls.map((c) => c.now.toISOString())).toEqual([day(10).toISOString(), day(11).toISOString()]);
+  });
+});
+
 describe('PrismaOverdueTaskReader on a real database', () => {
-  afterAll(() => closePrisma());
   const seed = async (prisma: PrismaClient) => {
     await resetDatabase();
     const rows: TaskProps[] = [
@@ -91,5 +119,15 @@ describe('PrismaOverdueTaskReader on a real database', () => {
     expect((await reader.findOverdue({ now: NOW, visibleTo: 'u-bob', limit: 10 })).map((t) => t.id)).toEqual(['late-1']);
     expect((await reader.findOverdue({ now: NOW, visibleTo: 'u-carol', limit: 10 })).map((t) => t.id)).toEqual(['carols']);
     expect((await reader.findOverdue({ now: NOW, limit: 2 })).map((t) => t.id)).toEqual(['late-1', 'carols']);
+  });
+});
+
+describe('PrismaOverdueTaskReader: ties', () => {
+  it('tasks due at the same instant come out by id', async () => {
+    const prisma = (await getPrisma()) as unknown as PrismaClient;
+    await resetDatabase();
+    // Inserted out of id order, so the table order alone does not give the answer.
+    await prisma.task.createMany({ data: [props('tie-c', { dueDate: day(5) }), props('tie-a', { dueDate: day(5) }), props('tie-b', { dueDate: day(5) }), props('first', { dueDate: day(4) })] });
+    expect((await new PrismaOverdueTaskReader(prisma).findOverdue({ now: NOW, limit: 10 })).map((t) => t.id)).toEqual(['first', 'tie-a', 'tie-b', 'tie-c']);
   });
 });

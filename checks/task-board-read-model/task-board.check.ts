@@ -93,3 +93,16 @@ it('an event for a task the model has not seen yet adds it (the created event wa
   await publish(new TaskUpdatedEvent(task.props, carol.id));
   expect(await counts(carol)).toEqual(board(1, 1, 0, 0));
 });
+
+it('admins see every task too', async () => {
+  const admin: Actor = { id: 'u-admin', role: 'ADMIN' };
+  await publish(new TaskCreatedEvent(newTask('t-1').props, alice.id), new TaskCreatedEvent(newTask('t-2', bob).props, bob.id));
+  expect(await counts(admin)).toEqual(board(2, 2, 0, 0));
+});
+
+it('a task its creator is also assigned to counts once on their board', async () => {
+  const task = newTask('t-1');
+  task.assign(alice.id, now);
+  await publish(new TaskCreatedEvent(newTask('t-1').props, alice.id), new TaskAssignedEvent(task.props, alice.id));
+  expect(await counts(alice), 'alice created t-1 and is its assignee').toEqual(board(1, 0, 1, 0));
+});

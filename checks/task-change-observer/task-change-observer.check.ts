@@ -98,3 +98,57 @@ it('when the broadcaster fails, the cache is still invalidated and nothing escap
   expect(await cache.get(taskCacheKey('t-1'))).toBeUndefined();
   expect(unhandled, 'errors that escaped handle()').toEqual([]);
 });
+
+/** Collects what the observer logs at error or warning level while `run` goes. */
+async function logged(run: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  const keep = (message: unknown) => void lines.push(String(message));
+  Logger.overrideLogger({ log: () => {}, debug: () => {}, verbose: () => {}, error: keep, warn: keep, fatal: keep });
+  try {
+    await run();
+  } finally {
+    Logger.overrideLogger(false);
+  }
+  return lines;
+}
+
+it('every observed event (updated, assigned, completed, deleted) deletes the cached task', async () => {
+  const cache = new InMemoryCache();
+  const { publish } = await setup(cache);
+  const t = task('u-bob');
+  const done = task('u-bob');
+  done.complete(now);
+  for (const event of [new TaskUpdatedEvent(t.props, 'u-alice'), new TaskAssignedEvent(t.props, 'u-alice'), new TaskCompletedEvent(done.props, 'u-bob'), new TaskDeletedEvent(done.props, 'u-alice')]) {
+    await cache.set(taskCacheKey('t-1'), { stale: true }, TASK_CACHE_TTL_SECONDS);
+    await publish(event);
+    expect(await cache.get(taskCacheKey('t-1')), `cached task after ${event.type}`).toBeUndefined();
+  }
+});
+
+it('a cache without delByPrefix (it is optional) still loses the task, clients are told, and no error is logged', async () => {
+  const inner = new InMemoryCache();
+  const withoutPrefix: Cache = { get: (k) => inner.get(k), set: (k, v, ttl) => inner.set(k, v, ttl), del: (k) => inner.del(k) };
+  await inner.set(taskCacheKey('t-1'), { stale: true }, TASK_CACHE_TTL_SECONDS);
+  const { sent, unhandled, publish } = await setup(withoutPrefix);
+  const lines = await logged(() => publish(new TaskUpdatedEvent(task().props, 'u-alice')));
+  expect(await inner.get(taskCacheKey('t-1')), 'the cached task').toBeUndefined();
+  expect(sent.map((s) => s.event)).toEqual(['task:updated']);
+  expect(lines, 'errors logged for a cache that simply has no delByPrefix').toEqual([]);
+  expect(unhandled).toEqual([]);
+});
+
+it('a cache failure is logged, and a broadcaster failure is logged', async () => {
+  const cacheDown = await setup(brokenCache);
+  expect(await logged(() => cacheDown.publish(new TaskUpdatedEvent(task().props, 'u-alice'))), 'log lines when the cache fails').not.toEqual([]);
+  await moduleRef.close();
+  const socketsDown = await setup(new InMemoryCache(), { broadcast: () => { throw new Error('socket server down'); } });
+  expect(await logged(() => socketsDown.publish(new TaskUpdatedEvent(task().props, 'u-alice'))), 'log lines when the broadcaster fails').not.toEqual([]);
+});
+
+it('when the cache and the broadcaster both fail, nothing escapes the handler and both failures are logged', async () => {
+  const { unhandled, publish } = await setup(brokenCache, { broadcast: () => { throw new Error('socket server down'); } });
+  const lines = await logged(() => publish(new TaskUpdatedEvent(task().props, 'u-alice')));
+  expect(unhandled, 'errors that escaped handle()').toEqual([]);
+  expect(lines.join('\n'), 'the cache failure is logged').toMatch(/Redis connection lost|cache/i);
+  expect(lines.join('\n'), 'the broadcaster failure is logged').toMatch(/socket server down|broadcast/i);
+});

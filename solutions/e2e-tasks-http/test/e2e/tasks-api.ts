@@ -12,6 +12,7 @@ import { REALTIME_BROADCASTER } from '../../src/application/ports/realtime-broad
 import { TOKEN_SERVICE } from '../../src/application/ports/token-service.port.js';
 import { TASK_REPOSITORY } from '../../src/domain/task/task.repository.js';
 import type { Actor } from '../../src/domain/user/actor.js';
+import { User } from '../../src/domain/user/user.entity.js';
 import { USER_REPOSITORY } from '../../src/domain/user/user.repository.js';
 import { InMemoryAuditLog } from '../../src/infrastructure/audit/in-memory.audit-log.js';
 import { InMemoryCache } from '../../src/infrastructure/cache/in-memory.cache.js';
@@ -26,6 +27,19 @@ import { TasksController } from '../../src/presentation/http/tasks.controller.js
 // in-memory adapters instead of PostgreSQL and Redis, so it boots in a fraction of a second.
 const tokens = new JwtTokenService('e2e-tasks-http-secret-of-enough-length');
 
+// The guard confirms a token's user and role against the users table; every actor bearer() signs
+// for is such a user, so a test can act as any { id, role } without registering it first.
+const signedIn = new Map<string, Actor>();
+class SignedInUsers extends InMemoryUserRepository {
+  override async findById(id: string): Promise<User | null> {
+    const known = await super.findById(id);
+    const actor = signedIn.get(id);
+    if (known || !actor) return known;
+    const createdAt = new Date('2026-01-01T00:00:00Z');
+    return User.restore({ id, email: `${id}@example.com`, name: id, role: actor.role, passwordHash: 'not-used', createdAt });
+  }
+}
+
 export async function startTasksApi(): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [CqrsModule.forRoot()],
@@ -33,7 +47,7 @@ export async function startTasksApi(): Promise<INestApplication> {
     providers: [
       ...APPLICATION_HANDLERS,
       { provide: TASK_REPOSITORY, useValue: new InMemoryTaskRepository() },
-      { provide: USER_REPOSITORY, useValue: new InMemoryUserRepository() },
+      { provide: USER_REPOSITORY, useValue: new SignedInUsers() },
       { provide: CACHE, useValue: new InMemoryCache() },
       { provide: CLOCK, useValue: systemClock },
       { provide: AUDIT_LOG, useValue: new InMemoryAuditLog() },
@@ -50,6 +64,9 @@ export async function startTasksApi(): Promise<INestApplication> {
 }
 
 /** The Authorization header of a signed-in user. */
-export const bearer = (actor: Actor) => ({ Authorization: `Bearer ${tokens.sign(actor)}` });
+export const bearer = (actor: Actor) => {
+  signedIn.set(actor.id, actor);
+  return { Authorization: `Bearer ${tokens.sign(actor)}` };
+};
 export const alice: Actor = { id: 'u-alice', role: 'MEMBER' };
 export const bob: Actor = { id: 'u-bob', role: 'MEMBER' };

@@ -34,9 +34,9 @@ const taskId = new ZodValidationPipe(idParam);
 @Injectable()
 class TokenIfPresentGuard implements CanActivate {
   constructor(@Inject(TOKEN_SERVICE) private readonly tokens: TokenService) {}
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    return request.headers['authorization'] === undefined || new JwtAuthGuard(this.tokens).canActivate(context);
+    return request.headers['authorization'] === undefined || (await new JwtAuthGuard(this.tokens).canActivate(context));
   }
 }
 

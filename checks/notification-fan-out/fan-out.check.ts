@@ -80,6 +80,49 @@ describe('NotificationFanOut', () => {
     ]);
   });
 
+  it('sends to different recipients concurrently too (not recipient after recipient)', async () => {
+    const tracker = { max: 0, now: 0 };
+    const email = new FakeChannel('email', 'ok', tracker);
+    const prefs = prefsFrom({ a: { channels: ['email'] }, b: { channels: ['email'] }, c: { channels: ['email'] } });
+    await new NotificationFanOut([email], prefs, { now: () => NOON, timeoutMs: 500 }).notify({ recipients: ['a', 'b', 'c'], ...message });
+    expect(tracker.max, 'the three recipients\' sends should be in flight at the same time').toBe(3);
+  });
+
+  it('treats the start hour as quiet and the end hour as not, in a window that does not wrap midnight', async () => {
+    const channels = [new FakeChannel('push')];
+    const prefs = prefsFrom({ ann: { channels: ['push'], quietHours: { startHour: 9, endHour: 17 } } });
+    const at = async (iso: string) => summary(await new NotificationFanOut(channels, prefs, { now: () => new Date(iso), timeoutMs: 500 }).notify({ recipients: ['ann'], ...message }))[0];
+    expect(await at('2026-04-01T09:00:00Z'), '09:00 is the first quiet hour').toBe('ann/push:skipped(quiet-hours)');
+    expect(await at('2026-04-01T12:00:00Z')).toBe('ann/push:skipped(quiet-hours)');
+    expect(await at('2026-04-01T17:00:00Z'), '17:00 is after quiet hours').toBe('ann/push:sent');
+    expect(await at('2026-04-01T08:59:00Z'), 'before 09:00 is not quiet').toBe('ann/push:sent');
+    expect(await at('2026-04-01T20:00:00Z'), 'a 9 → 17 window does not wrap midnight').toBe('ann/push:sent');
+  });
+
+  it('treats the start hour of a window across midnight as quiet (22:00 in 22 → 7)', async () => {
+    const prefs = prefsFrom({ ann: { channels: ['sms'], quietHours: { startHour: 22, endHour: 7 } } });
+    const fanOut = new NotificationFanOut([new FakeChannel('sms')], prefs, { now: () => new Date('2026-04-01T22:00:00Z'), timeoutMs: 500 });
+    expect(summary(await fanOut.notify({ recipients: ['ann'], ...message }))).toEqual(['ann/sms:skipped(quiet-hours)']);
+  });
+
+  it('sends nothing to a user whose preferences list no channels (an empty list is not "no preferences")', async () => {
+    const inApp = new FakeChannel('in-app');
+    const fanOut = new NotificationFanOut([inApp], prefsFrom({ ann: { channels: [] } }), { now: () => NOON, timeoutMs: 500 });
+    expect(await fanOut.notify({ recipients: ['ann', 'bob'], ...message }).then(summary)).toEqual(['bob/in-app:sent']);
+    expect(inApp.sent.map((m) => m.recipientId)).toEqual(['bob']);
+  });
+
+  it('reports a channel whose send throws synchronously as failed, and still resolves', async () => {
+    const broken: Channel = {
+      name: 'email',
+      send: () => {
+        throw new Error('no SMTP host configured');
+      },
+    };
+    const fanOut = new NotificationFanOut([broken, new FakeChannel('in-app')], prefsFrom({ ann: { channels: ['email', 'in-app'] } }), { now: () => NOON, timeoutMs: 500 });
+    expect(summary(await fanOut.notify({ recipients: ['ann'], ...message }))).toEqual(['ann/email:failed(no SMTP host configured)', 'ann/in-app:sent']);
+  });
+
   it('skips channel names it has no channel for', async () => {
     const fanOut = new NotificationFanOut([new FakeChannel('email')], prefsFrom({ ann: { channels: ['carrier-pigeon', 'email'] } }), { now: () => NOON, timeoutMs: 500 });
     expect(summary(await fanOut.notify({ recipients: ['ann'], ...message }))).toEqual(['ann/carrier-pigeon:skipped(unknown-channel)', 'ann/email:sent']);

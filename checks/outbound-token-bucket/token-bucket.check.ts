@@ -56,7 +56,42 @@ describe('TokenBucket', () => {
     expect(b.tryTake()).toBe(true);
   });
 
+  it('rounds the wait up to a whole millisecond (1 token at 3/s is 334 ms, not 333)', () => {
+    const { b } = bucket(3, 3);
+    expect(b.tryTake(3)).toBe(true);
+    expect(b.msUntilAvailable()).toBe(334);
+  });
+
+  it('lets a later pause extend an earlier one', () => {
+    const { b, clock } = bucket(5, 5);
+    b.pauseUntil(clock.t + 10_000);
+    b.pauseUntil(clock.t + 30_000);
+    expect(b.msUntilAvailable(), 'the pause ending later wins').toBe(30_000);
+    clock.t += 20_000;
+    expect(b.tryTake(), 'still paused 20 s in').toBe(false);
+  });
+
+  it('takes nothing while paused: after the pause the bucket is full again', () => {
+    const { b, clock } = bucket(5, 1);
+    b.pauseUntil(clock.t + 1_000);
+    for (let i = 0; i < 5; i++) expect(b.tryTake()).toBe(false);
+    clock.t += 1_000;
+    expect(b.available, 'refused takes during the pause must not spend tokens').toBe(5);
+  });
+
+  it('waits for the longer of pause and refill, not their sum (tokens refill during a pause)', () => {
+    const { b, clock } = bucket(10, 4);
+    expect(b.tryTake(10)).toBe(true);
+    b.pauseUntil(clock.t + 100);
+    expect(b.msUntilAvailable(), 'refill needs 250 ms, the pause 100 ms').toBe(250);
+    b.pauseUntil(clock.t + 1_000);
+    expect(b.msUntilAvailable(), 'the pause needs 1000 ms, refill 250 ms').toBe(1_000);
+  });
+
   it('rejects requests that could never succeed', () => {
+    const { b: b2 } = bucket(5, 1);
+    expect(() => b2.msUntilAvailable(0)).toThrow(RangeError);
+    expect(() => b2.tryTake(-1)).toThrow(RangeError);
     const { b } = bucket(5, 1);
     expect(() => b.tryTake(6)).toThrow(RangeError);
     expect(() => b.tryTake(0)).toThrow(RangeError);

@@ -1,6 +1,14 @@
+import * as crypto from 'node:crypto';
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPresignedUpload, verifyPresignedUpload } from '../src/uploads/presigned-upload.js';
+
+// Spy on timingSafeEqual however the learner imports node:crypto (named, namespace or default).
+vi.mock('node:crypto', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:crypto')>();
+  const timingSafeEqual = vi.fn(original.timingSafeEqual);
+  return { ...original, timingSafeEqual, default: { ...original, timingSafeEqual } };
+});
 
 const SECRET = 'storage-signing-secret-0123456789';
 const BASE = 'https://uploads.example.com/bucket';
@@ -55,6 +63,38 @@ describe('pre-signed uploads', () => {
     expect(verifyPresignedUpload('PUT', p.url.replace(BASE, 'https://evil.example.com/bucket'), pdf, verifyAt(T0))).toEqual({ ok: false, reason: 'MALFORMED' });
     expect(verifyPresignedUpload('PUT', p.url.replace(/&signature=[0-9a-f]+/, ''), pdf, verifyAt(T0))).toEqual({ ok: false, reason: 'MALFORMED' });
     expect(verifyPresignedUpload('PUT', p.url.replace(/signature=[0-9a-f]+/, 'signature=abcd'), pdf, verifyAt(T0))).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+  });
+
+  it('compares the signature with crypto.timingSafeEqual', () => {
+    const p = issue();
+    const spy = vi.mocked(crypto.timingSafeEqual);
+    spy.mockClear();
+    expect(verifyPresignedUpload('PUT', p.url, pdf, verifyAt(T0))).toEqual({ ok: true, key: p.key });
+    expect(spy, 'a correct signature must be compared with timingSafeEqual').toHaveBeenCalled();
+  });
+
+  it('is still valid at exactly `expires` and expired one millisecond later', () => {
+    const p = issue();
+    expect(verifyPresignedUpload('PUT', p.url, pdf, verifyAt(p.expiresAt * 1000))).toEqual({ ok: true, key: p.key });
+    expect(verifyPresignedUpload('PUT', p.url, pdf, verifyAt(p.expiresAt * 1000 + 1))).toEqual({ ok: false, reason: 'EXPIRED' });
+  });
+
+  it('rounds expiresAt down to whole seconds when now() has milliseconds', () => {
+    const p = createPresignedUpload({ tenantId: 'acme', contentType: 'image/png', maxBytes: 1 }, options(T0 + 999));
+    expect(p.expiresAt).toBe(T0 / 1000 + 300);
+    expect(new URL(p.url).searchParams.get('expires')).toBe(String(T0 / 1000 + 300));
+  });
+
+  it('reports the first failing check in the stated order', () => {
+    const p = issue();
+    const tampered = p.url.replace('maxBytes=5000000', 'maxBytes=5000001');
+    expect(verifyPresignedUpload('GET', tampered, pdf, verifyAt(T0 + 600_000)), 'signature before expiry').toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+    expect(verifyPresignedUpload('GET', p.url, pdf, verifyAt(T0 + 600_000)), 'expiry before method').toEqual({ ok: false, reason: 'EXPIRED' });
+    const html = { contentType: 'text/html', contentLength: 9_000_000 };
+    expect(verifyPresignedUpload('GET', p.url, html, verifyAt(T0)), 'method before content type').toEqual({ ok: false, reason: 'WRONG_METHOD' });
+    expect(verifyPresignedUpload('PUT', p.url, html, verifyAt(T0)), 'content type before size').toEqual({ ok: false, reason: 'WRONG_CONTENT_TYPE' });
+    const noSignature = p.url.replace(/&signature=[0-9a-f]+/, '').replace('maxBytes=5000000', 'maxBytes=1');
+    expect(verifyPresignedUpload('PUT', noSignature, pdf, verifyAt(T0)), 'a missing parameter before the signature').toEqual({ ok: false, reason: 'MALFORMED' });
   });
 
   it('refuses tenant ids that could escape the tenant folder', () => {

@@ -47,6 +47,36 @@ describe('SequenceBuffer', () => {
     expect(delivered).toEqual([1, 2, 3]);
   });
 
+  it('delivers the first copy of an event that arrived twice while held back', () => {
+    const statuses: string[] = [];
+    const buffer = new SequenceBuffer<TaskEvent>({ deliver: (e) => statuses.push(`${e.seq}:${e.status}`), requestResync: () => {}, maxBuffered: 3 });
+    buffer.receive(ev(2, 'COMPLETED'));
+    buffer.receive(ev(2, 'OPEN (replayed copy)'));
+    buffer.receive(ev(1, 'OPEN'));
+    expect(statuses).toEqual(['1:OPEN', '2:COMPLETED']);
+  });
+
+  it('does not resync when the arriving event closes the gap, even with maxBuffered events held back', () => {
+    const { buffer, delivered, requestResync } = setup(2);
+    buffer.receive(ev(1));
+    buffer.receive(ev(3));
+    buffer.receive(ev(4));
+    buffer.receive(ev(2));
+    expect(requestResync).not.toHaveBeenCalled();
+    expect(delivered).toEqual([1, 2, 3, 4]);
+    expect(buffer.resyncing).toBe(false);
+  });
+
+  it('drops events held back before reset, even when no resync was requested', () => {
+    const { buffer, delivered } = setup(5);
+    buffer.receive(ev(1));
+    buffer.receive(ev(4));
+    buffer.reset(2);
+    expect(buffer.pending).toBe(0);
+    buffer.receive(ev(3));
+    expect(delivered, 'the 4 held before reset is gone; the snapshot replaced it').toEqual([1, 3]);
+  });
+
   it('starts after the given lastSeq', () => {
     const { buffer, delivered } = setup(3, 41);
     buffer.receive(ev(41));

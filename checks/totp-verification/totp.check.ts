@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import * as crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
 import { base32Decode, generateTotp, verifyTotp, type TotpAlgorithm } from '../src/security/totp.js';
+
+// Spy on timingSafeEqual however the learner imports node:crypto (named, namespace or default).
+vi.mock('node:crypto', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:crypto')>();
+  const timingSafeEqual = vi.fn(original.timingSafeEqual);
+  return { ...original, timingSafeEqual, default: { ...original, timingSafeEqual } };
+});
 
 // RFC 6238 Appendix B: the seeds and the expected 8-digit codes.
 const SEEDS: Record<TotpAlgorithm, Buffer> = {
@@ -59,6 +67,32 @@ describe('TOTP', () => {
     expect(step).not.toBeNull();
     expect(verifyTotp(token, secret, T + 5_000, { afterStep: step! }), 'replaying the same code must fail').toBeNull();
     expect(verifyTotp(generateTotp(secret, T + 30_000), secret, T + 30_000, { afterStep: step! })).toBe(step! + 1);
+  });
+
+  it('compares codes with crypto.timingSafeEqual', () => {
+    const spy = vi.mocked(crypto.timingSafeEqual);
+    spy.mockClear();
+    expect(verifyTotp(generateTotp(secret, T), secret, T)).toBe(37037037);
+    expect(spy, 'the matching code must be compared with timingSafeEqual').toHaveBeenCalled();
+  });
+
+  it('with afterStep = the current step, refuses the previous step\'s code too (every step at or before it)', () => {
+    expect(verifyTotp(generateTotp(secret, T - 30_000), secret, T, { afterStep: 37037037 })).toBeNull();
+    expect(verifyTotp(generateTotp(secret, T + 30_000), secret, T, { afterStep: 37037037 })).toBe(37037038);
+  });
+
+  it('window 0 accepts the current step only', () => {
+    expect(verifyTotp(generateTotp(secret, T), secret, T, { window: 0 })).toBe(37037037);
+    expect(verifyTotp(generateTotp(secret, T + 30_000), secret, T, { window: 0 })).toBeNull();
+    expect(verifyTotp(generateTotp(secret, T - 30_000), secret, T, { window: 0 })).toBeNull();
+  });
+
+  it('rejects six characters that are a number but not six ASCII digits', () => {
+    const at = 1111111109 * 1000; // the code is '081804': each token below is 81804 as a number
+    expect(verifyTotp('081804', secret, at)).toBe(37037036);
+    for (const token of ['+81804', ' 81804', '81804 ', '81804\n', '８１８０４']) {
+      expect(verifyTotp(token, secret, at), JSON.stringify(token)).toBeNull();
+    }
   });
 
   it('rejects wrong codes, codes of the wrong length and non-digit input', () => {

@@ -72,7 +72,22 @@ describe('AssignTaskHandler', () => {
   it('refuses a member who neither created nor holds the task', async () => {
     const id = await aliceCreatesATask();
     expect((await domainError(assign(id, carol.id, bob))).code).toBe('TASK.FORBIDDEN');
-    expect((await app.tasks.findById(id))?.assigneeId).toBeNull();
+    expect((await app.tasks.findById(id))?.assigneeId, 'a refused assignment is not saved').toBeNull();
+    expect(app.events.some((e) => e instanceof TaskAssignedEvent), 'nor announced').toBe(false);
+  });
+
+  it('lets the member who holds the task reassign it', async () => {
+    const id = await aliceCreatesATask();
+    await assign(id, bob.id, alice);
+    await assign(id, carol.id, bob);
+    expect((await app.tasks.findById(id))?.assigneeId).toBe(carol.id);
+  });
+
+  it('lets a mentor assign a task they neither created nor hold', async () => {
+    const mentor = await app.seedUser('mia', 'MENTOR');
+    const id = await aliceCreatesATask();
+    await assign(id, bob.id, mentor);
+    expect((await app.tasks.findById(id))?.assigneeId).toBe(bob.id);
   });
 
   it('refuses to assign a completed task', async () => {

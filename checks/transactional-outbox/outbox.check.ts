@@ -32,13 +32,16 @@ const outbox = () =>
 const statusOf = async (id: string) => (await prisma.task.findUnique({ where: { id } }))?.status;
 
 it('completing a task updates it and writes one task.completed outbox row', async () => {
-  await completeTaskWithOutbox(prisma, { taskId: 't1', actorId: 'u-bob', now: NOW });
+  // The actor is neither the creator nor the assignee, so only actorId can fill the actor fields.
+  await completeTaskWithOutbox(prisma, { taskId: 't1', actorId: 'u-mentor', now: NOW });
   expect(await statusOf('t1')).toBe('COMPLETED');
   expect((await prisma.task.findUnique({ where: { id: 't1' } }))?.updatedAt.toISOString()).toBe(NOW.toISOString());
   const rows = await outbox();
   expect(rows.map(({ type, payload, actor_id, published_at }) => ({ type, payload, actor_id, published_at }))).toEqual([
-    { type: 'task.completed', payload: { taskId: 't1', actorId: 'u-bob' }, actor_id: 'u-bob', published_at: null },
+    { type: 'task.completed', payload: { taskId: 't1', actorId: 'u-mentor' }, actor_id: 'u-mentor', published_at: null },
   ]);
+  const [created] = await prisma.$queryRawUnsafe<{ created_at: Date }[]>('SELECT created_at FROM task_outbox');
+  expect(new Date(created!.created_at).toISOString(), 'created_at is the given now').toBe(NOW.toISOString());
 });
 
 it('when the outbox insert fails, the task is not completed either', async () => {
@@ -88,4 +91,24 @@ it('the relay takes at most batchSize rows per run', async () => {
   expect(await relayOutbox(prisma, async (m) => void seen.push(m.id), { batchSize: 3, now: NOW })).toEqual({ published: 3, failed: 0 });
   expect(await relayOutbox(prisma, async (m) => void seen.push(m.id), { batchSize: 3, now: NOW })).toEqual({ published: 1, failed: 0 });
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
+});
+
+it('the relay follows id order, not created_at, and stamps published_at with its own now', async () => {
+  const later = new Date(NOW.getTime() + 3_600_000);
+  await completeTaskWithOutbox(prisma, { taskId: 't1', actorId: 'u-bob', now: later }); // lower id, later time
+  await completeTaskWithOutbox(prisma, { taskId: 't2', actorId: 'u-bob', now: NOW });
+  const seen: string[] = [];
+  const relayNow = new Date(NOW.getTime() + 7_200_000);
+  await relayOutbox(prisma, async (m) => void seen.push((m.payload as { taskId: string }).taskId), { batchSize: 10, now: relayNow });
+  expect(seen, 'publish order (t1 has the lower id)').toEqual(['t1', 't2']);
+  expect((await outbox()).map((r) => r.published_at && new Date(r.published_at).toISOString())).toEqual([relayNow.toISOString(), relayNow.toISOString()]);
+});
+
+it('each failed publish adds 1 to attempts: two failures leave attempts = 2 and the latest error', async () => {
+  await completeTaskWithOutbox(prisma, { taskId: 't1', actorId: 'u-bob', now: NOW });
+  let n = 0;
+  const failing = async () => { n += 1; throw new Error(`broker unavailable #${n}`); };
+  expect(await relayOutbox(prisma, failing, { batchSize: 10, now: NOW })).toEqual({ published: 0, failed: 1 });
+  expect(await relayOutbox(prisma, failing, { batchSize: 10, now: NOW })).toEqual({ published: 0, failed: 1 });
+  expect((await outbox()).map((r) => [r.attempts, r.last_error, r.published_at])).toEqual([[2, 'broker unavailable #2', null]]);
 });

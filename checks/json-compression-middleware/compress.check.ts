@@ -10,8 +10,16 @@ const small = { ok: true };
 let server: Server;
 beforeAll(async () => {
   server = createServer((req, res) => {
-    res.statusCode = req.url === '/created' ? 201 : 200;
-    sendJson(req, res, req.url === '/small' ? small : big);
+    const url = new URL(req.url ?? '/', 'http://x');
+    res.statusCode = url.pathname === '/created' ? 201 : 200;
+    // /sized?chars=N&char=C sends {"p":"CCC…"}: 8 bytes of JSON around N copies of C.
+    if (url.pathname === '/sized') {
+      const body = { p: (url.searchParams.get('char') ?? 'x').repeat(Number(url.searchParams.get('chars'))) };
+      const threshold = url.searchParams.get('threshold');
+      sendJson(req, res, body, threshold === null ? undefined : { threshold: Number(threshold) });
+      return;
+    }
+    sendJson(req, res, url.pathname === '/small' ? small : big);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 });
@@ -73,4 +81,33 @@ it('every response says Vary: Accept-Encoding, compressed or not', async () => {
     const res = await get(path, enc);
     expect(String(res.headers['vary'] ?? ''), `Vary for ${path} with Accept-Encoding ${enc ?? '(none)'}`).toMatch(/accept-encoding/i);
   }
+});
+
+it('a body of exactly the threshold (1024 bytes) is compressed; 1023 bytes are not', async () => {
+  const at = await get('/sized?chars=1016', 'gzip');
+  expect(at.headers['content-encoding'], 'a 1024-byte JSON body: "smaller than the threshold" is not met').toBe('gzip');
+  expect(JSON.parse(gunzipSync(at.raw).toString()).p).toHaveLength(1016);
+  const below = await get('/sized?chars=1015', 'gzip');
+  expect(below.headers['content-encoding'], 'a 1023-byte JSON body').toBeUndefined();
+  expect(Number(below.headers['content-length'])).toBe(1023);
+});
+
+it('the threshold counts bytes, not characters: 600 × "é" (1208 bytes) is compressed', async () => {
+  const res = await get('/sized?chars=600&char=%C3%A9', 'gzip');
+  expect(res.headers['content-encoding'], 'a JSON body of 608 characters but 1208 UTF-8 bytes').toBe('gzip');
+  expect(JSON.parse(gunzipSync(res.raw).toString()).p).toBe('é'.repeat(600));
+});
+
+it('options.threshold replaces the default: with threshold 10, a 20-byte body is compressed', async () => {
+  const res = await get('/sized?chars=12&threshold=10', 'gzip');
+  expect(res.headers['content-encoding']).toBe('gzip');
+  const high = await get('/sized?chars=1500&threshold=4096', 'gzip');
+  expect(high.headers['content-encoding'], 'a 1508-byte body under a 4096-byte threshold').toBeUndefined();
+});
+
+it('brotli wins whenever it is acceptable, whatever the q-values; q=0.000 is still q=0', async () => {
+  const res = await get('/', 'gzip;q=1, br;q=0.1');
+  expect(res.headers['content-encoding'], 'br is accepted (q=0.1), so brotli is used').toBe('br');
+  const zero = await get('/', 'br;q=0.000, gzip');
+  expect(zero.headers['content-encoding'], 'br;q=0.000 refuses brotli').toBe('gzip');
 });

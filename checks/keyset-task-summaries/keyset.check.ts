@@ -83,3 +83,57 @@ it('a cursor the list did not issue is TASK.INVALID_CURSOR; a limit outside 1–
     expect((error as DomainError | undefined)?.code, `limit ${limit}`).toBe('TASK.INVALID_PAGE');
   }
 });
+
+it('limit 1 and limit 100 are accepted: the edges of 1–100 are inside', async () => {
+  const one = await listTaskSummaries(prisma, { limit: 1 });
+  expect(one.items.map((t) => t.id)).toEqual(expectedOrder.slice(0, 1));
+  const hundred = await listTaskSummaries(prisma, { limit: 100 });
+  expect(hundred.items.map((t) => t.id), 'all 25 tasks fit in one page of 100').toEqual(expectedOrder);
+  expect(hundred.nextCursor).toBeNull();
+});
+
+/** The client, with every prisma.task.findMany and raw query recorded (its arguments or SQL). */
+function watchQueries(client: PrismaClient) {
+  const findMany: unknown[] = [];
+  const rawSql: string[] = [];
+  const bindTo = (target: object, value: unknown) => (typeof value === 'function' ? value.bind(target) : value);
+  const task = new Proxy(client.task, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (key === 'findMany') return (args: unknown) => { findMany.push(args); return (value as (a: unknown) => unknown).call(target, args); };
+      return bindTo(target, value);
+    },
+  });
+  const watched = new Proxy(client, {
+    get(target, key) {
+      if (key === 'task') return task;
+      const value = Reflect.get(target, key, target) as unknown;
+      if (key === '$queryRaw' || key === '$queryRawUnsafe') {
+        return (first: unknown, ...rest: unknown[]) => {
+          rawSql.push(Array.isArray(first) ? first.join('?') : String((first as { sql?: string })?.sql ?? first));
+          return (value as (...a: unknown[]) => unknown).call(target, first, ...rest);
+        };
+      }
+      return bindTo(target, value);
+    },
+  });
+  return { watched, findMany, rawSql };
+}
+
+it('the query fetches only the summary columns (and what the cursor needs), never the description', async () => {
+  const { watched, findMany, rawSql } = watchQueries(prisma);
+  const first = await listTaskSummaries(watched, { limit: 5 });
+  await listTaskSummaries(watched, { limit: 5, cursor: first.nextCursor });
+  expect(findMany.length + rawSql.length, 'calls to prisma.task.findMany or $queryRaw').toBeGreaterThan(0);
+  const allowed = new Set(['id', 'title', 'status', 'dueDate', 'createdAt']);
+  for (const args of findMany) {
+    const select = (args as { select?: Record<string, unknown> } | undefined)?.select;
+    expect(select, 'findMany must be given a select (fetch only the columns the list shows)').toBeDefined();
+    const extra = Object.keys(select ?? {}).filter((k) => select?.[k] && !allowed.has(k));
+    expect(extra.join(', '), 'columns selected beyond id, title, status, dueDate (and createdAt for the cursor)').toBe('');
+  }
+  for (const sql of rawSql) {
+    expect(sql, 'raw SQL must name its columns, not SELECT *').not.toMatch(/select\s+(\w+\.)?\*/i);
+    expect(sql, 'raw SQL must not fetch columns the list does not show').not.toMatch(/description|assignee_id|creator_id|updated_at/i);
+  }
+});

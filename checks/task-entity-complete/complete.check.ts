@@ -67,4 +67,20 @@ describe('Task.complete()', () => {
     expect(task.status).toBe('COMPLETED');
     expect(task.updatedAt.toISOString(), 'updatedAt must keep the first completion time').toBe(later.toISOString());
   });
+
+  it('complete() keeps the id and the due date', () => {
+    const due = new Date('2026-01-31T12:00:00.000Z');
+    const task = Task.create({ id: 'task-2', title: 'File the taxes', creatorId: 'user-1', dueDate: due, now: created });
+    task.complete(later);
+    expect({ id: task.id, dueDate: task.dueDate?.toISOString() ?? null }).toEqual({ id: 'task-2', dueDate: due.toISOString() });
+  });
+
+  it('a rejected second complete() leaves every field as it was, the assignee included', () => {
+    const task = newTask();
+    task.assign('user-2', created);
+    task.complete(later);
+    const before = JSON.stringify(task.props);
+    thrown(() => task.complete(evenLater));
+    expect(JSON.stringify(task.props), 'the task after the refused second complete()').toBe(before);
+  });
 });

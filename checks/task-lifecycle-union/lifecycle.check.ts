@@ -41,8 +41,15 @@ it('an unknown action arriving at run time is a TypeError naming it', () => {
 });
 
 it('nextState leaves the state it was given unchanged', () => {
-  const state = { ...doing };
+  // Fresh literals: the shared states above could themselves have been changed by earlier checks.
+  const state: LifecycleState = { status: 'IN_PROGRESS', assigneeId: 'u-bob' };
   nextState(state, { type: 'unassign' });
   nextState(state, { type: 'complete' });
-  expect(state).toEqual(doing);
+  expect(state, 'the state passed to nextState').toEqual({ status: 'IN_PROGRESS', assigneeId: 'u-bob' });
+});
+
+it('an unknown action named like a built-in object property (toString, constructor, __proto__) is a TypeError too', () => {
+  for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+    expect(() => nextState(todo, { type } as unknown as TaskAction), `action type "${type}"`).toThrow(TypeError);
+  }
 });

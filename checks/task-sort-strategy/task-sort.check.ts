@@ -57,3 +57,27 @@ it('TASK_SORT_STRATEGIES lists the four strategies, each usable on its own', () 
   const [a, b] = [task('alpha', 1), task('Beta', 2)];
   expect(byTitle?.compare(a, b), "compare('alpha', 'Beta') for the title strategy").toBeLessThan(0);
 });
+
+it("'due-soonest' orders equal due dates, and tasks without a due date, oldest first whatever the input order", () => {
+  // Given newest first, so keeping the input order is not enough.
+  const tasks = [task('Late no-due', 6), task('Late due', 5, { due: 10 }), task('Early no-due', 2), task('Early due', 1, { due: 10 })];
+  expect(titles(sortTasks(tasks, 'due-soonest'))).toEqual(['Early due', 'Late due', 'Early no-due', 'Late no-due']);
+});
+
+it("'title' treats titles that differ only in case as equal, and puts the older one first", () => {
+  const tasks = [task('deploy staging', 5), task('Deploy Staging', 1), task('DEPLOY STAGING', 3)];
+  expect(sortTasks(tasks, 'title').map((t) => `${t.title} (day ${t.createdAt.getUTCDate()})`)).toEqual(['Deploy Staging (day 1)', 'DEPLOY STAGING (day 3)', 'deploy staging (day 5)']);
+});
+
+it("'newest' keeps the input order of tasks created at the same instant", () => {
+  const tasks = [task('Zulu', 2), task('Alpha', 2), task('Mike', 2), task('Older', 1)];
+  expect(titles(sortTasks(tasks, 'newest'))).toEqual(['Zulu', 'Alpha', 'Mike', 'Older']);
+});
+
+it('a sort name that is a built-in object property (toString, constructor, __proto__) is refused with TASK.UNKNOWN_SORT', () => {
+  for (const name of ['toString', 'constructor', '__proto__']) {
+    const error = (() => { try { sortTasks(board(), name); } catch (e) { return e; } return undefined; })();
+    expect(error, `sortTasks(…, '${name}') must throw a DomainError`).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('TASK.UNKNOWN_SORT');
+  }
+});

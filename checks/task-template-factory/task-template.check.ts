@@ -65,3 +65,18 @@ it('an unknown template throws TASK.UNKNOWN_TEMPLATE naming the known ones', () 
 it('the entity still validates: a subject that makes the title too long fails with TASK.INVALID_TITLE', () => {
   expect(thrown(() => factory().create('bug', { subject: 'x'.repeat(98), creatorId: 'u-1' })).code).toBe('TASK.INVALID_TITLE');
 });
+
+it('a title of exactly 100 characters is accepted (the entity allows 100)', () => {
+  const task = factory().create('bug', { subject: 'x'.repeat(95), creatorId: 'u-1' });
+  expect(task.title.length, 'length of "Bug: " + 95 characters').toBe(100);
+});
+
+it('each task takes the time the clock says when it is created (a clock that moves gives different dates)', () => {
+  let now = new Date(NOW);
+  const f = new TaskTemplateFactory({ now: () => new Date(now) });
+  const first = f.create('code-review', input);
+  now = new Date('2026-03-05T14:00:00.000Z');
+  const second = f.create('code-review', input);
+  expect([first.createdAt.toISOString(), first.dueDate?.toISOString()], 'first task').toEqual(['2026-03-02T09:30:00.000Z', '2026-03-03T09:30:00.000Z']);
+  expect([second.createdAt.toISOString(), second.dueDate?.toISOString()], 'second task, after the clock moved').toEqual(['2026-03-05T14:00:00.000Z', '2026-03-06T14:00:00.000Z']);
+});

@@ -5,12 +5,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CheckReport, GradeEvent, GradeRequest } from '../src/schemas/report.ts';
-import { gradeRequestSchema, REPORT_VERSION } from '../src/schemas/report.ts';
+import { gradeRequestSchema, MAX_GRADE_REQUEST_BYTES, REPORT_VERSION } from '../src/schemas/report.ts';
 
 export const GRADE_PATH = '/api/grade';
 export const HEALTH_PATH = '/api/health';
 export const TOKEN_HEADER = 'x-workbook-token';
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = MAX_GRADE_REQUEST_BYTES;
 /** The tag every page carries empty in the static build (BaseLayout); the server fills it per response. */
 const TOKEN_META = /<meta name="workbook-token" content=""\s*\/?>/;
 

@@ -33,7 +33,7 @@ export const isOverdue = (due: string | undefined, status: ExerciseStatus, today
 /** Summarises one assignment against the intern's saved progress. */
 export function summarizeAssignment(set: ExerciseSet, progress: Pick<Progress, 'exercises'>, today: string): AssignmentSummary {
   const items = set.exercises.map(({ id, due }): AssignmentItem => {
-    const status = progress.exercises[id]?.status ?? 'not-started';
+    const status = (Object.hasOwn(progress.exercises, id) ? progress.exercises[id]?.status : undefined) ?? 'not-started';
     return { id, status, ...(due ? { due } : {}), overdue: isOverdue(due, status, today) };
   });
   const pendingDues = items.filter((i) => i.status !== 'passed' && i.due).map((i) => i.due!).sort();

@@ -3,7 +3,7 @@ import { COMPETENCIES, type Competency } from '../schemas/competency.ts';
 import type { ExerciseStatus } from '../schemas/progress.ts';
 import type { Intern } from '../schemas/report-file.ts';
 import { isOverdue } from './assignment-progress.ts';
-import { currentReports, internKey, verdictKey, type Cohort, type Verdict } from './cohort.ts';
+import { conflictingClaims, currentReports, internKey, verdictKey, type Cohort, type Verdict } from './cohort.ts';
 
 /** What the mentor pages know about an exercise of this workbook (built from the catalog). */
 export interface CatalogEntry {
@@ -38,7 +38,10 @@ export interface CohortColumn {
 export interface CohortRow {
   key: string;
   intern: Intern;
-  cells: Record<string, CohortCell>;
+  /** Set when two reports claim this intern but cannot both be theirs (conflictingClaims). */
+  conflict?: string;
+  /** Exercise id → cell; a Map so an id such as "constructor" never finds a built-in. */
+  cells: Map<string, CohortCell>;
 }
 
 export interface CohortTable {
@@ -53,7 +56,7 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
   const ids = new Set<string>();
   for (const { fingerprint, report } of currentReports(cohort)) {
     const key = internKey(report.intern);
-    const row = rows.get(key) ?? { key, intern: report.intern, cells: {} };
+    const row = rows.get(key) ?? { key, intern: report.intern, cells: new Map<string, CohortCell>() };
     rows.set(key, row);
     for (const e of report.exercises) {
       ids.add(e.id);
@@ -63,7 +66,7 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
       exportedAt.set(cellKey, report.exportedAt);
       const due = report.set.exercises.find((s) => s.id === e.id)?.due;
       const verdict = cohort.verdicts[verdictKey(fingerprint, e.id)];
-      row.cells[e.id] = {
+      row.cells.set(e.id, {
         exerciseId: e.id,
         status: e.status,
         attempts: e.attempts,
@@ -76,7 +79,7 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
         fingerprint,
         files: e.files,
         ...(verdict ? { verdict } : {}),
-      };
+      });
     }
   }
   const columns = [...ids]
@@ -85,6 +88,10 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
       return entry ? { id, entry } : { id };
     })
     .sort((a, b) => (a.entry?.week ?? 99) - (b.entry?.week ?? 99) || a.id.localeCompare(b.id));
+  for (const [key, message] of conflictingClaims(cohort)) {
+    const row = rows.get(key);
+    if (row) row.conflict = message;
+  }
   const sortedRows = [...rows.values()].sort((a, b) => a.intern.name.localeCompare(b.intern.name));
   return { columns, rows: sortedRows };
 }
@@ -105,7 +112,7 @@ export function competencyProgress(table: CohortTable, internKey?: string): Comp
       const t = totals.get(competency) ?? { competency, passed: 0, total: 0 };
       totals.set(competency, t);
       for (const row of rows) {
-        const cell = row.cells[column.id];
+        const cell = row.cells.get(column.id);
         if (!cell) continue;
         t.total += 1;
         // A pass the re-grade did not confirm is not progress.

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { MAX_REPORT_CHARS, cohortSchema, emptyCohort, importReports, type Cohort } from './cohort.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_REPORT_CHARS, cohortSchema, emptyCohort, importReports, notSaved, type Cohort } from './cohort.ts';
 import { cohortTable, competencyProgress } from './cohort-table.ts';
 import { cohortCsv, csvCell } from './csv.ts';
 import { sampleCatalog, sampleProgress, sampleSet } from './fixtures.ts';
@@ -38,7 +38,7 @@ describe('importReports', () => {
     expect(outcomes[0]).toMatchObject({ kind: 'added', message: expect.stringContaining('newer report for this set') });
     expect(cohort.reports).toHaveLength(2);
     const row = cohortTable(cohort, sampleCatalog(), '2026-11-25').rows[0]!;
-    expect(row.cells['cache-aside-get-task']!.status).toBe('passed');
+    expect(row.cells.get('cache-aside-get-task')!.status).toBe('passed');
   });
 
   it('refuses foreign and damaged files with a message naming what is wrong, and keeps what was there', async () => {
@@ -73,9 +73,9 @@ describe('cohortTable', () => {
     expect(table.columns.map((c) => c.id)).toEqual(['cqrs-create-task-handler', 'task-entity-complete', 'cache-aside-get-task']);
     expect(table.rows.map((r) => r.intern.name)).toEqual(['Ada Intern', 'Bob Builder']);
     const [a, b] = table.rows;
-    expect(a!.cells['task-entity-complete']).toMatchObject({ status: 'passed', attempts: 3, due: '2026-11-20', overdue: false });
-    expect(b!.cells['task-entity-complete']).toMatchObject({ status: 'not-started', overdue: true });
-    expect(b!.cells['cqrs-create-task-handler']).toMatchObject({ due: '2026-12-04', overdue: false });
+    expect(a!.cells.get('task-entity-complete')).toMatchObject({ status: 'passed', attempts: 3, due: '2026-11-20', overdue: false });
+    expect(b!.cells.get('task-entity-complete')).toMatchObject({ status: 'not-started', overdue: true });
+    expect(b!.cells.get('cqrs-create-task-handler')).toMatchObject({ due: '2026-12-04', overdue: false });
   });
 
   it('shows an exercise this workbook does not have as an unknown column instead of dropping it', async () => {
@@ -85,7 +85,7 @@ describe('cohortTable', () => {
     const table = cohortTable(await imported(file('ada.json', report)), sampleCatalog(), '2026-11-25');
     const unknown = table.columns.find((c) => c.id === 'mystery-exercise');
     expect(unknown).toEqual({ id: 'mystery-exercise' });
-    expect(table.rows[0]!.cells['mystery-exercise']!.status).toBe('passed');
+    expect(table.rows[0]!.cells.get('mystery-exercise')!.status).toBe('passed');
   });
 
   it('counts per-competency progress over assigned known exercises', async () => {
@@ -100,8 +100,75 @@ describe('cohortTable', () => {
     expect(competencyProgress(table, 'email:bob@example.com').find((c) => c.competency === 'tdd')).toEqual({ competency: 'tdd', passed: 0, total: 1 });
     expect(competencyProgress(table, 'name:nobody')).toEqual([]);
     // A claimed pass that re-grading found mismatched no longer counts.
-    table.rows[0]!.cells['task-entity-complete']!.verdict = { verdict: 'mismatched', claimed: 'passed', regraded: 'failed', message: 'x', checkedAt: '2026-11-25T00:00:00.000Z' };
+    table.rows[0]!.cells.get('task-entity-complete')!.verdict = { verdict: 'mismatched', claimed: 'passed', regraded: 'failed', message: 'x', checkedAt: '2026-11-25T00:00:00.000Z' };
     expect(competencyProgress(table).find((c) => c.competency === 'tdd')).toEqual({ competency: 'tdd', passed: 0, total: 2 });
+  });
+});
+
+describe('hostile or broken imports', () => {
+  it('refuses a 150,000-item list at once with a message, and the rest of the batch still imports', async () => {
+    const huge = JSON.stringify({ ...ada(), exercises: Array(150_000).fill(0) });
+    const started = Date.now();
+    const { cohort, outcomes } = await importReports(emptyCohort(), [file('huge.json', huge), file('bob.json', bob())]);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(outcomes[0]).toMatchObject({ kind: 'refused', message: expect.stringContaining('lists 150000 exercises; a progress report holds at most 200') });
+    expect(outcomes[1]!.kind).toBe('added');
+    expect(cohort.reports.map((r) => r.fileName)).toEqual(['bob.json']);
+  });
+
+  it('refuses a file that crashes while being processed, and never blocks the other files', async () => {
+    const digest = vi.spyOn(crypto.subtle, 'digest').mockRejectedValueOnce(new RangeError('Maximum call stack size exceeded'));
+    try {
+      const { outcomes } = await importReports(emptyCohort(), [file('ada.json', ada()), file('bob.json', bob())]);
+      expect(outcomes[0]).toMatchObject({ kind: 'refused', message: expect.stringContaining('Maximum call stack size exceeded') });
+      expect(outcomes[1]!.kind).toBe('added');
+    } finally {
+      digest.mockRestore();
+    }
+  });
+
+  it('refuses code the grader would refuse (over 256 KB for one exercise)', async () => {
+    const big = ada();
+    big.exercises[0]!.files = { 'src/big.ts': 'x'.repeat(300 * 1024) };
+    const { outcomes } = await importReports(emptyCohort(), [file('big.json', big)]);
+    expect(outcomes[0]).toMatchObject({ kind: 'refused', message: expect.stringMatching(/code for "task-entity-complete"; the grader accepts at most 256 KB/) });
+  });
+
+  it('refuses a report dated in the future', async () => {
+    const { outcomes } = await importReports(emptyCohort(), [file('later.json', ada('2027-01-01T00:00:00Z'))], at('2026-11-25T00:00:00Z'));
+    expect(outcomes[0]).toMatchObject({ kind: 'refused', message: expect.stringContaining('dated in the future') });
+  });
+
+  it('flags two reports that claim the same intern but cannot both be theirs', async () => {
+    const other = ada('2026-11-23T09:00:00Z');
+    other.exercises[0] = { ...other.exercises[0]!, status: 'attempted', attempts: 1 };
+    const { cohort, outcomes } = await importReports(await imported(file('ada.json', ada())), [file('impostor.json', other)]);
+    expect(outcomes[0]).toMatchObject({ kind: 'added', flag: expect.stringContaining('Two reports claim Ada Intern') });
+    expect(cohortTable(cohort, sampleCatalog(), '2026-11-25').rows[0]!.conflict).toContain('"task-entity-complete" has 1 attempt(s) after 3');
+    // A genuine later export (more done, never less) is not flagged.
+    const later = ada('2026-11-23T09:00:00Z');
+    later.exercises[1] = { ...later.exercises[1]!, attempts: 5 };
+    const honest = await importReports(await imported(file('ada.json', ada())), [file('later.json', later)]);
+    expect(honest.outcomes[0]).not.toHaveProperty('flag');
+    expect(cohortTable(honest.cohort, sampleCatalog(), '2026-11-25').rows[0]!.conflict).toBeUndefined();
+  });
+
+  it('says "not saved" for every file read when the cohort could not be saved', async () => {
+    const { outcomes } = await importReports(emptyCohort(), [file('ada.json', ada()), { name: 'x.txt', text: 'x' }]);
+    const unsaved = notSaved(outcomes, 'storage is full');
+    expect(unsaved[0]).toMatchObject({ kind: 'unsaved', message: expect.stringMatching(/^Not saved: "ada\.json".*storage is full/) });
+    expect(unsaved[0]!.message).not.toContain('Imported');
+    expect(unsaved[1]!.kind).toBe('refused');
+  });
+
+  it('handles an exercise id such as "constructor" as data, never as a built-in', async () => {
+    const set = { ...sampleSet(), exercises: [...sampleSet().exercises, { id: 'constructor' }] };
+    const report = buildReport({ intern: { name: 'Ada Intern' }, set, progress: sampleProgress(), now: at('2026-11-21T09:00:00Z') });
+    expect(report.exercises.at(-1)).toEqual({ id: 'constructor', status: 'not-started', attempts: 0, hintsUsed: 0, solutionViewed: false, files: {} });
+    const table = cohortTable(await imported(file('ada.json', report), file('bob.json', bob())), sampleCatalog(), '2026-11-25');
+    expect(table.columns.find((c) => c.id === 'constructor')?.entry).toBeUndefined();
+    expect(table.rows.find((r) => r.intern.name === 'Bob Builder')!.cells.get('constructor')).toBeUndefined();
+    expect(cohortCsv(table)).toContain('"Ada Intern","","Week 1 basics","constructor","","unknown","not-started"');
   });
 });
 

@@ -8,7 +8,7 @@ export function cohortCsv(table: CohortTable): string {
   const lines = [HEADER];
   for (const row of table.rows) {
     for (const column of table.columns) {
-      const cell = row.cells[column.id];
+      const cell = row.cells.get(column.id);
       if (!cell) continue;
       lines.push([
         row.intern.name,

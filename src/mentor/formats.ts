@@ -23,5 +23,12 @@ export const parseSetText = (text: string, source: string): Parsed<ExerciseSet> 
 /** Validates a decoded exercise set (e.g. from a link). */
 export const parseSetValue = (raw: unknown, source: string): Parsed<ExerciseSet> => parseValue(raw, source, setKind, exerciseSetSchema);
 
-/** Parses a progress report file's text; `source` names it in messages. */
-export const parseReportText = (text: string, source: string): Parsed<ReportFile> => parseFile(text, source, reportKind, reportFileSchema);
+/** Parses a progress report file's text; `source` names it in messages; more than `maxExercises` entries is refused before validating them. */
+export function parseReportText(text: string, source: string, maxExercises = Infinity): Parsed<ReportFile> {
+  return parseFile(text, source, reportKind, reportFileSchema, (raw) => {
+    const exercises = (raw as { exercises?: unknown }).exercises;
+    return Array.isArray(exercises) && exercises.length > maxExercises
+      ? `${source} lists ${exercises.length} exercises; a progress report holds at most ${maxExercises} (one per exercise of its set). ${reportKind.remedy}`
+      : null;
+  });
+}

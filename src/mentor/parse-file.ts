@@ -22,13 +22,16 @@ const KNOWN_FORMATS: Record<string, string> = {
 };
 
 /** Parses `text` as JSON of the given kind and validates it with `schema`. */
-export function parseFile<S extends z.ZodType>(text: string, source: string, kind: Kind, schema: S): Parsed<z.infer<S>> {
+export function parseFile<S extends z.ZodType>(text: string, source: string, kind: Kind, schema: S, precheck?: (raw: object) => string | null): Parsed<z.infer<S>> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: `${source} is not a JSON file (${(error as Error).message}). ${kind.remedy}` };
   }
+  // A cheap size check before validation: zod would otherwise walk (and report) every item of a huge list.
+  const tooBig = typeof raw === 'object' && raw !== null && precheck ? precheck(raw) : null;
+  if (tooBig) return { ok: false, error: tooBig };
   return parseValue(raw, source, kind, schema);
 }
 

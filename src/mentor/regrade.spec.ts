@@ -48,7 +48,7 @@ describe('regrade', () => {
   it('flags a claimed pass that carries no code without running the grader', async () => {
     const { table: t, cohort } = await table();
     const row = t.rows[0]!;
-    row.cells['cache-aside-get-task'] = { ...row.cells['cache-aside-get-task']!, status: 'passed' };
+    row.cells.set('cache-aside-get-task', { ...row.cells.get('cache-aside-get-task')!, status: 'passed' });
     const tasks = regradeTasks(t, sampleCatalog());
     expect(tasks.map((x) => x.exerciseId)).toContain('cache-aside-get-task');
     const verdicts = new Map<string, Verdict>();

@@ -19,7 +19,7 @@ export interface RegradeTask {
 export function regradeTasks(table: CohortTable, catalog: ReadonlyMap<string, CatalogEntry>): RegradeTask[] {
   return table.rows.flatMap((row) =>
     table.columns.flatMap((column) => {
-      const cell = row.cells[column.id];
+      const cell = row.cells.get(column.id);
       if (!cell || !catalog.has(column.id)) return [];
       if (Object.keys(cell.files).length === 0 && cell.status !== 'passed') return [];
       return [{ key: verdictKey(cell.fingerprint, column.id), intern: row.intern.name, exerciseId: column.id, claimed: cell.status, files: cell.files }];

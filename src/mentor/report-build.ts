@@ -13,7 +13,8 @@ export function buildReport(input: { intern: Intern; set: ExerciseSet; progress:
     set,
     exportedAt: (input.now ?? new Date()).toISOString(),
     exercises: set.exercises.map(({ id }) => {
-      const p = progress.exercises[id];
+      // Own keys only: an exercise id such as "constructor" must not find Object.prototype's.
+      const p = Object.hasOwn(progress.exercises, id) ? progress.exercises[id] : undefined;
       if (!p) return { id, status: 'not-started', attempts: 0, hintsUsed: 0, solutionViewed: false, files: {} };
       return {
         id,

@@ -70,6 +70,9 @@ export const gradeEventSchema = z.discriminatedUnion('type', [
 export type GradeEvent = z.infer<typeof gradeEventSchema>;
 
 /** What every engine receives: the exercise and the learner's files by workspace path. */
+/** The largest grade request body the grader accepts (server/grade-api.ts); a report's code per exercise must fit in it to be re-graded. */
+export const MAX_GRADE_REQUEST_BYTES = 256 * 1024;
+
 export const gradeRequestSchema = z
   .object({
     exerciseId: exerciseIdSchema,

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { exerciseSetSchema, type ExerciseSet } from '../schemas/exercise-set.ts';
 import { internSchema, type Intern } from '../schemas/report-file.ts';
-import { persistedAtom, type KeyValueStorage } from '../mentor/persisted.ts';
+import { computed } from 'nanostores';
+import { createPersisted, followOtherTabs } from './persisted.ts';
+import type { KeyValueStorage } from './saved.ts';
 
 export const ASSIGNMENTS_VERSION = 1 as const;
 export const ASSIGNMENTS_KEY = 'workbook:assignments';
@@ -29,16 +31,19 @@ export type AddResult = 'added' | 'updated' | 'unchanged';
 
 /** Creates the store over the given storage; the page uses the shared instance below. */
 export function createAssignments(storage?: KeyValueStorage, now: () => Date = () => new Date()) {
-  const { store, problem } = persistedAtom({
+  const persisted = createPersisted({
     key: ASSIGNMENTS_KEY,
     schema: assignmentsStateSchema,
     initial: (): AssignmentsState => ({ version: ASSIGNMENTS_VERSION, assignments: [] }),
     label: 'assignments',
     ...(storage ? { storage } : {}),
   });
+  const store = persisted;
   return {
-    $assignments: store,
-    $assignmentsProblem: problem,
+    $assignments: persisted.$value,
+    $assignmentsProblem: computed(persisted.$notice, (notice) => notice?.message),
+    /** The underlying store (notice, held data, reload). */
+    assignmentsStore: persisted,
     /** Adds a set, or replaces the one with the same id when the mentor sent an updated version. */
     addAssignment(set: ExerciseSet): AddResult {
       const state = store.get();
@@ -59,4 +64,5 @@ export function createAssignments(storage?: KeyValueStorage, now: () => Date = (
 }
 
 const shared = createAssignments();
+followOtherTabs(shared.assignmentsStore, ASSIGNMENTS_KEY);
 export const { $assignments, $assignmentsProblem, addAssignment, removeAssignment, setIntern } = shared;

@@ -90,11 +90,22 @@ describe('checklist store', () => {
     storage.setItem(CHECKLISTS_KEY, 'broken');
     storage.failWrites = true;
     const store = createChecklistStore(storage, fixedNow);
-    expect(store.$notice.get()?.kind).toBe('unsaved');
+    expect(store.$notice.get()?.kind).toBe('held');
+    createChecklistStore(storage, fixedNow).setScore('a', 'b', 10); // a page visit in another tab
     storage.failWrites = false;
     store.setChecked('c', 'x', true);
     expect(store.$state.get().checklists['c']?.checked).toEqual(['x']);
     expect(storage.getItem(CHECKLISTS_KEY)).toBe('broken');
+    expect(store.discardUnreadable()).toBe(true);
+    expect(JSON.parse(storage.getItem(CHECKLISTS_KEY) ?? '{}').checklists.c.checked).toEqual(['x']);
+  });
+
+  it('keeps the valid checklists of damaged data', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(CHECKLISTS_KEY, JSON.stringify({ version: 1, checklists: { good: { checked: ['x'], updatedAt: '2026-03-01T10:00:00.000Z' }, bad: { checked: 'x' } }, assessments: {} }));
+    const store = createChecklistStore(storage, fixedNow);
+    expect(Object.keys(store.$state.get().checklists)).toEqual(['good']);
+    expect(store.$notice.get()?.message).toContain('checklists.bad');
   });
 
   it('tells the learner when a save fails, and keeps the change in memory', () => {

@@ -1,7 +1,8 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import { CHECKLISTS_VERSION, areaScoreSchema, savedChecklistsSchema, type SavedChecklists } from '../schemas/checklist.ts';
 import { CHECKLISTS_KEY } from './checklists-view.ts';
-import { loadSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
+import { createPersisted, keepValidEntries } from './persisted.ts';
+import type { KeyValueStorage, SaveNotice } from './saved.ts';
 
 export type { KeyValueStorage } from './saved.ts';
 export { CHECKLISTS_KEY } from './checklists-view.ts';
@@ -21,87 +22,66 @@ export interface ChecklistStore {
   /** Reads storage again, e.g. after another tab changed it. */
   reload(): void;
   dismissNotice(): void;
+  /** True while unreadable saved data could not be backed up: nothing is saved until the learner acts. */
+  readonly $held: ReadableAtom<boolean>;
+  /** The unreadable saved text being held, to download; null when none. */
+  heldText(): string | null;
+  /** The learner chose to drop the unreadable data: save again from now on. */
+  discardUnreadable(): boolean;
 }
 
 export const emptyChecklists = (): SavedChecklists => ({ version: CHECKLISTS_VERSION, checklists: {}, assessments: {} });
 
 const WHAT = 'checklist ticks and self-assessment scores';
 
-type Loaded = { state: SavedChecklists; notice: ChecklistNotice | null; writable: boolean };
-
-function load(storage: KeyValueStorage | null): Loaded {
-  if (storage === null) {
-    return {
-      state: emptyChecklists(),
-      writable: false,
-      notice: {
-        kind: 'unsaved',
-        message: `Your ${WHAT} will not be saved: this browser blocks local storage for the workbook. Allow site data for this address to keep them.`,
-      },
-    };
-  }
-  const { value, notice } = loadSaved(storage, CHECKLISTS_KEY, savedChecklistsSchema, emptyChecklists, WHAT);
-  // "unsaved" at load means the unreadable data could not be copied aside: never overwrite it.
-  return { state: value, notice, writable: notice?.kind !== 'unsaved' };
+/** Damaged checklists keep every checklist and self-assessment entry that is still valid. */
+export function salvageChecklists(raw: unknown): { value: SavedChecklists; dropped: string[] } | null {
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== CHECKLISTS_VERSION) return null;
+  const { checklists, assessments } = raw as Record<string, unknown>;
+  const shape = savedChecklistsSchema.shape;
+  const ticks = keepValidEntries(checklists, shape.checklists.valueType, 'checklists', shape.checklists.keyType);
+  const scores = keepValidEntries(assessments, shape.assessments.valueType, 'assessments', shape.assessments.keyType);
+  return { value: { version: CHECKLISTS_VERSION, checklists: ticks.kept, assessments: scores.kept }, dropped: [...ticks.dropped, ...scores.dropped] };
 }
+
+/** Stands in for storage the browser blocks: every access throws, so the store says nothing will be saved. */
+const BLOCKED: KeyValueStorage = {
+  getItem: () => { throw new Error('local storage is blocked'); },
+  setItem: () => { throw new Error('local storage is blocked'); },
+  removeItem: () => undefined,
+};
 
 /** Creates a store over the given storage (null: nothing can be saved). */
 export function createChecklistStore(
   storage: KeyValueStorage | null,
   now: () => Date = () => new Date(),
 ): ChecklistStore {
-  const first = load(storage);
-  const $state = atom<SavedChecklists>(first.state);
-  const $notice = atom<ChecklistNotice | null>(first.notice);
-  let writable = first.writable;
-
-  function save(next: SavedChecklists): void {
-    $state.set(next);
-    if (!writable || storage === null) return;
-    try {
-      storage.setItem(CHECKLISTS_KEY, JSON.stringify(next));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      $notice.set({
-        kind: 'unsaved',
-        message: `Your last change to the ${WHAT} could not be saved (${reason}). Free some browser storage for this site, then change a tick again to save.`,
-      });
-    }
-  }
-
+  const persisted = createPersisted({ key: CHECKLISTS_KEY, schema: savedChecklistsSchema, initial: emptyChecklists, label: WHAT, salvage: salvageChecklists, storage: storage ?? BLOCKED, now });
   return {
-    $state,
-    $notice,
+    $state: persisted.$value,
+    $notice: persisted.$notice,
+    $held: persisted.$held,
     setChecked(checklistId, itemId, checked) {
-      const current = $state.get();
-      const previous = current.checklists[checklistId]?.checked ?? [];
-      const without = previous.filter((id) => id !== itemId);
-      const nextChecked = checked ? [...without, itemId] : without;
-      save({
-        ...current,
-        checklists: { ...current.checklists, [checklistId]: { checked: nextChecked, updatedAt: now().toISOString() } },
+      persisted.update((current) => {
+        const previous = Object.hasOwn(current.checklists, checklistId) ? current.checklists[checklistId]!.checked : [];
+        const without = previous.filter((id) => id !== itemId);
+        const nextChecked = checked ? [...without, itemId] : without;
+        return { ...current, checklists: { ...current.checklists, [checklistId]: { checked: nextChecked, updatedAt: now().toISOString() } } };
       });
     },
     setScore(assessmentId, areaId, score) {
       if (score !== null) areaScoreSchema.parse(score);
-      const current = $state.get();
-      const scores = { ...(current.assessments[assessmentId]?.scores ?? {}) };
-      if (score === null) delete scores[areaId];
-      else scores[areaId] = score;
-      save({
-        ...current,
-        assessments: { ...current.assessments, [assessmentId]: { scores, updatedAt: now().toISOString() } },
+      persisted.update((current) => {
+        const scores = { ...(Object.hasOwn(current.assessments, assessmentId) ? current.assessments[assessmentId]!.scores : {}) };
+        if (score === null) delete scores[areaId];
+        else scores[areaId] = score;
+        return { ...current, assessments: { ...current.assessments, [assessmentId]: { scores, updatedAt: now().toISOString() } } };
       });
     },
-    reload() {
-      const next = load(storage);
-      $state.set(next.state);
-      writable = next.writable;
-      if (next.notice !== null) $notice.set(next.notice);
-    },
-    dismissNotice() {
-      $notice.set(null);
-    },
+    reload: persisted.reload,
+    dismissNotice: persisted.dismissNotice,
+    heldText: persisted.heldText,
+    discardUnreadable: persisted.discardUnreadable,
   };
 }
 

@@ -1,7 +1,8 @@
 // Learner preferences for the exercise UI, persisted and validated like progress.
-import { atom, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import { z } from 'zod';
-import { browserStorage, loadSaved, writeSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
+import { createPersisted } from './persisted.ts';
+import type { KeyValueStorage, SaveNotice } from './saved.ts';
 
 export const PREFERENCES_KEY = 'workbook:preferences';
 
@@ -24,19 +25,15 @@ export interface PreferencesStore {
 }
 
 /** Creates the preferences store over `storage` (localStorage by default). */
-export function createPreferencesStore(storage: KeyValueStorage = browserStorage()): PreferencesStore {
-  const loaded = loadSaved(storage, PREFERENCES_KEY, preferencesSchema, defaultPreferences, 'editor preferences');
-  const $preferences = atom(loaded.value);
-  const $notice = atom<SaveNotice | null>(loaded.notice);
+export function createPreferencesStore(storage?: KeyValueStorage): PreferencesStore {
+  const persisted = createPersisted({ key: PREFERENCES_KEY, schema: preferencesSchema, initial: defaultPreferences, label: 'editor preferences', ...(storage ? { storage } : {}) });
   return {
-    $preferences,
-    $notice,
+    $preferences: persisted.$value,
+    $notice: persisted.$notice,
     set(change) {
-      const next = preferencesSchema.safeParse({ ...$preferences.get(), ...change });
+      const next = preferencesSchema.safeParse({ ...persisted.get(), ...change });
       if (!next.success) throw new Error(`Preference ${next.error.issues[0]?.path.join('.')}: ${next.error.issues[0]?.message}`);
-      $preferences.set(next.data);
-      const notice = writeSaved(storage, PREFERENCES_KEY, next.data, 'editor preferences');
-      if (notice) $notice.set(notice);
+      persisted.set(next.data);
     },
   };
 }

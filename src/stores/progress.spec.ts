@@ -3,6 +3,7 @@ import type { CheckReport } from '../schemas/report.ts';
 import { createPreferencesStore, PREFERENCES_KEY } from './preferences.ts';
 import { createProgressStore, PROGRESS_KEY } from './progress.ts';
 import { memoryStorage } from './saved.ts';
+import { backupsOf, fullStorage } from './storage-fixtures.ts';
 
 const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({ version: 1, exerciseId: 'demo', status, checks: [], durationMs: 10, engine: 'local', isolation: 'none', finishedAt });
 
@@ -35,6 +36,43 @@ describe('progress store', () => {
     // A second load finds clean data and does not back up again.
     expect(createProgressStore(storage).$notice.get()).toBeNull();
     expect([...storage.data.keys()].filter((k) => k.includes(':backup:'))).toHaveLength(1);
+  });
+
+  it('keeps the valid exercises when one saved entry is invalid, and backs up the original', () => {
+    const good = { files: { 'src/x.ts': 'ok' }, status: 'passed', attempts: 2, hintsUsed: 0, solutionViewed: false, updatedAt: '2026-03-01T10:00:00.000Z' };
+    const raw = JSON.stringify({ version: 1, exercises: { 'task-a': good, 'task-b': { status: 'won' }, 'task-c': { ...good, status: 'attempted' } } });
+    const storage = memoryStorage({ [PROGRESS_KEY]: raw });
+    const store = createProgressStore(storage);
+    expect(store.status('task-a')).toBe('passed');
+    expect(store.status('task-c')).toBe('attempted');
+    expect(store.exercise('task-b')).toBeUndefined();
+    expect(store.$notice.get()?.message).toContain('left out: exercises.task-b');
+    expect(backupsOf(storage, PROGRESS_KEY).map((k) => storage.getItem(k))).toEqual([raw]);
+    expect(Object.keys(JSON.parse(storage.getItem(PROGRESS_KEY)!).exercises)).toEqual(['task-a', 'task-c']);
+  });
+
+  it('never overwrites unreadable progress it could not back up: not a hint, a run, a save or a page visit', () => {
+    const raw = JSON.stringify({ version: 1, exercises: { 'task-a': { status: 'won', files: { 'src/x.ts': 'x'.repeat(500) } } } });
+    const storage = fullStorage({ [PROGRESS_KEY]: raw });
+    const store = createProgressStore(storage);
+    expect(store.$notice.get()?.kind).toBe('held');
+    store.recordHints('task-a', 1);
+    store.recordReport('task-a', report('passed'));
+    store.saveFiles('task-a', {});
+    createProgressStore(storage).recordSolutionViewed('task-a');
+    expect(storage.getItem(PROGRESS_KEY)).toBe(raw);
+    expect(store.status('task-a')).toBe('passed'); // this session still works, in memory
+    expect(store.heldText()).toBe(raw);
+    expect(store.discardUnreadable()).toBe(true);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).exercises['task-a'].status).toBe('passed');
+  });
+
+  it('looks exercise ids up as own keys only (an id such as "constructor")', () => {
+    const store = createProgressStore(memoryStorage());
+    expect(store.exercise('constructor')).toBeUndefined();
+    expect(store.status('constructor')).toBe('not-started');
+    store.recordHints('constructor', 1);
+    expect(store.exercise('constructor')?.hintsUsed).toBe(1);
   });
 
   it('treats text that is not JSON the same way', () => {

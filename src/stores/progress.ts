@@ -1,9 +1,11 @@
 // The learner's progress on every exercise, persisted in the browser and validated by
 // src/schemas/progress.ts. UI reads these stores; only the functions below change them.
-import { atom, type ReadableAtom } from 'nanostores';
-import { PROGRESS_VERSION, progressSchema, type ExerciseProgress, type ExerciseStatus, type Progress } from '../schemas/progress.ts';
+import type { ReadableAtom } from 'nanostores';
+import { exerciseIdSchema } from '../schemas/exercise.ts';
+import { PROGRESS_VERSION, exerciseProgressSchema, progressSchema, type ExerciseProgress, type ExerciseStatus, type Progress } from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
-import { browserStorage, loadSaved, writeSaved, type KeyValueStorage, type SaveNotice } from './saved.ts';
+import { createPersisted, keepValidEntries, type PersistedStore } from './persisted.ts';
+import type { KeyValueStorage, SaveNotice } from './saved.ts';
 
 import { PROGRESS_KEY } from './progress-status.ts';
 
@@ -23,6 +25,8 @@ export interface ProgressStore {
   readonly $progress: ReadableAtom<Progress>;
   /** Set when saved data was unreadable (kept aside) or cannot be written; the page shows it. */
   readonly $notice: ReadableAtom<SaveNotice | null>;
+  /** True while unreadable progress could not be backed up: nothing is saved until the learner acts. */
+  readonly $held: ReadableAtom<boolean>;
   exercise(id: string): ExerciseProgress | undefined;
   /** The learner's current code for an exercise (autosave calls this, debounced by the caller). */
   saveFiles(id: string, files: Record<string, string>): void;
@@ -37,45 +41,41 @@ export interface ProgressStore {
   /** Re-reads storage, e.g. after another tab wrote it. */
   reload(): void;
   dismissNotice(): void;
+  /** The unreadable saved text being held, to download; null when none. */
+  heldText(): string | null;
+  /** The learner chose to drop the unreadable data: save again from now on. */
+  discardUnreadable(): boolean;
+}
+
+/** Damaged progress keeps every exercise entry that is still valid; the rest is in the backup. */
+export function salvageProgress(raw: unknown): { value: Progress; dropped: string[] } | null {
+  // Data from a newer workbook is not downgraded here: it stays in its backup, whole.
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== PROGRESS_VERSION) return null;
+  const { version: _version, exercises, ...others } = raw as Record<string, unknown>;
+  const { kept, dropped } = keepValidEntries(exercises, exerciseProgressSchema, 'exercises', exerciseIdSchema);
+  return { value: { ...others, version: PROGRESS_VERSION, exercises: kept }, dropped };
 }
 
 /** Creates a progress store over `storage` (the browser's localStorage by default). */
-export function createProgressStore(storage: KeyValueStorage = browserStorage()): ProgressStore {
-  const $progress = atom<Progress>(emptyProgress());
-  const $notice = atom<SaveNotice | null>(null);
+export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
+  const persisted: PersistedStore<Progress> = createPersisted({
+    key: PROGRESS_KEY,
+    schema: progressSchema,
+    initial: emptyProgress,
+    label: 'exercise progress',
+    salvage: salvageProgress,
+    ...(storage ? { storage } : {}),
+  });
+  const $progress = persisted.$value;
+  const update = (id: string, change: (current: ExerciseProgress) => ExerciseProgress) =>
+    void persisted.update((latest) => ({ ...latest, exercises: { ...latest.exercises, [id]: { ...change((Object.hasOwn(latest.exercises, id) ? latest.exercises[id] : undefined) ?? emptyExercise()), updatedAt: new Date().toISOString() } } }));
 
-  const load = () => {
-    const { value, notice } = loadSaved(storage, PROGRESS_KEY, progressSchema, emptyProgress, 'exercise progress');
-    $progress.set(value);
-    if (notice) $notice.set(notice);
-    // The unreadable data is safe in its backup; replace it so it is not backed up again.
-    if (notice?.kind === 'recovered') writeSaved(storage, PROGRESS_KEY, value, 'exercise progress');
-  };
-  const readLatest = (): Progress => {
-    try {
-      const raw = storage.getItem(PROGRESS_KEY);
-      const parsed = raw === null ? null : progressSchema.safeParse(JSON.parse(raw));
-      return parsed?.success ? parsed.data : $progress.get();
-    } catch {
-      return $progress.get();
-    }
-  };
-  const update = (id: string, change: (current: ExerciseProgress) => ExerciseProgress) => {
-    // Read storage first so a write from another tab is not overwritten with stale state.
-    const latest = readLatest();
-    const current = latest.exercises[id] ?? emptyExercise();
-    const next: Progress = { ...latest, exercises: { ...latest.exercises, [id]: { ...change(current), updatedAt: new Date().toISOString() } } };
-    $progress.set(next);
-    const notice = writeSaved(storage, PROGRESS_KEY, next, 'exercise progress');
-    if (notice) $notice.set(notice);
-  };
-  load();
-
-  const status = (id: string): ExerciseStatus => $progress.get().exercises[id]?.status ?? 'not-started';
+  const status = (id: string): ExerciseStatus => (Object.hasOwn($progress.get().exercises, id) ? $progress.get().exercises[id]!.status : 'not-started');
   return {
     $progress,
-    $notice,
-    exercise: (id) => $progress.get().exercises[id],
+    $notice: persisted.$notice,
+    $held: persisted.$held,
+    exercise: (id) => (Object.hasOwn($progress.get().exercises, id) ? $progress.get().exercises[id] : undefined),
     saveFiles: (id, files) => update(id, (p) => ({ ...p, files: { ...files } })),
     recordReport: (id, report) =>
       update(id, (p) => {
@@ -100,8 +100,10 @@ export function createProgressStore(storage: KeyValueStorage = browserStorage())
       return summary;
     },
     status,
-    reload: load,
-    dismissNotice: () => $notice.set(null),
+    reload: persisted.reload,
+    dismissNotice: persisted.dismissNotice,
+    heldText: persisted.heldText,
+    discardUnreadable: persisted.discardUnreadable,
   };
 }
 

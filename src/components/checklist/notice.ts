@@ -1,4 +1,10 @@
-import { checklistNotice } from './page-state.ts';
+import type { ChecklistStore } from '../../stores/checklists.ts';
+import { renderSaveNotice } from '../site/save-notice.ts';
+import { checklistNotice, fullStore } from './page-state.ts';
+
+let loaded: ChecklistStore | null = null;
+// A notice exists only once the store has loaded, so its choices always have a store to act on.
+const held = { heldText: () => loaded?.heldText() ?? null, discardUnreadable: () => loaded?.discardUnreadable() ?? false };
 
 let owner: HTMLElement | null = null;
 
@@ -10,8 +16,8 @@ export function bindNotice(element: HTMLElement | null): () => void {
   if (element === null || (owner !== null && owner.isConnected)) return () => {};
   owner = element;
   const stop = checklistNotice.subscribe((notice) => {
-    element.hidden = notice === null;
-    element.textContent = notice?.message ?? '';
+    if (notice?.kind === 'held') void fullStore().then((store) => (loaded = store));
+    renderSaveNotice(element, notice, held, 'workbook-checklists-unreadable.json');
   });
   return () => {
     stop();

@@ -8,6 +8,7 @@ import { chooseEngine } from './engine-client.ts';
 import { ResultsView } from './results-view.ts';
 import { renderDiff } from './solution-diff.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
+import { renderSaveNotice } from '../site/save-notice.ts';
 
 interface EditorData {
   id: string;
@@ -34,7 +35,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   };
   const showNotice = () => {
     const n = store.$notice.get();
-    if (n) say(n.message);
+    if (n && notice) renderSaveNotice(notice, n, store, 'workbook-progress-unreadable.json');
   };
   showNotice();
   store.$notice.listen(showNotice);

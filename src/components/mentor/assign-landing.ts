@@ -32,7 +32,7 @@ class AssignLanding extends HTMLElement {
         'ul',
         {},
         ...set.exercises.map((e) =>
-          h('li', {}, titles[e.id] ? h('a', { href: `/exercises/${e.id}/` }, titles[e.id]!) : `${e.id} (not in this workbook)`, e.due ? ` — due ${e.due}` : ''),
+          h('li', {}, Object.hasOwn(titles, e.id) ? h('a', { href: `/exercises/${e.id}/` }, titles[e.id]!) : `${e.id} (not in this workbook)`, e.due ? ` — due ${e.due}` : ''),
         ),
       ),
     );

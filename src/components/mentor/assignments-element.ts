@@ -59,7 +59,7 @@ class WorkbookAssignments extends HTMLElement {
               h(
                 'li',
                 {},
-                this.#titles[item.id] ? h('a', { href: `/exercises/${item.id}/` }, this.#titles[item.id]!) : `${item.id} (not in this workbook)`,
+                Object.hasOwn(this.#titles, item.id) ? h('a', { href: `/exercises/${item.id}/` }, this.#titles[item.id]!) : `${item.id} (not in this workbook)`,
                 ` — ${STATUS_LABEL[item.status]}`,
                 item.due ? ` · due ${item.due}` : '',
                 item.overdue ? h('span', { class: 'overdue' }, ' · overdue') : '',

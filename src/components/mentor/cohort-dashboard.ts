@@ -1,7 +1,7 @@
 // <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
 // table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
 import { cohortStore } from '../../mentor/cohort-store.ts';
-import { MAX_REPORT_CHARS, currentReports, importReports, oversized, type Cohort, type ImportOutcome } from '../../mentor/cohort.ts';
+import { MAX_REPORT_CHARS, currentReports, importReports, notSaved, oversized, type Cohort, type ImportOutcome } from '../../mentor/cohort.ts';
 import { cohortTable, competencyProgress, type CatalogEntry, type CohortCell, type CohortTable } from '../../mentor/cohort-table.ts';
 import { cohortCsv } from '../../mentor/csv.ts';
 import { localDay } from '../../mentor/assignment-progress.ts';
@@ -9,6 +9,7 @@ import { regrade, regradeTasks } from '../../mentor/regrade.ts';
 import { competencyChart } from './chart.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { gradeWithPageEngine } from './regrade-engine.ts';
+import { renderSaveNotice } from '../site/save-notice.ts';
 
 const STATUS_LABEL = { passed: 'Passed', attempted: 'Attempted', 'not-started': 'Not started' } as const;
 
@@ -38,25 +39,35 @@ class CohortDashboard extends HTMLElement {
     this.querySelector('[data-regrade]')!.addEventListener('click', () => void this.#regrade());
     this.querySelector('[data-stop]')!.addEventListener('click', () => this.#running?.abort(new Error('Re-grading stopped.')));
     this.querySelector('[data-csv]')!.addEventListener('click', () => download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'));
-    this.#store.problem.subscribe((problem) => {
-      const el = this.querySelector<HTMLElement>('[data-problem]')!;
-      el.textContent = problem ?? '';
-      el.hidden = !problem;
-    });
+    this.#store.$notice.subscribe((notice) => renderSaveNotice(this.querySelector<HTMLElement>('[data-problem]')!, notice, this.#store, 'workbook-cohort-unreadable.json'));
     this.querySelector('[data-chart-intern]')!.addEventListener('change', () => this.#renderChart());
-    this.#store.store.subscribe((cohort) => this.#render(cohort));
+    this.#store.$value.subscribe((cohort) => this.#render(cohort));
   }
 
   async #import(files: File[]): Promise<void> {
     if (files.length === 0) return;
     // A UTF-8 character takes 1–4 bytes: files beyond 4× the limit are refused without being read.
     const huge = files.filter((f) => f.size > MAX_REPORT_CHARS * 4);
-    const texts = await Promise.all(files.filter((f) => !huge.includes(f)).map(async (f) => ({ name: f.name, text: await f.text() })));
-    const imported = await importReports(this.#store.store.get(), texts);
-    this.#store.store.set(imported.cohort);
-    const outcomes: ImportOutcome[] = [...huge.map((f) => oversized(f.name, f.size)), ...imported.outcomes];
+    const readable = files.filter((f) => !huge.includes(f));
+    // Each file is read on its own: one that cannot be read is refused, the others still import.
+    const reads = await Promise.allSettled(readable.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const unreadable: ImportOutcome[] = [];
+    const texts = reads.flatMap((r, i) => {
+      if (r.status === 'fulfilled') return [r.value];
+      unreadable.push({ file: readable[i]!.name, kind: 'refused', message: `"${readable[i]!.name}" could not be read (${(r.reason as Error).message}).` });
+      return [];
+    });
+    const imported = await importReports(this.#store.get(), texts);
+    const saved = imported.outcomes.some((o) => o.kind === 'added') ? this.#store.set(imported.cohort) : true;
+    const reason = this.#store.$notice.get()?.message ?? 'the browser refused to store it';
+    const read = saved ? imported.outcomes : notSaved(imported.outcomes, reason);
+    const outcomes: ImportOutcome[] = [...huge.map((f) => oversized(f.name, f.size)), ...unreadable, ...read];
     const list = this.querySelector('[data-outcomes]')!;
-    list.replaceChildren(...outcomes.map((o) => h('li', { class: o.kind }, o.kind === 'refused' ? `Refused: ${o.message}` : o.message)));
+    list.replaceChildren(
+      ...outcomes.map((o) =>
+        h('li', { class: o.kind }, o.kind === 'refused' ? `Refused: ${o.message}` : o.message, o.kind === 'added' && o.flag ? h('strong', { class: 'flag' }, ` Flagged: ${o.flag}`) : null),
+      ),
+    );
   }
 
   async #regrade(): Promise<void> {
@@ -70,12 +81,12 @@ class CohortDashboard extends HTMLElement {
       await regrade(tasks, gradeWithPageEngine, {
         signal: controller.signal,
         onVerdict: (key, verdict, done) => {
-          const cohort = this.#store.store.get();
-          this.#store.store.set({ ...cohort, verdicts: { ...cohort.verdicts, [key]: verdict } });
+          const cohort = this.#store.get();
+          this.#store.set({ ...cohort, verdicts: { ...cohort.verdicts, [key]: verdict } });
           this.#status(`Re-grading ${done} of ${tasks.length}…`);
         },
       });
-      const verdicts = this.#store.store.get().verdicts;
+      const verdicts = this.#store.get().verdicts;
       const count = (v: string) => tasks.filter((t) => verdicts[t.key]?.verdict === v).length;
       this.#status(`Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('unverified')} could not run.`);
     } catch (error) {
@@ -108,7 +119,7 @@ class CohortDashboard extends HTMLElement {
     const head = h('tr', {}, h('th', { scope: 'col' }, 'Intern'), ...columns.map((c) =>
       h('th', { scope: 'col', class: c.entry ? undefined : 'unknown' }, c.entry ? c.entry.title : `Unknown exercise: ${c.id}`, h('small', {}, c.entry ? `week ${c.entry.week} · ${c.id}` : 'not in this workbook'))));
     const body = rows.map((row) =>
-      h('tr', {}, h('th', { scope: 'row' }, row.intern.name, row.intern.email ? h('small', {}, row.intern.email) : null), ...columns.map((c) => this.#cell(row.cells[c.id], c.entry === undefined))),
+      h('tr', {}, h('th', { scope: 'row' }, row.intern.name, row.intern.email ? h('small', {}, row.intern.email) : null, row.conflict ? h('small', { class: 'flag', title: row.conflict }, `⚑ ${row.conflict}`) : null), ...columns.map((c) => this.#cell(row.cells.get(c.id), c.entry === undefined))),
     );
     tableHost.replaceChildren(h('table', {}, h('caption', {}, `${rows.length} intern(s) × ${columns.length} exercise(s); newest report per intern and set`), h('thead', {}, head), h('tbody', {}, ...body)));
     const select = this.querySelector<HTMLSelectElement>('[data-chart-intern]')!;

@@ -27,6 +27,7 @@ beforeAll(async () => {
   shared.assign(bob.id, clock.now());
   await tasks.save(shared);
   await tasks.save(Task.create({ id: 't-private', title: 'Alice only', creatorId: alice.id, now: clock.now() }));
+  await tasks.save(Task.create({ id: 't-other', title: 'Bob and the mentor', creatorId: bob.id, now: clock.now() }));
   const moduleRef = await Test.createTestingModule({
     providers: [
       TaskTypingGateway,
@@ -119,4 +120,29 @@ it('typing is throttled per user and task: one broadcast per TYPING_THROTTLE_MS,
     { taskId: 't-shared', userId: 'u-alice' },
     { taskId: 't-shared', userId: 'u-bob' },
   ]);
+});
+
+it('a socket in one task’s room cannot type in another task it has not joined (ROOM.NOT_JOINED)', async () => {
+  const [b, m] = [await connect(bob), await connect(mentor)];
+  await ask(b, 'task:join', { taskId: 't-shared' });
+  await ask(m, 'task:join', { taskId: 't-other' });
+  const mHeard = heard(m);
+  clock.t += 10 * TYPING_THROTTLE_MS;
+  expect(await ask(b, 'task:typing', { taskId: 't-other' })).toMatchObject({ ok: false, code: 'ROOM.NOT_JOINED' });
+  await quiet();
+  expect(mHeard, 'typing from a socket outside the t-other room').toEqual([]);
+});
+
+it('the throttle is per task too: the same user typing on another task inside the window is sent', async () => {
+  const [b, m] = [await connect(bob), await connect(mentor)];
+  for (const taskId of ['t-shared', 't-other']) {
+    await ask(b, 'task:join', { taskId });
+    await ask(m, 'task:join', { taskId });
+  }
+  const mHeard = heard(m);
+  clock.t += 10 * TYPING_THROTTLE_MS;
+  expect(await ask(b, 'task:typing', { taskId: 't-shared' })).toEqual({ ok: true, sent: true });
+  expect(await ask(b, 'task:typing', { taskId: 't-other' }), 'another task, same user, same instant').toEqual({ ok: true, sent: true });
+  await quiet();
+  expect(mHeard).toEqual([{ taskId: 't-shared', userId: 'u-bob' }, { taskId: 't-other', userId: 'u-bob' }]);
 });

@@ -22,3 +22,7 @@ it('Redis: save() writes the task, then its view to the cache with a TTL', () =>
 it('Redis: a read after a save is served from the cache as a Task with real dates', () => s.readAfterSaveIsAHit());
 it('Redis: a failed save leaves the cache as it was', () => s.failedSaveLeavesCache());
 it('Redis: delete() evicts the cache entry', () => s.deleteEvicts());
+it('Redis: a miss reads the repository and fills the cache with a TTL; a missing task is not cached', () => s.missFillsAndMissingIsNotCached());
+it('Redis: a malformed cache entry is a miss and gets replaced', () => s.malformedIsMiss());
+it('Redis: a task without a due date comes back from the cache with dueDate null', () => s.noDueDateStaysNull());
+it('Redis: delete() evicts after the repository delete, so a read during the delete cannot keep the task cached', () => s.deleteThenEvict());

@@ -9,6 +9,12 @@ import { InMemoryTaskRepository } from '../src/infrastructure/persistence/in-mem
 export class FlakyRepository extends InMemoryTaskRepository {
   reads = 0;
   failNextSave = false;
+  /** When set, delete() waits for it before deleting (a slow database). */
+  deleteGate: Promise<void> | undefined;
+  override async delete(id: string): Promise<boolean> {
+    if (this.deleteGate) await this.deleteGate;
+    return super.delete(id);
+  }
   override async findById(id: string): Promise<Task | null> {
     this.reads += 1;
     return super.findById(id);
@@ -66,12 +72,17 @@ export function makeScenarios(fresh: () => Promise<{ cache: Cache; ttlOf?: (key:
       expect((await repo.findById('t-1'))?.title).toBe('Write the cache chapter');
     },
     async missFillsAndMissingIsNotCached() {
-      const { cache, inner, repo } = await setup();
+      const { cache, inner, repo, ttlOf } = await setup();
       await inner.save(newTask());
       expect((await repo.findById('t-1'))?.title).toBe('Write the cache chapter');
       expect(inner.reads).toBe(1);
       await repo.findById('t-1');
       expect(inner.reads, 'the second read must come from the cache').toBe(1);
+      if (ttlOf) {
+        const ttl = await ttlOf(taskCacheKey('t-1'));
+        expect(ttl, 'TTL in seconds of the entry a miss filled (-1: never expires)').toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(TASK_CACHE_TTL_SECONDS);
+      }
       expect(await repo.findById('t-404')).toBeNull();
       expect(await cache.get(taskCacheKey('t-404')), 'nothing is cached for a missing task').toBeUndefined();
     },
@@ -81,6 +92,36 @@ export function makeScenarios(fresh: () => Promise<{ cache: Cache; ttlOf?: (key:
       await cache.set(taskCacheKey('t-1'), { id: 't-1', title: 7 }, TASK_CACHE_TTL_SECONDS);
       expect((await repo.findById('t-1'))?.title, 'a malformed entry is ignored').toBe('Write the cache chapter');
       expect(await cache.get(taskCacheKey('t-1')), 'and replaced by the real task').toMatchObject({ title: 'Write the cache chapter' });
+    },
+    async noDueDateStaysNull() {
+      const { inner, repo } = await setup();
+      const task = Task.create({ id: 't-2', title: 'No deadline for this one', creatorId: 'u-alice', now });
+      await repo.save(task);
+      inner.reads = 0;
+      const found = await repo.findById('t-2');
+      expect(inner.reads, 'served from the cache').toBe(0);
+      expect(found?.dueDate, 'a task without a due date comes back without one (not 1970)').toBeNull();
+      expect(found?.props).toEqual(task.props);
+    },
+    async deleteThenEvict() {
+      const { cache, inner, repo } = await setup();
+      await repo.save(newTask());
+      let finishDelete!: () => void;
+      inner.deleteGate = new Promise<void>((r) => { finishDelete = r; });
+      const deleting = repo.delete('t-1');
+      await new Promise((r) => setTimeout(r, 20)); // the delete is under way in the database
+      await repo.findById('t-1'); // a reader during the delete
+      finishDelete();
+      expect(await deleting).toBe(true);
+      expect(await cache.get(taskCacheKey('t-1')), 'a read during the delete left the deleted task in the cache').toBeUndefined();
+      expect(await repo.findById('t-1')).toBeNull();
+    },
+    async listAndStatsPassThrough() {
+      const { inner, repo } = await setup();
+      await inner.save(newTask()); // written behind the decorator's back: only the wrapped repository knows it
+      const criteria = { page: 1, limit: 10, sort: { field: 'createdAt', direction: 'asc' } } as const;
+      expect(await repo.list(criteria), 'list() answers what the wrapped repository answers').toEqual(await inner.list(criteria));
+      expect(await repo.stats({ now }), 'stats() answers what the wrapped repository answers').toEqual(await inner.stats({ now }));
     },
     async deleteEvicts() {
       const { cache, repo } = await setup();

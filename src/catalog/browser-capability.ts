@@ -9,8 +9,9 @@ import { join, posix } from 'node:path';
 import type { BrowserCapability } from '../schemas/browser-capability.ts';
 import type { LoadedExercise } from './load.ts';
 
-/** Packages the browser engine bundles once for every exercise (src/sandbox/browser-packages.ts). */
-export const BROWSER_PACKAGES = ['vitest', 'zod'] as const;
+import { BROWSER_PACKAGES } from '../sandbox/browser-paths.ts';
+
+export { BROWSER_PACKAGES };
 
 /** Where checks sit in the grading workspace (grader/workspace.ts uses the same folder). */
 export const CHECKS_DIR = '__checks__';
@@ -26,7 +27,12 @@ export interface ExerciseGraph {
   packages: string[];
   /** Workspace path → the workspace paths it imports (relative imports only). */
   imports: Record<string, string[]>;
+  /** Node globals the code uses (Buffer, process, …), which a browser worker does not have. */
+  nodeGlobals: string[];
 }
+
+/** Node-only globals, looked for in esbuild's output (comments and type-only code already gone). */
+const NODE_GLOBAL = /\b(Buffer|process|__dirname|__filename|require|setImmediate|global)\b(?=\s*[.([])/g;
 
 /** The hidden check files of an exercise (flat folder; helpers too), as workspace paths → content. */
 export function checkSources(root: string, id: string): Record<string, string> {
@@ -100,7 +106,8 @@ export async function exerciseGraph(root: string, exercise: LoadedExercise, lear
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false } },
   });
   const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
-  return { modules, entries, packages: [...packages].sort(), imports };
+  const nodeGlobals = new Set(result.outputFiles.flatMap((f) => [...f.text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')));
+  return { modules, entries, packages: [...packages].sort(), imports, nodeGlobals: [...nodeGlobals].sort() };
 }
 
 /** Why a graph cannot run in the browser: one reason per missing thing, in a stable order. */
@@ -119,6 +126,7 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
       }
       reasons.add(name.startsWith('node:') || NODE_BUILTINS.has(name) ? `${name.startsWith('node:') ? name : `node:${name}`}` : `needs: ${name}`);
     }
+    for (const name of graph.nodeGlobals) reasons.add(`node global: ${name}`);
     const cycle = findCycle(graph.imports);
     if (cycle) reasons.add(`import cycle: ${cycle.join(' → ')}`);
   }

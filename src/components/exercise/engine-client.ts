@@ -1,25 +1,48 @@
-// Browser wiring of the engine selection: one choice per tab, shared by every exercise on a page.
-import { createLocalEngine, createWebContainerEngine, probeLocalServer, selectEngine, type EngineSelection, type WorkspaceTree } from '../../sandbox/index.ts';
+// Browser wiring of the engine selection: the local probe runs once per tab, engines are created
+// once per tab, and each exercise gets the best engine that can grade it.
+import { createBrowserEngine, createLocalEngine, createWebContainerEngine, probeLocalServer, selectEngine, type Engine, type EngineSelection, type WorkspaceTree } from '../../sandbox/index.ts';
+import { BROWSER_PACKAGES } from '../../sandbox/browser-paths.ts';
+import type { BrowserCapability } from '../../schemas/browser-capability.ts';
 
-let selection: Promise<EngineSelection> | undefined;
+let localProbe: Promise<boolean | string> | undefined;
+let browserEngine: Engine | undefined;
+let webcontainer: Promise<Engine> | undefined;
+
+/** The site's base URL (absolute, ending in "/"): sub-path builds (BASE=/workbook/) included. */
+export const siteBase = () => new URL(import.meta.env.BASE_URL.replace(/\/?$/, '/'), location.origin).href;
+
+/** Mentor re-grades and exercises without editor data never use the browser engine. */
+const NOT_IN_BROWSER: BrowserCapability = { capable: false, reasons: ['graded outside the exercise page'] };
+
+/** The browser engine of this tab; learner files are compiled by Monaco's TS worker (loaded with the editor). */
+export function tabBrowserEngine(): Engine {
+  browserEngine ??= createBrowserEngine({
+    baseUrl: siteBase(),
+    packages: BROWSER_PACKAGES,
+    compile: async (id, files) => (await import('./monaco-emit.ts')).compileWithMonaco(id, files),
+  });
+  return browserEngine;
+}
 
 /** The token the local server wrote into this page; empty in a static build. */
 export function pageToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="workbook-token"]')?.content ?? '';
 }
 
-/** Chooses the engine once per tab (local server, else WebContainer, else none). */
-export function chooseEngine(): Promise<EngineSelection> {
-  selection ??= selectEngine(
+/** Chooses the engine for one exercise (local server, else browser when capable, else WebContainer, else none). */
+export function chooseEngine(browser: BrowserCapability = NOT_IN_BROWSER): Promise<EngineSelection> {
+  return selectEngine(
     {
-      probeLocal: () => (pageToken() ? probeLocalServer(location.origin) : Promise.resolve(false)),
+      probeLocal: () => (localProbe ??= pageToken() ? probeLocalServer(location.origin) : Promise.resolve(false)),
+      browser,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       online: navigator.onLine,
     },
     {
       local: () => createLocalEngine({ baseUrl: location.origin, token: pageToken() }),
+      browser: tabBrowserEngine,
       webcontainer: () =>
-        createWebContainerEngine({
+        (webcontainer ??= Promise.resolve(createWebContainerEngine({
           // Loaded only when chosen: the runtime and its iframe come from StackBlitz.
           boot: async () => {
             const { WebContainer } = await import('@webcontainer/api');
@@ -32,12 +55,11 @@ export function chooseEngine(): Promise<EngineSelection> {
           // Type stripping is on by default from Node 22.18; the flag covers older 22.x runtimes.
           command: ['node', '--experimental-strip-types', 'grader/cli.ts', 'grade', '--ndjson'],
           loadWorkspace: async () => {
-            const response = await fetch('/webcontainer/workspace.json');
-            if (!response.ok) throw new Error(`the prepared workspace is missing (HTTP ${response.status} for /webcontainer/workspace.json)`);
+            const response = await fetch(new URL('webcontainer/workspace.json', siteBase()));
+            if (!response.ok) throw new Error(`the prepared workspace is missing (HTTP ${response.status} for ${response.url})`);
             return (await response.json()) as WorkspaceTree;
           },
-        }),
+        }))),
     },
   );
-  return selection;
 }

@@ -9,13 +9,7 @@ import { ResultsView } from './results-view.ts';
 import { renderDiff } from './solution-diff.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
 import { renderSaveNotice } from '../site/save-notice.ts';
-
-interface EditorData {
-  id: string;
-  files: { path: string; editable: boolean; content: string }[];
-  solution: Record<string, string>;
-  libs: { path: string; content: string }[];
-}
+import type { EditorData } from '../../schemas/editor-data.ts';
 
 const AUTOSAVE_MS = 400;
 
@@ -124,7 +118,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
 
   // ---- Engine and runs.
   let engine: Engine | null = null;
-  void chooseEngine().then((chosen) => {
+  void chooseEngine(data.browser).then((chosen) => {
     engine = chosen.engine;
     root.dataset['engine'] = engine?.name ?? 'none';
     if (engineLine) engineLine.textContent = engine ? `Checks run on: ${engine.label}.` : chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : NO_ENGINE_MESSAGE;
@@ -133,7 +127,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   const run = async () => {
     if (running) return;
     saveNow();
-    const chosen = await chooseEngine();
+    const chosen = await chooseEngine(data.browser);
     if (!chosen.engine) {
       results.fail(chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : `${NO_ENGINE_MESSAGE} (${chosen.reason})`, 'unavailable');
       return;
@@ -231,6 +225,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   });
 
   if (saved?.lastReport) results.finish(saved.lastReport, false);
+  (await import('./automation.ts')).installAutomation();
   root.dataset['ready'] = 'true';
   const pending = root.dataset['pendingAction'];
   delete root.dataset['pendingAction'];

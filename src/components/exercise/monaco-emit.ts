@@ -1,0 +1,41 @@
+// Compiles the learner's files for the browser engine with the TypeScript that Monaco's TS worker
+// already runs (its emit and its diagnostics), so the page never loads a second compiler. Files are
+// the editor's own models (file:///<exercise>/<path>); a model is created only for an exercise
+// that has no editor on this page (automation grading another exercise).
+import * as monaco from 'monaco-editor/editor/editor.api';
+import { getTypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
+import type { Compile, Diagnostic } from '../../sandbox/index.ts';
+import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
+import './monaco-editor.ts';
+
+type MessageChain = string | { messageText: string; next?: MessageChain[] };
+const flatten = (message: MessageChain): string => (typeof message === 'string' ? message : [message.messageText, ...(message.next ?? []).map(flatten)].join(' '));
+
+/** TypeScript's syntax diagnostics are codes 1000–1999. */
+const isSyntax = (code: number) => code >= 1000 && code < 2000;
+
+export const compileWithMonaco: Compile = async (exerciseId, files) => {
+  const models = Object.entries(files).map(([path, content]) => {
+    const uri = monaco.Uri.parse(`file:///${exerciseId}/${path}`);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, 'typescript', uri);
+    if (model.getValue() !== content) model.setValue(content);
+    return { path, model };
+  });
+  const getWorker = await getTypeScriptWorker();
+  const outputs: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const { path, model } of models) {
+    const worker = await getWorker(model.uri);
+    const uri = model.uri.toString();
+    const found = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
+    for (const d of found) {
+      if (d.category !== 1 || IGNORED_DIAGNOSTICS.includes(d.code)) continue;
+      const position = model.getPositionAt(d.start ?? 0);
+      diagnostics.push({ file: path, line: position.lineNumber, column: position.column, message: flatten(d.messageText as MessageChain), code: d.code, syntax: isSyntax(d.code) });
+    }
+    const emitted = await worker.getEmitOutput(uri);
+    const js = emitted.outputFiles.find((f) => f.name.endsWith('.js'));
+    if (js) outputs[path] = js.text;
+  }
+  return { outputs, diagnostics };
+};

@@ -1,0 +1,131 @@
+// The browser engine: grades an exercise in a fresh dedicated Web Worker with Vitest's own runner.
+// The hidden checks and read-only service modules come prebuilt from <base>sandbox/exercises/<id>.json;
+// the learner's files are compiled by the page (Monaco's TypeScript worker emit, passed in as
+// `compile`). Each run gets its own worker, terminated when it ends, at the time limit or on Cancel,
+// so no state is carried between runs. No DOM.
+import { browserBundleSchema, type BrowserBundle } from '../schemas/browser-bundle.ts';
+import type { CheckReport, GradeEvent, GradeRequest } from '../schemas/report.ts';
+import { sandboxUrls } from './browser-paths.ts';
+import type { WorkerCheck, WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
+import { compileVerdict, finishedVerdict, floodVerdict, timeoutVerdict, checkFromWorker, type Diagnostic, type Verdict } from './browser-verdict.ts';
+import { EngineError, throwIfAborted, type Engine, type EngineGradeOptions } from './engine.ts';
+
+export type { Diagnostic } from './browser-verdict.ts';
+
+/** Compiles the learner's files to ES modules (JavaScript by workspace path) or says why it cannot. */
+export type Compile = (exerciseId: string, files: Record<string, string>) => Promise<{ outputs: Record<string, string>; diagnostics: Diagnostic[] }>;
+
+/** The part of a Worker the engine uses (a fake in unit tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRunMessage): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface BrowserEngineOptions {
+  /** The site's base URL (absolute, ending in "/"), where sandbox/ was built. */
+  baseUrl: string;
+  compile: Compile;
+  /** Packages the bundles may import (src/catalog/browser-capability.ts BROWSER_PACKAGES). */
+  packages: readonly string[];
+  fetch?: typeof fetch;
+  createWorker?: (url: string) => WorkerLike;
+  /** Console output a run may write (characters); the local grader allows 1 MB. */
+  outputCap?: number;
+}
+
+const OUTPUT_CAP = 1_000_000;
+
+/** Creates the engine; bundles are fetched once per exercise and kept for the tab. */
+export function createBrowserEngine(options: BrowserEngineOptions): Engine {
+  const urls = sandboxUrls(options.baseUrl, options.packages);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const createWorker = options.createWorker ?? ((url: string) => new Worker(url, { type: 'module', name: 'workbook-grader' }) as unknown as WorkerLike);
+  const bundles = new Map<string, Promise<BrowserBundle>>();
+  const loadBundle = (id: string): Promise<BrowserBundle> => {
+    let found = bundles.get(id);
+    if (!found) {
+      found = doFetch(urls.bundle(id)).then(async (response) => {
+        if (!response.ok) throw new EngineError('not-found', `The in-browser checks for "${id}" are missing (HTTP ${response.status} for ${response.url}). Rebuild the site (npm run build), or grade with the local grader (npm start).`);
+        const parsed = browserBundleSchema.safeParse(await response.json());
+        if (!parsed.success) throw new EngineError('protocol', `The in-browser checks for "${id}" are damaged (${parsed.error.issues[0]?.message ?? 'invalid'}). Rebuild the site (npm run build).`);
+        return parsed.data;
+      });
+      found.catch(() => bundles.delete(id));
+      bundles.set(id, found);
+    }
+    return found;
+  };
+
+  return {
+    name: 'browser',
+    label: 'In-browser grader (Web Worker)',
+    async grade(request: GradeRequest, { signal, onEvent }: EngineGradeOptions = {}): Promise<CheckReport> {
+      throwIfAborted(signal);
+      const started = performance.now();
+      const bundle = await loadBundle(request.exerciseId);
+      throwIfAborted(signal);
+      const emit = (event: GradeEvent) => onEvent?.(event);
+      emit({ type: 'started', exerciseId: request.exerciseId, checks: bundle.checks });
+      const finish = (verdict: Verdict): CheckReport => {
+        const report: CheckReport = {
+          version: 1,
+          exerciseId: request.exerciseId,
+          ...verdict,
+          durationMs: Math.round(performance.now() - started),
+          engine: 'browser',
+          isolation: 'web-worker',
+          finishedAt: new Date().toISOString(),
+        };
+        emit({ type: 'report', report });
+        return report;
+      };
+      const files = Object.fromEntries(Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)));
+      const { outputs, diagnostics } = await options.compile(request.exerciseId, files);
+      throwIfAborted(signal);
+      if (diagnostics.length > 0) return finish(compileVerdict(diagnostics, bundle.checks));
+      const verdict = await runInWorker(createWorker(urls.worker), {
+        type: 'run',
+        modules: { ...bundle.modules, ...outputs },
+        entries: bundle.entries,
+        packages: urls.packages,
+        testTimeoutMs: bundle.timeLimitMs,
+        outputCap: options.outputCap ?? OUTPUT_CAP,
+      }, bundle, signal, (check) => emit({ type: 'check', check: checkFromWorker(check) }));
+      return finish(verdict);
+    },
+  };
+}
+
+/** Runs one message in one worker and always terminates it; resolves with the verdict. */
+function runInWorker(worker: WorkerLike, message: WorkerRunMessage, bundle: BrowserBundle, signal: AbortSignal | undefined, onCheck: (check: WorkerCheck) => void): Promise<Verdict> {
+  return new Promise<Verdict>((resolve, reject) => {
+    const streamed: WorkerCheck[] = [];
+    let running: string | undefined;
+    const end = (outcome: () => void) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => end(() => resolve(timeoutVerdict(streamed, bundle.checks, running, bundle.timeLimitMs))), bundle.timeLimitMs);
+    const onAbort = () => end(() => reject(new EngineError('aborted', 'The run was cancelled.', { cause: signal?.reason })));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      end(() => resolve({ ...finishedVerdict([], [{ message: event.message || 'the grading worker failed to start' }], bundle.checks) }));
+    };
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'running') running = data.check;
+      else if (data.type === 'check') {
+        streamed.push(data.check);
+        onCheck(data.check);
+      } else if (data.type === 'flood') end(() => resolve(floodVerdict(streamed, bundle.checks)));
+      else if (data.type === 'done') end(() => resolve(finishedVerdict(data.checks, data.errors, bundle.checks)));
+    };
+    worker.postMessage(message);
+  });
+}

@@ -1,0 +1,127 @@
+// The grading worker: one per run, terminated by the page afterwards (or at the time limit, or on
+// Cancel), so nothing a run does survives it. Links the modules it is sent into blob: URLs and runs
+// the checks with Vitest's own runner (what Vitest's browser mode runs in the page). Built by
+// scripts/sandbox-build.ts into <base>sandbox/worker.js; the shared vitest bundle is loaded by URL
+// so the checks' `describe`/`it`/`expect` and this runner are one module instance.
+import type { VitestRunner } from 'vitest';
+import type { WorkerCheck, WorkerError, WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
+import { linkModules } from './module-linker.ts';
+
+type Runtime = typeof import('vitest/internal/browser');
+interface Task {
+  type: string;
+  name: string;
+  tasks?: Task[];
+  result?: { state?: string; duration?: number; errors?: { name?: string; message?: string; expected?: unknown; actual?: unknown }[] };
+}
+
+const post = (message: WorkerMessage) => postMessage(message);
+/** Errors outside any check (a timer callback throwing): Vitest in Node reports them as run errors. */
+const unhandled: WorkerError[] = [];
+
+/**
+ * Threat: learner code in this worker reaching the page's origin storage (the offline cache, other
+ * exercises' data in IndexedDB) or the network. Workers never see localStorage; the rest is
+ * removed from the worker's global scope (own properties and prototype getters) before any
+ * learner module is imported. Module imports are not affected: they go through blob: URLs.
+ */
+function fenceIn(): void {
+  const names = ['caches', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'BroadcastChannel'];
+  for (let proto: object | null = self; proto; proto = Object.getPrototypeOf(proto)) {
+    for (const name of names) {
+      if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
+    }
+  }
+}
+
+/** Console output is counted; past the cap the run stops (the page reports it as the local grader does). */
+function capConsole(cap: number): void {
+  let written = 0;
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const) {
+    console[method] = (...args: unknown[]) => {
+      written += args.reduce<number>((n, a) => n + String(a).length + 1, 0);
+      if (written > cap) {
+        post({ type: 'flood', characters: written });
+        throw new Error('WORKBOOK_OUTPUT_FLOOD: your code wrote more console output than a run allows');
+      }
+    };
+  }
+}
+
+function toError(e: { name?: string; message?: string; expected?: unknown; actual?: unknown }): WorkerError {
+  const error: WorkerError = { message: String(e.message ?? 'unknown error') };
+  if (e.name) error.name = e.name;
+  if (typeof e.expected === 'string') error.expected = e.expected;
+  if (typeof e.actual === 'string') error.actual = e.actual;
+  return error;
+}
+
+function toCheck(task: Task): WorkerCheck {
+  const state = task.result?.state;
+  return {
+    name: task.name,
+    state: state === 'pass' ? 'passed' : state === 'fail' ? 'failed' : 'skipped',
+    errors: (task.result?.errors ?? []).map(toError),
+    durationMs: Math.max(0, Math.round(task.result?.duration ?? 0)),
+  };
+}
+
+const tests = (tasks: readonly Task[]): Task[] => tasks.flatMap((t) => (t.type === 'test' ? [t] : tests(t.tasks ?? [])));
+
+async function run(message: WorkerRunMessage): Promise<void> {
+  const vitestUrl = message.packages['vitest'];
+  if (!vitestUrl) throw new Error('the page sent no vitest bundle');
+  const runtime = (await import(/* @vite-ignore */ vitestUrl)) as Runtime;
+  capConsole(message.outputCap);
+  const urls = linkModules(message.modules, message.entries, message.packages, (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  fenceIn();
+  const runner = {
+    config: {
+      root: '/',
+      name: 'workbook',
+      sequence: { hooks: 'stack', setupFiles: 'list', shuffle: false, concurrent: false, seed: 0 },
+      maxConcurrency: 5,
+      testTimeout: message.testTimeoutMs,
+      hookTimeout: message.testTimeoutMs,
+      retry: 0,
+      passWithNoTests: false,
+      allowOnly: false,
+      setupFiles: [],
+      includeTaskLocation: false,
+      expect: {},
+      chaiConfig: undefined,
+      diffOptions: undefined,
+    },
+    importFile: async (path: string) => {
+      const url = urls.get(path);
+      if (!url) throw new Error(`no module for ${path}`);
+      await import(/* @vite-ignore */ url);
+    },
+    onBeforeRunTask: (test: Task) => {
+      if (test.type === 'test') post({ type: 'running', check: test.name });
+    },
+    onAfterRunTask: (test: Task) => {
+      if (test.type === 'test') post({ type: 'check', check: toCheck(test) });
+    },
+  } as unknown as VitestRunner;
+  const files = (await runtime.startTests(message.entries, runner)) as unknown as Task[];
+  const errors = [...files.flatMap((f) => f.result?.errors ?? []).map(toError), ...unhandled];
+  post({ type: 'done', checks: tests(files).map(toCheck), errors });
+}
+
+addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
+  if (event.data?.type !== 'run') return;
+  run(event.data).catch((error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ type: 'done', checks: [], errors: [toError(e)] });
+  });
+});
+addEventListener('error', (event) => {
+  event.preventDefault();
+  unhandled.push(toError({ message: event.message }));
+});
+addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  const reason = event.reason as { name?: string; message?: string } | undefined;
+  unhandled.push(toError({ name: reason?.name ?? 'Error', message: `Unhandled rejection: ${reason?.message ?? String(reason)}` }));
+});

@@ -34,6 +34,9 @@ const PACKAGE_ENTRIES: Record<(typeof BROWSER_PACKAGES)[number], string> = {
 for (const name of BROWSER_PACKAGES) {
   await build({ ...browserBuild, stdin: { contents: PACKAGE_ENTRIES[name], resolveDir: root, loader: 'js' }, outfile: join(out, packageFile(name)) });
 }
+// node:crypto, the part with exact browser equivalents only (see NODE_SHIMS).
+const NODE_CRYPTO = 'export const randomUUID = () => crypto.randomUUID(); export const getRandomValues = (array) => crypto.getRandomValues(array); export const webcrypto = crypto;';
+await build({ ...browserBuild, stdin: { contents: NODE_CRYPTO, resolveDir: root, loader: 'js' }, outfile: join(out, packageFile('node:crypto')) });
 await build({ ...browserBuild, entryPoints: [join(root, 'src/sandbox/browser-worker.ts')], outfile: join(out, 'worker.js'), tsconfigRaw });
 
 const capable: string[] = [];

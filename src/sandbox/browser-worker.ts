@@ -3,11 +3,12 @@
 // the checks with Vitest's own runner (what Vitest's browser mode runs in the page). Built by
 // scripts/sandbox-build.ts into <base>sandbox/worker.js; the shared vitest bundle is loaded by URL
 // so the checks' `describe`/`it`/`expect` and this runner are one module instance.
-import type { VitestRunner } from 'vitest';
 import type { WorkerCheck, WorkerError, WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
 import { linkModules } from './module-linker.ts';
+import { installNodeGlobals } from './node-globals.ts';
 
 type Runtime = typeof import('vitest/internal/browser');
+type VitestRunner = Parameters<Runtime['startTests']>[1];
 interface Task {
   type: string;
   name: string;
@@ -73,6 +74,7 @@ async function run(message: WorkerRunMessage): Promise<void> {
   if (!vitestUrl) throw new Error('the page sent no vitest bundle');
   const runtime = (await import(/* @vite-ignore */ vitestUrl)) as Runtime;
   capConsole(message.outputCap);
+  installNodeGlobals(globalThis);
   const urls = linkModules(message.modules, message.entries, message.packages, (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
   fenceIn();
   const runner = {

@@ -23,6 +23,8 @@ export function installAutomation(): void {
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
         const data = editorDataSchema.parse(await response.json());
         (await import('./monaco-editor.ts')).addLibs(request.exerciseId, data.libs);
+        // The read-only tabs an exercise page would show, so the compile sees what the editor sees.
+        (await import('./monaco-emit.ts')).ensureModels(request.exerciseId, data.files.filter((f) => !f.editable));
         libsLoaded.add(request.exerciseId);
       }
       return tabBrowserEngine().grade(request);

@@ -1,7 +1,7 @@
 // Browser wiring of the engine selection: the local probe runs once per tab, engines are created
 // once per tab, and each exercise gets the best engine that can grade it.
 import { createBrowserEngine, createLocalEngine, createWebContainerEngine, probeLocalServer, selectEngine, type Engine, type EngineSelection, type WorkspaceTree } from '../../sandbox/index.ts';
-import { BROWSER_PACKAGES } from '../../sandbox/browser-paths.ts';
+import { ENGINE_PACKAGES } from '../../sandbox/browser-paths.ts';
 import type { BrowserCapability } from '../../schemas/browser-capability.ts';
 
 let localProbe: Promise<boolean | string> | undefined;
@@ -18,7 +18,7 @@ const NOT_IN_BROWSER: BrowserCapability = { capable: false, reasons: ['graded ou
 export function tabBrowserEngine(): Engine {
   browserEngine ??= createBrowserEngine({
     baseUrl: siteBase(),
-    packages: BROWSER_PACKAGES,
+    packages: ENGINE_PACKAGES,
     compile: async (id, files) => (await import('./monaco-emit.ts')).compileWithMonaco(id, files),
   });
   return browserEngine;

@@ -34,6 +34,23 @@ describe('passwordProblems', () => {
   });
 });
 
+describe('passwordProblems: edges and combinations', () => {
+  it('counts characters as Unicode characters: 11 letters and one emoji are 12 characters; 6 emoji and 5 letters are 11', () => {
+    expect(passwordProblems('violetferry😀', ada), '12 characters (13 UTF-16 code units)').toEqual([]);
+    expect(passwordProblems('😀😀😀😀😀😀vifer', ada), '11 characters (17 UTF-16 code units)').toHaveLength(1);
+  });
+
+  it('a name word of exactly 3 characters counts: "ada" in the password is refused for Ada Lovelace', () => {
+    expect(passwordProblems('violet-ada-ferry', { email: 'a.l@example.com', name: 'Ada Lovelace' })).toHaveLength(1);
+    expect(passwordProblems('violet-ADA-ferry', { email: 'a.l@example.com', name: 'Ada Lovelace' }), 'ignoring case').toHaveLength(1);
+  });
+
+  it('a password breaking several rules gets one message per broken rule', () => {
+    expect(passwordProblems('ada-short', ada), 'too short and contains a name word').toHaveLength(2);
+    expect(passwordProblems(`lovelace-${'x'.repeat(70)}`, ada), 'too long and contains a name word').toHaveLength(2);
+  });
+});
+
 describe('hashing', () => {
   it('hashPassword makes a salted bcrypt hash with the given cost that verifyPassword accepts', async () => {
     const [one, two] = await Promise.all([hashPassword('violet-ferry-cascade-42', MIN_COST), hashPassword('violet-ferry-cascade-42', MIN_COST)]);
@@ -61,5 +78,12 @@ describe('hashing', () => {
     expect(needsRehash(hash, 12)).toBe(true);
     expect(needsRehash(hash, 10)).toBe(false);
     expect(needsRehash(hash, 8)).toBe(false);
+  });
+
+  it('needsRehash compares with DEFAULT_COST (12) when no cost is given', async () => {
+    const cost10 = await bcrypt.hash('violet-ferry-cascade-42', 10);
+    expect(needsRehash(cost10), 'a cost-10 hash, default wanted cost 12').toBe(true);
+    // The same hash with its cost field read as 12: needsRehash only looks at the cost.
+    expect(needsRehash(cost10.replace(/^(\$2[aby]\$)10\$/, '$112$')), 'a cost-12 hash, default wanted cost 12').toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { Task, type TaskProps } from '../src/domain/task/task.entity.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { taskFromRow, taskToRow } from '../src/infrastructure/persistence/prisma-task.mapper.js';
 import { PrismaTaskRepository } from '../src/infrastructure/persistence/prisma-task.repository.js';
-import { closePrisma, getPrisma, resetDatabase } from './fixtures.js';
+import { createPrismaClient } from '../src/infrastructure/persistence/database.js';
+import { closePrisma, databaseUrl, getPrisma, resetDatabase } from './fixtures.js';
 
 const full: TaskProps = {
   id: 'task-full',
@@ -28,6 +29,12 @@ beforeEach(async () => {
 afterAll(() => closePrisma());
 
 describe('mapping', () => {
+  it('taskToRow() maps the fields one by one: a property the Task model does not have is not carried into the row', () => {
+    const withExtra = { ...full, archivedBy: 'u-root' } as TaskProps;
+    const row = taskToRow(Task.restore(withExtra)) as unknown as Record<string, unknown>;
+    expect(Object.keys(row).sort(), 'columns in the row (a spread of the props would carry archivedBy too)').toEqual(Object.keys(full).sort());
+  });
+
   it('taskToRow() and taskFromRow() carry every field both ways (nulls and dates included)', () => {
     for (const props of [full, bare]) {
       const row = taskToRow(Task.restore(props));
@@ -87,5 +94,29 @@ describe('PrismaTaskRepository on PGlite', () => {
     expect(await repo.delete(full.id), 'deleting an existing task').toBe(true);
     expect(await repo.findById(full.id)).toBeNull();
     expect(await repo.delete(full.id), 'deleting it again').toBe(false);
+  });
+
+  it('an update keeps the original createdAt, even when the saved task carries another one', async () => {
+    await repo.save(Task.restore(bare));
+    await repo.save(Task.restore({ ...bare, title: 'Renamed', createdAt: new Date('2030-01-01T00:00:00.000Z') }));
+    const again = await repo.findById(bare.id);
+    expect(again?.title).toBe('Renamed');
+    expect(again?.createdAt.toISOString(), 'createdAt after an update').toBe(bare.createdAt.toISOString());
+  });
+
+  it('two saves of the same new task at once, through two database connections, both succeed and leave one row', async () => {
+    const other = createPrismaClient({ url: databaseUrl(), poolSize: 1 });
+    try {
+      await other.$queryRawUnsafe('select 1'); // connected before the race starts
+      const results = await Promise.allSettled([
+        new PrismaTaskRepository(prisma).save(Task.restore(full)),
+        new PrismaTaskRepository(other).save(Task.restore({ ...full, title: 'Migrate the billing tables (again)' })),
+      ]);
+      const failures = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason).slice(0, 300)] : []));
+      expect(failures, 'saves that failed (a look-then-insert lets both try to insert)').toEqual([]);
+      expect(await prisma.task.count({ where: { id: full.id } }), 'rows with this id').toBe(1);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });

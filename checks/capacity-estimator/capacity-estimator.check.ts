@@ -53,4 +53,29 @@ describe('estimateCapacity', () => {
     expect(() => estimateCapacity({ ...base, replicationFactor: 2.5 })).toThrow(/replicationFactor/);
     expect(() => estimateCapacity({ ...base, writeRatio: 1, peakFactor: 1 })).not.toThrow();
   });
+
+  it('rejects a negative, NaN or infinite value in every field, naming that field', () => {
+    for (const field of Object.keys(base) as (keyof CapacityAssumptions)[]) {
+      for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => estimateCapacity({ ...base, [field]: bad }), `${field}: ${bad}`).toThrow(RangeError);
+        expect(() => estimateCapacity({ ...base, [field]: bad }), `${field}: ${bad}`).toThrow(new RegExp(field));
+      }
+    }
+  });
+
+  it('accepts zero wherever the rules allow it (users, requests, write ratio, sizes, retention)', () => {
+    const zeros = { dailyActiveUsers: 0, requestsPerUserPerDay: 0, writeRatio: 0, bytesPerWrite: 0, bytesPerResponse: 0, retentionDays: 0 };
+    for (const [field, value] of Object.entries(zeros)) {
+      expect(() => estimateCapacity({ ...base, [field]: value }), `${field}: 0 must be accepted`).not.toThrow();
+    }
+    expect(estimateCapacity({ ...base, ...zeros })).toEqual({ requestsPerDay: 0, averageQps: 0, peakQps: 0, writesPerDay: 0, storageBytes: 0, peakEgressBytesPerSecond: 0 });
+  });
+
+  it('does not round QPS or bandwidth: the figures keep their decimals', () => {
+    const e = estimateCapacity(base);
+    const average = 5_000_000 / 86_400;
+    expect(e.averageQps, 'averageQps to 9 decimals').toBeCloseTo(average, 9);
+    expect(e.peakQps, 'peakQps to 9 decimals').toBeCloseTo(average * 3, 9);
+    expect(e.peakEgressBytesPerSecond, 'peak egress to 6 decimals').toBeCloseTo(average * 3 * 2_000, 6);
+  });
 });

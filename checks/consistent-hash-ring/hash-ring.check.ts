@@ -62,4 +62,22 @@ describe('HashRing', () => {
     ring.removeNode('zeta');
     expect(() => ring.nodeFor('task:1')).toThrow();
   });
+
+  it('without options a ring uses 100 virtual nodes per node, so 4 nodes are balanced too', () => {
+    const ring = new HashRing();
+    for (const n of ['n1', 'n2', 'n3', 'n4']) ring.addNode(n);
+    const counts = new Map<string, number>();
+    for (const node of placement(ring).values()) counts.set(node, (counts.get(node) ?? 0) + 1);
+    expect(counts.size, 'nodes that own keys').toBe(4);
+    for (const [node, count] of counts) expect(count / KEYS.length, `share of ${node} with the default virtual nodes`).toBeGreaterThan(0.15);
+  });
+
+  it('a refused duplicate addNode leaves the ring exactly as it was', () => {
+    const ring = ringOf('n1', 'n2', 'n3');
+    const before = placement(ring);
+    expect(() => ring.addNode('n2')).toThrow(/n2/);
+    const after = placement(ring);
+    expect(KEYS.filter((k) => before.get(k) !== after.get(k)).length, 'keys that changed node after a refused addNode').toBe(0);
+    expect(ring.nodes).toEqual(['n1', 'n2', 'n3']);
+  });
 });

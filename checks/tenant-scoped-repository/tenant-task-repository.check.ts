@@ -63,4 +63,42 @@ describe('tenant-scoped task repository', () => {
     expect(() => repo.forTenant('')).toThrow(/tenant/i);
     expect(() => repo.forTenant('   ')).toThrow(/tenant/i);
   });
+
+  it('tenant and task ids that run together the same way stay apart (acme + x:1 and acme:x + 1, acme + 1 and acm + e1)', async () => {
+    await repo.forTenant('acme').save({ id: 'x:1', title: 'Acme x:1', status: 'TODO' });
+    await repo.forTenant('acme:x').save({ id: '1', title: 'Acme:x 1', status: 'TODO' });
+    await repo.forTenant('acme').save({ id: '1', title: 'Acme 1', status: 'TODO' });
+    await repo.forTenant('acm').save({ id: 'e1', title: 'Acm e1', status: 'TODO' });
+    expect((await repo.forTenant('acme').findById('x:1'))?.title).toBe('Acme x:1');
+    expect((await repo.forTenant('acme:x').findById('1'))?.title).toBe('Acme:x 1');
+    expect((await repo.forTenant('acme').findById('1'))?.title).toBe('Acme 1');
+    expect((await repo.forTenant('acm').findById('e1'))?.title).toBe('Acm e1');
+    expect((await repo.forTenant('acme').list()).map((t) => t.id), "acme's list").toEqual(['1', 'x:1']);
+  });
+
+  it('saving the same id again in one tenant replaces the task', async () => {
+    const acme = repo.forTenant('acme');
+    await acme.save({ id: 't1', title: 'Draft', status: 'TODO' });
+    await acme.save({ id: 't1', title: 'Final', status: 'COMPLETED' });
+    expect(await acme.list()).toEqual([{ id: 't1', tenantId: 'acme', title: 'Final', status: 'COMPLETED' }]);
+  });
+
+  it('list() returns copies too', async () => {
+    const acme = repo.forTenant('acme');
+    await acme.save({ id: 't1', title: 'Original', status: 'TODO' });
+    const [listed] = await acme.list();
+    listed!.title = 'Changed';
+    listed!.tenantId = 'globex';
+    expect(await acme.findById('t1')).toEqual({ id: 't1', tenantId: 'acme', title: 'Original', status: 'TODO' });
+  });
+
+  it('list() orders ids by code unit (uppercase before lowercase, "t10" before "t9"), not by locale', async () => {
+    const acme = repo.forTenant('acme');
+    for (const id of ['b', 'a', 'B', 't9', 't10']) await acme.save({ id, title: `Task ${id}`, status: 'TODO' });
+    expect((await acme.list()).map((t) => t.id)).toEqual(['B', 'a', 'b', 't10', 't9']);
+  });
+
+  it('a scope exposes the tenantId it was made for', () => {
+    expect(repo.forTenant('acme').tenantId).toBe('acme');
+  });
 });

@@ -1,7 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OAuthStateStore, buildAuthorizationUrl, computeChallenge, createPkcePair, handleCallback } from '../src/security/oauth-pkce.js';
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/** The largest share of character positions two of the values have in common (random values share few). */
+function mostSharedPositions(values: string[]): number {
+  let most = 0;
+  for (let i = 1; i < values.length; i++) {
+    const [a, b] = [values[i - 1]!, values[i]!];
+    const length = Math.min(a.length, b.length);
+    let same = 0;
+    for (let k = 0; k < length; k++) if (a[k] === b[k]) same++;
+    most = Math.max(most, same / length);
+  }
+  return most;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('OAuth with PKCE', () => {
   it('computes the S256 challenge of the RFC 7636 example', () => {
@@ -53,6 +70,21 @@ describe('OAuth with PKCE', () => {
     expect(store.consume('never-issued')).toBeUndefined();
   });
 
+  it('draws verifiers and states from a secure source: Math.random is never used', () => {
+    const random = vi.spyOn(Math, 'random');
+    createPkcePair();
+    new OAuthStateStore({ ttlMs: 1_000, now: () => 0 }).issue('v');
+    expect(random, 'Math.random is predictable; use node:crypto').not.toHaveBeenCalled();
+  });
+
+  it('makes states and verifiers that differ in most character positions (not a counter or a clock padded to length)', () => {
+    const store = new OAuthStateStore({ ttlMs: 1_000, now: () => 0 });
+    const states = Array.from({ length: 10 }, (_, i) => store.issue(`v${i}`));
+    expect(mostSharedPositions(states), `states ${states.slice(0, 2).join(', ')} share too many positions`).toBeLessThan(0.5);
+    const verifiers = Array.from({ length: 10 }, () => createPkcePair().verifier);
+    expect(mostSharedPositions(verifiers), `verifiers ${verifiers.slice(0, 2).join(', ')} share too many positions`).toBeLessThan(0.5);
+  });
+
   it('refuses a state older than ttlMs', () => {
     let now = 1_000;
     const store = new OAuthStateStore({ ttlMs: 10_000, now: () => now });
@@ -69,6 +101,13 @@ describe('OAuth with PKCE', () => {
     const state = store.issue('the-verifier');
     expect(handleCallback({ code: 'auth-code', state }, store)).toEqual({ ok: true, code: 'auth-code', verifier: 'the-verifier' });
     expect(handleCallback({ code: 'auth-code', state }, store), 'replaying the callback must fail').toEqual({ ok: false, reason: 'INVALID_STATE' });
+  });
+
+  it('checks PROVIDER_ERROR before the state, and the state before the code', () => {
+    const store = new OAuthStateStore({ ttlMs: 600_000, now: () => 0 });
+    expect(handleCallback({ error: 'access_denied', state: 'forged' }, store), 'an error with an unknown state').toEqual({ ok: false, reason: 'PROVIDER_ERROR' });
+    expect(handleCallback({ error: 'access_denied' }, store), 'an error without a state').toEqual({ ok: false, reason: 'PROVIDER_ERROR' });
+    expect(handleCallback({ state: 'forged' }, store), 'no code and an unknown state').toEqual({ ok: false, reason: 'INVALID_STATE' });
   });
 
   it('rejects provider errors, unknown states and missing codes, using up the state', () => {

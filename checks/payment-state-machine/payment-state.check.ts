@@ -67,6 +67,53 @@ describe('applyEvent', () => {
     expect(codeOf(() => applyEvent(partly, refund(-5, 300)))).toBe('PAYMENT.INVALID_REFUND');
   });
 
+  it('applies every transition of the table and refuses every other one with PAYMENT.INVALID_TRANSITION', () => {
+    const table: Record<string, string[]> = {
+      'payment.processing': ['PENDING'],
+      'payment.succeeded': ['PENDING', 'PROCESSING'],
+      'payment.failed': ['PENDING', 'PROCESSING'],
+      'payment.canceled': ['PENDING'],
+    };
+    const leadsTo: Record<string, string> = { 'payment.processing': 'PROCESSING', 'payment.succeeded': 'SUCCEEDED', 'payment.failed': 'FAILED', 'payment.canceled': 'CANCELED' };
+    const statuses = ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED', 'CANCELED', 'REFUNDED'] as const;
+    for (const [type, from] of Object.entries(table)) {
+      for (const status of statuses) {
+        const payment = newPayment({ status, lastEventAt: 100, ...(status === 'REFUNDED' ? { refundedAmount: 5_000 } : {}) });
+        const event = ev(type as Parameters<typeof ev>[0], 200);
+        if (from.includes(status)) expect(applyEvent(payment, event).payment.status, `${type} from ${status}`).toBe(leadsTo[type]);
+        else expect(codeOf(() => applyEvent(payment, event)), `${type} from ${status}`).toBe('PAYMENT.INVALID_TRANSITION');
+      }
+    }
+    for (const status of statuses.filter((s) => s !== 'SUCCEEDED')) {
+      const payment = newPayment({ status, lastEventAt: 100, ...(status === 'REFUNDED' ? { refundedAmount: 5_000 } : {}) });
+      expect(codeOf(() => applyEvent(payment, refund(100, 200))), `charge.refunded from ${status}`).toBe('PAYMENT.INVALID_TRANSITION');
+    }
+  });
+
+  it('applies an event that occurred at exactly lastEventAt (equal is not stale)', () => {
+    const paid = run(newPayment(), ev('payment.succeeded', 100));
+    const sameInstant = applyEvent(paid, refund(1_000, 100));
+    expect(sameInstant.outcome).toBe('applied');
+    expect(sameInstant.payment).toMatchObject({ refundedAmount: 1_000, lastEventAt: 100 });
+  });
+
+  it('checks for a duplicate before staleness: a redelivered old event is ignored-duplicate', () => {
+    const p = run(newPayment(), ev('payment.processing', 100, 'old'), ev('payment.succeeded', 200, 'new'));
+    const again = applyEvent(p, ev('payment.processing', 100, 'old'));
+    expect(again.outcome).toBe('ignored-duplicate');
+    expect(again.payment).toEqual(p);
+  });
+
+  it('leaves the payment unchanged when an event is stale', () => {
+    const p = run(newPayment(), ev('payment.succeeded', 300));
+    expect(applyEvent(p, ev('payment.failed', 200)).payment).toEqual(p);
+  });
+
+  it('refuses a refund on a payment that is not SUCCEEDED with INVALID_TRANSITION, whatever its amount', () => {
+    expect(codeOf(() => applyEvent(newPayment(), refund(0, 100)))).toBe('PAYMENT.INVALID_TRANSITION');
+    expect(codeOf(() => applyEvent(newPayment(), refund(9_999, 100)))).toBe('PAYMENT.INVALID_TRANSITION');
+  });
+
   it('never mutates the payment it is given', () => {
     const original = newPayment();
     const frozen = structuredClone(original);

@@ -28,7 +28,7 @@ export function verifyWebhookSignature(
   const v1 = fields.get('v1');
   if (!t || !/^\d+$/.test(t) || !v1 || !/^[0-9a-f]{64}$/i.test(v1)) return { ok: false, reason: 'MALFORMED_HEADER' };
   const timestamp = Number(t);
-  if (Math.abs(nowMs / 1000 - timestamp) > toleranceSeconds) return { ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' };
+  if (Math.abs(nowMs / 1000 - timestamp) >= toleranceSeconds) return { ok: false, reason: 'TIMESTAMP_OUT_OF_TOLERANCE' };
   const expected = Buffer.from(hmacHex(secret, timestamp, rawBody), 'hex');
   const given = Buffer.from(v1, 'hex');
   return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'SIGNATURE_MISMATCH' };

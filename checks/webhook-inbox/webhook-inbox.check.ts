@@ -1,6 +1,14 @@
+import * as crypto from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { WebhookInbox, verifyWebhook, type WebhookEvent } from '../src/payments/webhook-inbox.js';
+
+// Spy on timingSafeEqual however the learner imports node:crypto (named, namespace or default).
+vi.mock('node:crypto', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:crypto')>();
+  const timingSafeEqual = vi.fn(original.timingSafeEqual);
+  return { ...original, timingSafeEqual, default: { ...original, timingSafeEqual } };
+});
 
 const SECRET = 'whsec_current_0123456789';
 const OLD_SECRET = 'whsec_previous_987654321';
@@ -81,6 +89,55 @@ describe('webhook inbox', () => {
     const working = vi.fn(async () => {});
     expect(await box.receive(raw, header(raw), working), 'the retry must be processed, not treated as a duplicate').toEqual({ status: 200, outcome: 'processed' });
     expect(working).toHaveBeenCalledTimes(1);
+  });
+
+  it('compares signatures with crypto.timingSafeEqual', () => {
+    const spy = vi.mocked(crypto.timingSafeEqual);
+    spy.mockClear();
+    const raw = body('evt_t');
+    expect(verifyWebhook(raw, header(raw), [SECRET], { nowMs: now() })).toEqual({ ok: true, timestamp: NOW_S });
+    expect(spy, 'the matching signature must be compared with timingSafeEqual').toHaveBeenCalled();
+  });
+
+  it('accepts a timestamp exactly toleranceSeconds in the future', () => {
+    const raw = body('evt_f');
+    expect(verifyWebhook(raw, header(raw, NOW_S + 300), [SECRET], { nowMs: now() })).toEqual({ ok: true, timestamp: NOW_S + 300 });
+  });
+
+  it('knows a duplicate by its event id: a redelivery re-signed later and re-serialised is still a duplicate', async () => {
+    let t = NOW_S;
+    const box = new WebhookInbox([SECRET], { now: () => t * 1000 });
+    const handle = vi.fn(async () => {});
+    const first = JSON.stringify({ id: 'evt_8', type: 'payment.succeeded', data: { amount: 1 } });
+    expect(await box.receive(first, header(first, t), handle)).toEqual({ status: 200, outcome: 'processed' });
+    t += 60;
+    const again = JSON.stringify({ type: 'payment.succeeded', id: 'evt_8', data: { amount: 1 } }, null, 2);
+    expect(await box.receive(again, header(again, t), handle)).toEqual({ status: 200, outcome: 'duplicate' });
+    expect(handle).toHaveBeenCalledTimes(1);
+  });
+
+  it('processes two events with equal content but different ids, each once', async () => {
+    const box = inbox();
+    const handle = vi.fn(async () => {});
+    const a = JSON.stringify({ id: 'evt_a', type: 'payment.succeeded', data: { amount: 1 } });
+    const b = JSON.stringify({ id: 'evt_b', type: 'payment.succeeded', data: { amount: 1 } });
+    expect(await box.receive(a, header(a), handle)).toEqual({ status: 200, outcome: 'processed' });
+    expect(await box.receive(b, header(b), handle)).toEqual({ status: 200, outcome: 'processed' });
+    expect(handle).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks the signature before the body: an unsigned non-event is rejected for its signature', async () => {
+    const handle = vi.fn(async () => {});
+    expect(await inbox().receive('not json', undefined, handle)).toEqual({ status: 400, outcome: 'rejected', reason: 'MISSING_HEADER' });
+    expect(await inbox().receive('not json', header('something else'), handle)).toEqual({ status: 400, outcome: 'rejected', reason: 'SIGNATURE_MISMATCH' });
+  });
+
+  it('rejects an event whose id or type is not a string (a number is not an id)', async () => {
+    const handle = vi.fn(async () => {});
+    for (const raw of [JSON.stringify({ id: 42, type: 'payment.succeeded' }), JSON.stringify({ id: 'evt_9', type: 7 })]) {
+      expect(await inbox().receive(raw, header(raw), handle), raw).toEqual({ status: 400, outcome: 'rejected', reason: 'INVALID_EVENT' });
+    }
+    expect(handle).not.toHaveBeenCalled();
   });
 
   it('rejects a correctly signed body that is not an event', async () => {

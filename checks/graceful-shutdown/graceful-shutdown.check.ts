@@ -83,6 +83,15 @@ describe('ShutdownCoordinator', () => {
     expect(report).toEqual({ drained: false, abandoned: 2, closed: ['database'], failed: [] });
   });
 
+  it('counts as abandoned only the work still running at the deadline (not work that finished before or during the drain)', async () => {
+    const lifecycle = new ShutdownCoordinator({ drainTimeoutMs: 60 });
+    expect(await lifecycle.track(async () => 'finished before')).toBe('finished before');
+    void lifecycle.track(() => sleep(10));
+    void lifecycle.track(() => new Promise(() => {}));
+    const report = await lifecycle.shutdown();
+    expect(report).toMatchObject({ drained: false, abandoned: 1 });
+  });
+
   it('keeps closing the other resources when one close() fails, and reports the failure', async () => {
     const { resource } = recorder();
     const lifecycle = new ShutdownCoordinator({ drainTimeoutMs: 500 });

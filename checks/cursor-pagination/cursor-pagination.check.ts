@@ -46,6 +46,30 @@ describe('cursor pagination', () => {
     expect(second.items.map((r) => r.id), 'the page after "d" is still c, b').toEqual(['c', 'b']);
   });
 
+  it('a cursor stays correct when the item it points at has been deleted since', () => {
+    const items = [row('a', 1), row('b', 2), row('c', 3), row('d', 4), row('e', 5)];
+    const first = paginate(items, { limit: 2 });
+    const shrunk = items.filter((r) => r.id !== 'd'); // the cursor's own item is gone
+    expect(paginate(shrunk, { limit: 2, after: first.nextCursor }).items.map((r) => r.id), 'the page after "d" is still c, b').toEqual(['c', 'b']);
+  });
+
+  it('ties are broken by id in descending code-unit order (as JavaScript < compares), not by locale', () => {
+    const items = ['B', 'a', '_', 'Z', 'b'].map((id) => row(id, 5));
+    expect(walk(items, 2).flat(), "code units: b (98) > a (97) > _ (95) > Z (90) > B (66)").toEqual(['b', 'a', '_', 'Z', 'B']);
+  });
+
+  it('an empty list gives an empty page with nextCursor null', () => {
+    expect(paginate([], { limit: 5 })).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('rejects cursors of the wrong shape (null, a number, an array, a string) and with an invalid date', () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64url');
+    for (const text of ['null', '42', '[]', '"abc"', '{"t":1e20,"id":"x"}', '{"createdAt":"not a date","id":"x"}', '{"createdAt":1e20,"id":"x"}', '{"t":"2026-01-01T00:00:00Z","id":""}']) {
+      expect(() => decodeCursor(b64(text)), `decodeCursor of base64url(${text})`).toThrow(InvalidCursorError);
+      expect(() => paginate([row('a', 1)], { after: b64(text) }), `paginate after base64url(${text})`).toThrow(InvalidCursorError);
+    }
+  });
+
   it('round-trips a position through encodeCursor and decodeCursor', () => {
     const position = { id: 'task|42', createdAt: at(7) };
     const decoded = decodeCursor(encodeCursor(position));

@@ -32,10 +32,12 @@ export function decodeCursor(cursor: string): Positioned {
     throw new InvalidCursorError('cursor is not a token this API issued; start again without "after"');
   }
   const { t, id } = (raw ?? {}) as { t?: unknown; id?: unknown };
-  if (typeof t !== 'number' || !Number.isFinite(t) || typeof id !== 'string' || id === '') {
+  const createdAt = new Date(typeof t === 'number' ? t : Number.NaN);
+  // A finite number can still be out of Date's range (1e20): that is an invalid date too.
+  if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || id === '') {
     throw new InvalidCursorError('cursor is malformed; start again without "after"');
   }
-  return { createdAt: new Date(t), id };
+  return { createdAt, id };
 }
 
 /** Newest first; the id breaks ties so every item has exactly one position. */

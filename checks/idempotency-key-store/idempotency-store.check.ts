@@ -65,6 +65,32 @@ describe('idempotency-key store', () => {
     expect(handler).toHaveBeenCalledTimes(2);
   });
 
+  it('forgets a key exactly ttlMs after its first use; replays do not extend its life', async () => {
+    let now = 1_000_000;
+    const store = new IdempotencyStore({ ttlMs: 5_000, now: () => now });
+    const handler = vi.fn(async () => ok('charged'));
+    await store.execute('k6', fp, handler);
+    now += 4_000;
+    expect((await store.execute('k6', fp, handler)).replayed, '4 s after the first use').toBe(true);
+    now += 1_000;
+    expect((await store.execute('k6', fp, handler)).replayed, 'exactly ttlMs after the first use (a replay at 4 s does not restart the clock)').toBe(false);
+  });
+
+  it('refuses a different request with a key whose first use is still running (KEY_REUSED), without running its handler', async () => {
+    const store = new IdempotencyStore({ ttlMs: 60_000 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = store.execute('k7', fp, async () => { await gate; return ok('first'); });
+    const handler = vi.fn(async () => ok('second'));
+    const second = store.execute('k7', 'fingerprint-of-another-request', handler);
+    second.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await expect(second).rejects.toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(handler).not.toHaveBeenCalled();
+    expect((await first).response).toEqual(ok('first'));
+  });
+
   it('rejects an empty key with a RangeError', async () => {
     const store = new IdempotencyStore({ ttlMs: 1_000 });
     await expect(store.execute('', fp, async () => ok(1))).rejects.toBeInstanceOf(RangeError);
@@ -78,5 +104,14 @@ describe('idempotency-key store', () => {
     expect(requestFingerprint('POST', '/payments', { amount: 100, meta: { a: 1, b: [2, 1] }, currency: 'EUR' })).not.toBe(a);
     expect(requestFingerprint('POST', '/refunds', { amount: 100, meta: { a: 1, b: [1, 2] }, currency: 'EUR' })).not.toBe(a);
     expect(requestFingerprint('POST', '/payments', { amount: 100, meta: { a: 2, b: [1, 2] }, currency: 'EUR' })).not.toBe(a);
+  });
+
+  it('fingerprints depend on the method, on value types and on key names', () => {
+    const body = { amount: 100, items: [{ sku: 'a', qty: 1 }] };
+    const a = requestFingerprint('POST', '/payments', body);
+    expect(requestFingerprint('PUT', '/payments', body), 'another method').not.toBe(a);
+    expect(requestFingerprint('POST', '/payments', { amount: '100', items: [{ sku: 'a', qty: 1 }] }), 'the string "100" is not the number 100').not.toBe(a);
+    expect(requestFingerprint('POST', '/payments', { total: 100, items: [{ sku: 'a', qty: 1 }] }), 'same value under another name').not.toBe(a);
+    expect(requestFingerprint('POST', '/payments', { items: [{ qty: 1, sku: 'a' }], amount: 100 }), 'objects inside arrays: key order does not matter').toBe(a);
   });
 });

@@ -34,6 +34,25 @@ describe('VersionedStore', () => {
   });
 });
 
+describe('VersionedStore copies', () => {
+  interface Card { title: string; tags: string[] }
+  it('create(), update() and a conflict return deep copies, and keep no reference to the data or changes passed in', () => {
+    const store = new VersionedStore<Card>();
+    const input = { title: 'Ship', tags: ['api'] };
+    const created = store.create('c1', input);
+    input.tags.push('changed after create');
+    created.data.tags.push('changed through the created copy');
+    expect(store.get('c1')?.data, 'after mutating the input and the returned record').toEqual({ title: 'Ship', tags: ['api'] });
+    const changes = { tags: ['api', 'v2'] };
+    const updated = store.update('c1', 1, changes);
+    changes.tags.push('changed after update');
+    if (updated.ok) updated.record.data.tags.push('changed through the updated copy');
+    const conflict = store.update('c1', 1, { title: 'stale' });
+    if (!conflict.ok) conflict.current?.data.tags.push('changed through the conflict copy');
+    expect(store.get('c1'), 'nested data must not be shared with callers').toEqual({ id: 'c1', version: 2, data: { title: 'Ship', tags: ['api', 'v2'] } });
+  });
+});
+
 describe('ETags and If-Match', () => {
   it('formats versions as quoted ETags and parses strong, weak, listed and * preconditions', () => {
     expect(etagOf(3)).toBe('"3"');
@@ -60,6 +79,21 @@ describe('ETags and If-Match', () => {
     expect(bob.status).toBe(412);
     expect(bob.headers['ETag']).toBe('"2"');
     expect(store.get('t1')).toMatchObject({ version: 2, data: { title: 'Ann', description: 'v1 notes' } });
+  });
+
+  it('an If-Match list applies when any of its tags is the current version, wherever it stands', () => {
+    const store = seeded();
+    const answer = handleConditionalUpdate(store, 't1', '"7", W/"1"', { title: 'New' });
+    expect(answer.status, 'If-Match: "7", W/"1" on version 1').toBe(200);
+    expect(store.get('t1')?.version).toBe(2);
+  });
+
+  it('the table decides in its order: 428 and 400 come before 404, and * on a missing record is 404', () => {
+    const store = seeded();
+    expect(handleConditionalUpdate(store, 'missing', undefined, { title: 'x' }).status, 'missing record, no If-Match').toBe(428);
+    expect(handleConditionalUpdate(store, 'missing', 'yesterday', { title: 'x' }).status, 'missing record, malformed If-Match').toBe(400);
+    expect(handleConditionalUpdate(store, 'missing', '*', { title: 'x' }).status, 'missing record, If-Match: *').toBe(404);
+    expect(handleConditionalUpdate(store, 'missing', '"9"', { title: 'x' }).status, 'missing record, a version that matches nothing').toBe(404);
   });
 
   it('answers 428 without If-Match, 400 for a malformed one and 404 for a missing record', () => {

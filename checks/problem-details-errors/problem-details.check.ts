@@ -18,13 +18,18 @@ describe('toProblem', () => {
 
   it('uses the service’s status for each domain code and the matching title', () => {
     const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content' };
-    for (const code of ['TASK.ALREADY_COMPLETED', 'TASK.FORBIDDEN', 'AUTH.INVALID_TOKEN', 'TASK.INVALID_TITLE', 'PROJECT.NOT_FOUND']) {
+    for (const code of ['TASK.ALREADY_COMPLETED', 'TASK.FORBIDDEN', 'AUTH.INVALID_TOKEN', 'TASK.INVALID_TITLE', 'PROJECT.NOT_FOUND', 'TASK.LIMIT_REACHED']) {
       const p = toProblem(new DomainError(code, `broken rule ${code}`), ctx);
       expect(p.status, code).toBe(httpStatusForDomainCode(code));
       expect(p.title, code).toBe(titles[p.status]);
       expect(p.code).toBe(code);
     }
     expect(toProblem(new DomainError('TASK.ALREADY_COMPLETED', 'x'), ctx).type).toBe(`${BASE}task/already-completed`);
+  });
+
+  it('the type URI replaces every "." and every "_" of the code, not only the first', () => {
+    expect(toProblem(new DomainError('TASK.CANNOT_ASSIGN_COMPLETED', 'x'), ctx).type).toBe(`${BASE}task/cannot-assign-completed`);
+    expect(toProblem(new DomainError('BILLING.CARD.DECLINED', 'x'), ctx).type).toBe(`${BASE}billing/card/declined`);
   });
 
   it('lists every validation issue with its field path', () => {

@@ -9,6 +9,7 @@ import type { CheckResult } from '../src/schemas/report.ts';
 import type { MessageContext } from './messages.ts';
 import type { RawTest } from './protocol.ts';
 import { deleteKeys, redisProblem } from './redis.ts';
+import { createRunUser, deleteRunUser, type RunUser } from './sandbox/redis-acl.ts';
 import { checkFromTest, declaredTestNames, verdictFromOutcome, type Verdict } from './report.ts';
 import type { RunnerHost, RunOutcome } from './runner-host.ts';
 import { CHECKS_DIR, type Workspace } from './workspace.ts';
@@ -42,17 +43,23 @@ export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: R
   const { manifest } = exercise;
   const env: Record<string, string> = {};
   let prefix: string | undefined;
+  let user: RunUser | undefined;
   if (manifest.needs.includes('redis')) {
     const problem = await redisProblem(ctx.redisUrl);
     if (problem) return { status: 'error', checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })), message: problem };
     prefix = `wb-${randomUUID().slice(0, 8)}`;
-    Object.assign(env, { REDIS_URL: ctx.redisUrl, WORKBOOK_REDIS_PREFIX: prefix });
+    const url = slot.host.redisUrlForRun(ctx.redisUrl);
+    // The run's own ACL user (its prefix only, no dangerous commands); a Redis without ACL (< 6)
+    // leaves the run with the grader's own connection rights, fenced by the prefix convention only.
+    user = slot.host.isolation === 'none' ? undefined : await createRunUser(ctx.redisUrl, prefix, url).catch(() => undefined);
+    Object.assign(env, { REDIS_URL: user?.url ?? url, WORKBOOK_REDIS_PREFIX: prefix });
   }
   try {
     return manifest.kind === 'write-tests'
       ? await gradeWriteTests(slot, exercise, files, env, ctx)
       : await gradeImplement(slot, exercise, files, env, ctx);
   } finally {
+    if (user) await deleteRunUser(ctx.redisUrl, user);
     if (prefix) await deleteKeys(ctx.redisUrl, prefix);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
 import { DEFAULT_REDIS_URL } from './redis.ts';
 import { RunnerHost } from './runner-host.ts';
+import type { IsolationMode } from './sandbox/isolation.ts';
 import { Workspace } from './workspace.ts';
 
 export interface GradeOptions {
@@ -40,6 +41,11 @@ export interface CreateGraderOptions {
   workerMemoryMb?: number;
   /** Start the embedded database with the runners (the first db grade then skips seconds of start-up). */
   warmDatabase?: boolean;
+  /**
+   * 'auto' (default): every runner in a bubblewrap sandbox when the machine allows it, else under
+   * Node's permission model. 'none' exists only to measure what isolation costs (benchmarks).
+   */
+  isolation?: IsolationMode;
 }
 
 interface Job {
@@ -64,6 +70,8 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     const host = new RunnerHost(workspace.dir, {
       ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
       ...(options.warmDatabase ? { warmDatabase: true } : {}),
+      isolation: options.isolation ?? 'auto',
+      redisUrl,
     });
     const slot = { workspace, host };
     slot.host.start().catch(() => undefined); // warm now; a failure resurfaces on the first run

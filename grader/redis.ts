@@ -5,7 +5,8 @@ import { connect } from 'node:net';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no';
 
-function command(url: string, args: string[], timeoutMs: number): Promise<string> {
+/** Sends one command (after AUTH when the URL has credentials) and resolves with the raw reply. */
+export function redisCommand(url: string, args: string[], timeoutMs: number): Promise<string> {
   const { hostname, port, password, username } = new URL(url);
   const lines: string[] = [];
   if (password) lines.push(resp(username ? ['AUTH', decodeURIComponent(username), decodeURIComponent(password)] : ['AUTH', decodeURIComponent(password)]));
@@ -39,7 +40,7 @@ const resp = (args: string[]) => `*${args.length}\r\n${args.map((a) => `$${Buffe
 /** Undefined when Redis answers PING; otherwise a learner-facing explanation with the fix. */
 export async function redisProblem(url: string): Promise<string | undefined> {
   try {
-    const reply = await command(url, ['PING'], 1500);
+    const reply = await redisCommand(url, ['PING'], 1500);
     if (reply.includes('+PONG')) return undefined;
     return `Redis at ${url} answered "${reply.trim().split('\r\n').pop()}" instead of PONG. Check REDIS_URL (and its password), then run the checks again.`;
   } catch (error) {
@@ -51,5 +52,5 @@ export async function redisProblem(url: string): Promise<string | undefined> {
 /** Deletes every key under `prefix` (a run's own namespace); best effort. */
 export async function deleteKeys(url: string, prefix: string): Promise<void> {
   const script = "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) n = n + 1 end return n";
-  await command(url, ['EVAL', script, '0', `${prefix}*`], 2000).catch(() => undefined);
+  await redisCommand(url, ['EVAL', script, '0', `${prefix}*`], 2000).catch(() => undefined);
 }

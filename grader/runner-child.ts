@@ -8,6 +8,10 @@ import { createVitest } from 'vitest/node';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
 import { persistentForks, recycleWorker } from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
+import type { Isolation } from '../src/schemas/report.ts';
+import { which } from './sandbox/isolation.ts';
+import { bridgeTcpToUnix } from './sandbox/redis-bridge.ts';
+import { workerLaunch } from './sandbox/worker-flags.ts';
 
 const started = performance.now();
 const workspace = process.argv[2];
@@ -23,6 +27,21 @@ const RUNS_PER_WORKER = Number(process.env['WORKBOOK_RUNS_PER_WORKER'] ?? 50);
 const runFile = join(workspace, '.workbook-run.json');
 process.env['WORKBOOK_RUN_FILE'] = runFile;
 let runsOnWorker = 0;
+const isolation = (process.env['WORKBOOK_ISOLATION'] ?? 'none') as Isolation;
+// Inside bubblewrap there is no network: Redis is this sandbox's own loopback, bridged to the host.
+const redisSocket = process.env['WORKBOOK_REDIS_SOCKET'];
+if (redisSocket) await bridgeTcpToUnix(6379, redisSocket);
+const workerTmp = process.env['TMPDIR'] ?? join(workspace, '.tmp');
+const launch = workerLaunch({
+  isolation,
+  repo: join(import.meta.dirname, '..'),
+  workspace,
+  tmp: workerTmp,
+  readFiles: [runFile],
+  heapMb: workerMemoryMb,
+  prlimit: which('prlimit'),
+  node: process.execPath,
+});
 
 let currentRun = -1;
 const reporter: Reporter = {
@@ -41,9 +60,12 @@ const vitest = await createVitest(
     config: false,
     watch: false,
     include: ['__checks__/**/*.check.ts', 'src/**/*.spec.ts', 'test/**/*.spec.ts'],
-    // One kept worker process (see persistent-pool.ts) with a capped heap: runaway memory kills
-    // only it. `isolate` makes Vitest re-evaluate every transformed module for each file.
-    pool: persistentForks({ execArgv: [`--max-old-space-size=${workerMemoryMb}`] }),
+    // One kept worker process (see persistent-pool.ts) with a capped heap, and under isolation
+    // Node's permission model and rlimits (sandbox/worker-flags.ts): runaway memory kills only it. `isolate` makes Vitest re-evaluate every transformed module for each file.
+    pool: persistentForks(launch),
+    // Snapshot files live in the worker's private tmp: it may read nothing else of the workspace
+    // (not even __checks__), and checks do not use snapshots.
+    resolveSnapshotPath: (testPath: string, extension: string) => join(workerTmp, '__snapshots__', `${testPath.replace(/[^A-Za-z0-9_.-]/g, '_')}${extension}`),
     maxWorkers: 1,
     isolate: true,
     // The worker keeps the config of its first run; the parent enforces each exercise's limit.

@@ -2,11 +2,16 @@
 // and enforces the time limit. A run over its limit gets the child's whole process group
 // SIGKILLed (Vitest's worker included) and a fresh child is spawned at once, so the next run
 // does not pay the whole start-up.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Isolation } from '../src/schemas/report.ts';
 import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic } from './protocol.ts';
+import { removeCgroup } from './sandbox/bubblewrap.ts';
+import { detectIsolation, type IsolationMode } from './sandbox/isolation.ts';
+import { launchRunner, redisSocket } from './sandbox/launch.ts';
+import { type Bridge, bridgeUnixToTcp } from './sandbox/redis-bridge.ts';
 
 export type RunOutcome =
   | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
@@ -27,6 +32,10 @@ export interface RunnerHostOptions {
   workerMemoryMb?: number;
   /** Start PGlite as soon as the runner is up, instead of on the first db exercise. */
   warmDatabase?: boolean;
+  /** 'auto' (default): bubblewrap when it works, else Node's permission model; 'none' only to measure its cost. */
+  isolation?: IsolationMode;
+  /** The Redis the sandbox's bridge leads to (default redis://127.0.0.1:6379). */
+  redisUrl?: string;
 }
 
 const STDERR_KEEP = 16_000;
@@ -41,6 +50,10 @@ function nodeBinary(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
+function passThrough(names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])));
+}
+
 export class RunnerHost {
   readonly workspace: string;
   private readonly options: RunnerHostOptions;
@@ -50,32 +63,53 @@ export class RunnerHost {
   private nextRunId = 1;
   private closed = false;
   /** What fences learner code in on this runner (reported with every grade). */
-  readonly isolation: Isolation = 'none';
+  readonly isolation: Isolation;
+  /** Host folder of this runner's sockets, mounted into its sandbox. */
+  private readonly socketDir: string;
+  private bridge: Promise<Bridge> | undefined;
+  private cgroup: string | undefined;
   /** Time the most recent child took to become ready (ms). */
   startupMs = 0;
 
   constructor(workspace: string, options: RunnerHostOptions = {}) {
     this.workspace = workspace;
     this.options = options;
+    const mode = options.isolation ?? 'auto';
+    this.isolation = mode === 'auto' ? detectIsolation().isolation : mode;
+    this.socketDir = mkdtempSync(join(tmpdir(), 'workbook-'));
+  }
+
+  /** The Redis URL learner code connects to: inside the sandbox, the bridge on its own loopback. */
+  redisUrlForRun(url: string): string {
+    if (this.isolation !== 'bubblewrap') return url;
+    const inside = new URL(url);
+    inside.hostname = '127.0.0.1';
+    inside.port = '6379';
+    return inside.toString();
   }
 
   /** Starts the child if none is running; resolves when Vitest is warm. */
   start(): Promise<number> {
     if (this.ready) return this.ready;
-    const child = spawn(
-      nodeBinary(),
-      [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--disable-warning=ExperimentalWarning', childScript, this.workspace],
-      {
-        cwd: this.workspace,
-        detached: true, // its own process group, so a kill reaches Vitest's worker too
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        env: {
-          ...process.env,
-          WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
-          WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
-        },
+    if (this.isolation === 'bubblewrap' && !this.bridge) {
+      this.bridge = this.startBridge();
+      this.bridge.catch(() => undefined); // a failure shows as Redis errors in the run
+    }
+    const { child, cgroup } = launchRunner({
+      isolation: this.isolation,
+      repo: join(import.meta.dirname, '..'),
+      workspace: this.workspace,
+      socketDir: this.socketDir,
+      node: nodeBinary(),
+      args: [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--disable-warning=ExperimentalWarning', childScript, this.workspace],
+      env: {
+        WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
+        WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
+        ...passThrough(['WORKBOOK_RUNS_PER_WORKER', 'WORKBOOK_OUTPUT_LIMIT', 'WORKBOOK_DEBUG']),
       },
-    );
+      name: `${process.pid}-${basename(this.workspace)}`,
+    });
+    this.cgroup = cgroup;
     this.child = child;
     this.stderr = '';
     child.stdout?.resume();
@@ -102,6 +136,7 @@ export class RunnerHost {
     });
     child.once('exit', () => {
       if (this.child === child) this.reset();
+      if (this.cgroup === cgroup) removeCgroup(cgroup);
     });
     return this.ready;
   }
@@ -180,12 +215,21 @@ export class RunnerHost {
   async close(): Promise<void> {
     this.closed = true;
     const child = this.child;
-    if (!child) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    if (child.connected) child.send({ type: 'close' });
-    const timer = setTimeout(() => this.kill(), 2000);
-    await exited;
-    clearTimeout(timer);
+    if (child) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (child.connected) child.send({ type: 'close' });
+      const timer = setTimeout(() => this.kill(), 2000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await (await this.bridge?.catch(() => undefined))?.close();
+    rmSync(this.socketDir, { recursive: true, force: true });
+  }
+
+  /** Host end of the sandbox's Redis bridge: a Unix socket piped to the real Redis. */
+  private startBridge(): Promise<Bridge> {
+    const { hostname, port } = new URL(this.options.redisUrl ?? 'redis://127.0.0.1:6379');
+    return bridgeUnixToTcp(redisSocket(this.socketDir), { host: hostname || '127.0.0.1', port: Number(port || 6379) });
   }
 
   private kill(): void {

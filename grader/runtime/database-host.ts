@@ -7,12 +7,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { serveOverTcp, type WireServer } from './pglite-wire.ts';
 
 let started: Promise<{ db: PGlite; server: WireServer }> | undefined;
+/** The catalog right after migrating: a run that dropped or altered anything is detected against it. */
+let migratedCatalog: string | undefined;
 
 /** Starts the database (once, also when asked twice at the same time) and migrates it. */
 export function startDatabase(workspace: string): Promise<{ db: PGlite; server: WireServer }> {
   started ??= (async () => {
     const db = await PGlite.create();
     await applyMigrations(db, workspace);
+    migratedCatalog = await catalog(db);
     return { db, server: await serveOverTcp(db) };
   })();
   return started;
@@ -24,7 +27,12 @@ export async function resetDatabase(workspace: string): Promise<string> {
   const { db, server } = await startDatabase(workspace);
   if (!fresh) {
     await server.dropClients();
-    await truncateAll(db);
+    // Threat: a run that drops or alters tables (DROP TABLE, ALTER, a new function or trigger)
+    // would change the next run's verdict. The catalog is compared with the migrated one (a few
+    // ms) and, on any difference, the schema is rebuilt from the migrations.
+    await db.exec('ROLLBACK').catch(() => undefined);
+    if ((await catalog(db)) !== migratedCatalog) await remigrate(db, workspace);
+    else await truncateAll(db);
   }
   return `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
 }
@@ -53,6 +61,31 @@ async function applyMigrations(pg: PGlite, workspace: string): Promise<void> {
     await pg.exec(readFileSync(file, 'utf8'));
     await pg.query('INSERT INTO service_migrations (name) VALUES ($1)', [name]);
   }
+}
+
+/** Every relation, column, constraint, index, function, trigger, type and schema outside the system ones, as one string. */
+async function catalog(pg: PGlite): Promise<string> {
+  const { rows } = await pg.query<{ item: string }>(`
+    select 'n:' || nspname as item from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'
+    union all select 'c:' || n.nspname || '.' || c.relname || ':' || c.relkind::text from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+    union all select 'a:' || c.relname || '.' || a.attname || ':' || format_type(a.atttypid, a.atttypmod) || ':' || a.attnotnull::text || ':' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+      where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped
+    union all select 'k:' || conrelid::regclass::text || ':' || pg_get_constraintdef(oid) from pg_constraint where connamespace = 'public'::regnamespace
+    union all select 'f:' || p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+    union all select 't:' || tgrelid::regclass::text || ':' || tgname from pg_trigger where not tgisinternal
+    union all select 'y:' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' and t.typtype in ('e', 'd', 'c') and t.typrelid = 0
+    order by 1`);
+  return rows.map((r) => r.item).join('\n');
+}
+
+/** Drops every non-system schema and applies the migrations again (about a second; only after a run changed the schema). */
+async function remigrate(pg: PGlite, workspace: string): Promise<void> {
+  const { rows } = await pg.query<{ name: string }>(`select quote_ident(nspname) as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
+  for (const { name } of rows) await pg.exec(`DROP SCHEMA ${name} CASCADE`);
+  await pg.exec('CREATE SCHEMA public');
+  await applyMigrations(pg, workspace);
+  migratedCatalog = await catalog(pg);
 }
 
 async function truncateAll(pg: PGlite): Promise<void> {

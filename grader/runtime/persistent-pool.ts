@@ -19,6 +19,8 @@ let shared: Shared | undefined;
 const answered = new WeakSet<object>();
 
 export interface PersistentPoolOptions {
+  /** Program to start instead of node (prlimit, which then runs node: see sandbox/worker-flags.ts). */
+  execPath?: string | undefined;
   execArgv: string[];
 }
 
@@ -51,7 +53,9 @@ class PersistentWorker implements PoolWorker {
     if (!shared || shared.process.exitCode !== null || shared.process.signalCode !== null) {
       const child = fork(join(this.pool.distPath, 'workers/forks.js'), [], {
         env: { ...process.env, ...this.pool.env } as NodeJS.ProcessEnv,
-        execArgv: [...this.pool.execArgv, ...this.options.execArgv],
+        // The launcher's arguments come first (prlimit's end with node itself), Vitest's after.
+        ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
+        execArgv: [...this.options.execArgv, ...this.pool.execArgv],
         stdio: 'pipe',
         serialization: 'advanced',
       });

@@ -1,0 +1,36 @@
+// Each run talks to Redis as its own ACL user, created before the run and deleted after it, that
+// can read and write only keys (and channels) under the run's prefix and cannot run dangerous
+// commands (FLUSHALL, FLUSHDB, KEYS, CONFIG, SHUTDOWN, DEBUG, MONITOR…). Lua scripts run with the
+// caller's rights, so a script cannot reach other keys either. Deleting the user also closes every
+// connection it left open.
+import { randomBytes } from 'node:crypto';
+import { redisCommand } from '../redis.ts';
+
+export interface RunUser {
+  name: string;
+  /** The Redis URL the run connects with (as this user). */
+  url: string;
+}
+
+/**
+ * Creates the run's user; `url` is where learner code reaches Redis (inside a sandbox, its
+ * loopback bridge). Rejects when Redis has no ACL (before 6.0): the caller decides what to do.
+ */
+export async function createRunUser(adminUrl: string, prefix: string, url: string): Promise<RunUser> {
+  const name = `workbook-${prefix}`;
+  const password = randomBytes(18).toString('base64url');
+  // BullMQ reads INFO (server version) when it connects; INFO is in @dangerous but reveals nothing
+  // another run could use to change anything.
+  const reply = await redisCommand(adminUrl, ['ACL', 'SETUSER', name, 'reset', 'on', `>${password}`, `~${prefix}*`, `&${prefix}*`, '+@all', '-@dangerous', '+info'], 2000);
+  // The last line is SETUSER's answer (an AUTH answer may come first).
+  if (reply.trim().split('\r\n').pop() !== '+OK') throw new Error(`Redis refused to create the run's ACL user: ${reply.trim()}`);
+  const target = new URL(url);
+  target.username = encodeURIComponent(name);
+  target.password = encodeURIComponent(password);
+  return { name, url: target.toString() };
+}
+
+/** Deletes the run's user (closing its connections); best effort. */
+export async function deleteRunUser(adminUrl: string, user: RunUser): Promise<void> {
+  await redisCommand(adminUrl, ['ACL', 'DELUSER', user.name], 2000).catch(() => undefined);
+}

@@ -1,9 +1,11 @@
 // How the kept Vitest worker (the process that runs learner code) is started: Node's permission
 // model and resource limits. This is the only fence where bubblewrap is unavailable, and a second
-// one inside it. What it stops: reading anything but node_modules, the grader's runtime and the
-// run's settings file; writing anything but the run's private tmp; child processes, worker
+// one inside it. What it stops: reading anything but node_modules, the grader's runtime, the
+// workspace's code and the run's settings file (never the hidden checks); writing anything but the run's private tmp; child processes, worker
 // threads, native addons, WASI, the inspector. What it does NOT stop: the network (Node 24's
 // permission model has no network scope), and tampering inside the process itself.
+// Measured: pure, Nest, db (Prisma's wasm compiler) and Redis (BullMQ) exercises pass under it; the
+// worker gets its transformed code from Vitest over IPC, so it never reads __checks__ itself.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
@@ -30,11 +32,17 @@ export interface WorkerLaunchOptions {
   node: string;
 }
 
+/** Parts of the workspace the worker may read itself. */
+const WORKSPACE_CODE = ['src', 'test', 'prisma', 'package.json', 'tsconfig.json'];
+
 /** Node flags and limits for the worker under the given isolation ('none': the heap cap only). */
 export function workerLaunch(o: WorkerLaunchOptions): WorkerLaunch {
   const node = [`--max-old-space-size=${o.heapMb}`];
   if (o.isolation === 'none') return { execArgv: node };
-  const reads = [join(o.repo, 'node_modules'), join(o.repo, 'grader', 'runtime'), o.tmp, ...o.readFiles];
+  // The workspace's code (the service and the learner's files, which checks may read as text) is
+  // readable; the hidden checks (__checks__) and the runner's own files are not.
+  const code = WORKSPACE_CODE.map((path) => join(o.workspace, path)).filter((path) => existsSync(path));
+  const reads = [join(o.repo, 'node_modules'), join(o.repo, 'grader', 'runtime'), o.tmp, ...code, ...o.readFiles];
   const serviceModules = join(o.repo, 'service', 'node_modules');
   if (existsSync(serviceModules)) reads.push(serviceModules);
   node.push('--permission', ...reads.map((path) => `--allow-fs-read=${path}`), `--allow-fs-write=${o.tmp}`);

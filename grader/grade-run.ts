@@ -51,7 +51,14 @@ export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: R
     const url = slot.host.redisUrlForRun(ctx.redisUrl);
     // The run's own ACL user (its prefix only, no dangerous commands); a Redis without ACL (< 6)
     // leaves the run with the grader's own connection rights, fenced by the prefix convention only.
-    user = slot.host.isolation === 'none' ? undefined : await createRunUser(ctx.redisUrl, prefix, url).catch(() => undefined);
+    const bridged = slot.host.isolation === 'bubblewrap';
+    let refused = '';
+    user = slot.host.isolation === 'none' ? undefined : await createRunUser(ctx.redisUrl, prefix, url, !bridged).catch((e: Error) => void (refused = e.message));
+    if (bridged && !user) {
+      const message = `Redis at ${ctx.redisUrl} could not give this run its own ACL user (${refused}); sandboxed grading needs Redis 6 or later and a URL whose user may run ACL SETUSER.`;
+      return { status: 'error', checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })), message };
+    }
+    if (bridged && user) slot.host.redisLogin = { user: user.name, password: user.password };
     Object.assign(env, { REDIS_URL: user?.url ?? url, WORKBOOK_REDIS_PREFIX: prefix });
   }
   try {
@@ -59,6 +66,7 @@ export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: R
       ? await gradeWriteTests(slot, exercise, files, env, ctx)
       : await gradeImplement(slot, exercise, files, env, ctx);
   } finally {
+    slot.host.redisLogin = undefined;
     if (user) await deleteRunUser(ctx.redisUrl, user);
     if (prefix) await deleteKeys(ctx.redisUrl, prefix);
   }

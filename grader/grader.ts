@@ -15,6 +15,7 @@ import {
 import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
 import { DEFAULT_REDIS_URL } from './redis.ts';
 import { RunnerHost } from './runner-host.ts';
+import { attemptsIn } from './sandbox/attempts.ts';
 import type { IsolationMode } from './sandbox/isolation.ts';
 import { Workspace } from './workspace.ts';
 
@@ -135,6 +136,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
         durationMs: Math.round(performance.now() - started),
         engine: gradeOptions.engine ?? 'local',
         isolation: slot.host.isolation,
+        ...withAttempts(attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])),
         finishedAt: new Date().toISOString(),
       });
       emit({ type: 'report', report });
@@ -153,6 +155,8 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
 
   return { grade, close };
 }
+
+const withAttempts = (attempts: string[]) => (attempts.length > 0 ? { attempts } : {});
 
 /** The learner's files, restricted to the exercise's editable paths; a missing file falls back to its starter. */
 function submittedFiles(exercise: LoadedExercise, files: Record<string, string>): Record<string, string> {

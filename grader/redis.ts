@@ -49,8 +49,9 @@ export async function redisProblem(url: string): Promise<string | undefined> {
   }
 }
 
-/** Deletes every key under `prefix` (a run's own namespace); best effort. */
+/** Deletes every key of a run's namespace (`prefix…`, `…:prefix…`); best effort. */
 export async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const script = "local n = 0 for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) n = n + 1 end return n";
-  await redisCommand(url, ['EVAL', script, '0', `${prefix}*`], 2000).catch(() => undefined);
+  const script = "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do redis.call('DEL', k) n = n + 1 end end return n";
+  // Also under a library's own namespace (`workbook:<prefix>…`), which the run's ACL user may write.
+  await redisCommand(url, ['EVAL', script, '0', `${prefix}*`, `*:${prefix}*`], 2000).catch(() => undefined);
 }

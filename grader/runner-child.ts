@@ -167,10 +167,12 @@ function toRawTest(testCase: TestCase): RawTest {
 }
 
 function toRawError(error: SerializedError): RawError {
-  const e = error as SerializedError & { expected?: unknown; actual?: unknown };
+  const e = error as SerializedError & { expected?: unknown; actual?: unknown; code?: unknown; permission?: unknown; resource?: unknown };
+  // Node's permission model names what it refused outside the message: keep it (report attempts).
+  const refused = e.code === 'ERR_ACCESS_DENIED' ? ` (ERR_ACCESS_DENIED (${String(e.permission ?? 'unknown')}${typeof e.resource === 'string' ? `: ${e.resource}` : ''}))` : '';
   return {
     name: typeof e.name === 'string' ? e.name : undefined,
-    message: String(e.message ?? e),
+    message: `${String(e.message ?? e)}${refused}`,
     expected: typeof e.expected === 'string' ? e.expected : undefined,
     actual: typeof e.actual === 'string' ? e.actual : undefined,
     frames: (e.stacks ?? []).map((s) => ({ file: s.file, line: s.line, column: s.column, method: s.method })),

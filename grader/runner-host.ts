@@ -11,7 +11,7 @@ import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings
 import { removeCgroup } from './sandbox/bubblewrap.ts';
 import { detectIsolation, type IsolationMode } from './sandbox/isolation.ts';
 import { launchRunner, redisSocket } from './sandbox/launch.ts';
-import { type Bridge, bridgeUnixToTcp } from './sandbox/redis-bridge.ts';
+import { type Bridge, bridgeUnixToTcp, type RedisLogin } from './sandbox/redis-bridge.ts';
 
 export type RunOutcome =
   | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
@@ -68,6 +68,8 @@ export class RunnerHost {
   private readonly socketDir: string;
   private bridge: Promise<Bridge> | undefined;
   private cgroup: string | undefined;
+  /** The ACL user the sandbox's Redis bridge logs in as during the current run (none: no Redis). */
+  redisLogin: RedisLogin | undefined;
   /** Time the most recent child took to become ready (ms). */
   startupMs = 0;
 
@@ -81,11 +83,7 @@ export class RunnerHost {
 
   /** The Redis URL learner code connects to: inside the sandbox, the bridge on its own loopback. */
   redisUrlForRun(url: string): string {
-    if (this.isolation !== 'bubblewrap') return url;
-    const inside = new URL(url);
-    inside.hostname = '127.0.0.1';
-    inside.port = '6379';
-    return inside.toString();
+    return this.isolation === 'bubblewrap' ? 'redis://127.0.0.1:6379' : url;
   }
 
   /** Starts the child if none is running; resolves when Vitest is warm. */
@@ -229,7 +227,7 @@ export class RunnerHost {
   /** Host end of the sandbox's Redis bridge: a Unix socket piped to the real Redis. */
   private startBridge(): Promise<Bridge> {
     const { hostname, port } = new URL(this.options.redisUrl ?? 'redis://127.0.0.1:6379');
-    return bridgeUnixToTcp(redisSocket(this.socketDir), { host: hostname || '127.0.0.1', port: Number(port || 6379) });
+    return bridgeUnixToTcp(redisSocket(this.socketDir), { host: hostname || '127.0.0.1', port: Number(port || 6379) }, () => this.redisLogin);
   }
 
   private kill(): void {

@@ -2,9 +2,16 @@
 // mounted into the sandbox and pipes it to the real Redis; inside, the runner listens on its own
 // private loopback (127.0.0.1:6379 of the sandbox's network namespace) and pipes to that socket.
 // Learner code therefore reaches exactly one service, and as a per-run ACL user (redis-acl.ts)
-// that can touch only its own key prefix.
+// that can touch only its own key prefix, whatever it sends (resp-guard.ts).
 import { rmSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { RespGuard, respCommand } from './resp-guard.ts';
+
+/** The ACL user the current run talks to Redis as. */
+export interface RedisLogin {
+  user: string;
+  password: string;
+}
 
 export interface Bridge {
   close(): Promise<void>;
@@ -39,14 +46,52 @@ function listening(server: Server, listen: () => void): Promise<Bridge> {
   });
 }
 
-/** Host side: a Unix socket at `path` whose connections are piped to Redis at host:port. */
-export function bridgeUnixToTcp(path: string, target: { host: string; port: number }): Promise<Bridge> {
+/**
+ * Host side: a Unix socket at `path` whose connections reach Redis at host:port logged in as the
+ * current run's user (`login()`; no run, no Redis), with every command passed through RespGuard.
+ */
+export function bridgeUnixToTcp(path: string, target: { host: string; port: number }, login: () => RedisLogin | undefined): Promise<Bridge> {
   rmSync(path, { force: true });
-  const server = createServer((socket) => pipeBoth(socket, connect(target)));
+  const server = createServer((client) => {
+    const current = login();
+    if (!current) return void client.destroy();
+    const redis = connect(target);
+    const end = () => {
+      client.destroy();
+      redis.destroy();
+    };
+    client.on('error', end).on('close', end);
+    redis.on('error', end).on('close', end);
+    redis.write(respCommand(['AUTH', current.user, current.password]));
+    // The first reply is the bridge's own AUTH: swallowed, and anything but +OK ends the connection.
+    let greeting = Buffer.alloc(0);
+    let loggedIn = false;
+    redis.on('data', (chunk: Buffer) => {
+      if (loggedIn) return void client.write(chunk);
+      greeting = Buffer.concat([greeting, chunk]);
+      const eol = greeting.indexOf('\r\n');
+      if (eol < 0) return;
+      if (greeting.toString('latin1', 0, eol) !== '+OK') return end();
+      loggedIn = true;
+      if (greeting.length > eol + 2) client.write(greeting.subarray(eol + 2));
+    });
+    const guard = new RespGuard();
+    let closing = false;
+    client.on('data', (chunk: Buffer) => {
+      if (closing) return;
+      const { forward, close } = guard.push(chunk);
+      if (forward.length > 0) redis.write(forward);
+      // Commands before the refused one still get their answers; then the connection ends.
+      if (close) {
+        closing = true;
+        setTimeout(end, 200);
+      }
+    });
+  });
   return listening(server, () => server.listen(path));
 }
 
-/** Sandbox side: 127.0.0.1:`port` of the sandbox's own loopback, piped to the host's Unix socket. */
+/** Sandbox side: 127.0.0.1:`port` of the sandbox's own loopback, piped to the host's Unix socket (the host guards it). */
 export function bridgeTcpToUnix(port: number, path: string): Promise<Bridge> {
   const server = createServer((socket) => pipeBoth(socket, connect(path)));
   return listening(server, () => server.listen(port, '127.0.0.1'));

@@ -87,3 +87,18 @@ it("a client's key lives in Redis under the prefix and expires within windowMs",
     expect(ttl).toBeLessThanOrEqual(30_000);
   }
 });
+
+it('20 simultaneous hits from 4 instances (4 Redis connections) with limit 5 allow exactly 5', async () => {
+  const { prefix } = limiter(5, 60_000);
+  at(0);
+  // Four service instances share one budget in Redis; a lock inside one process cannot see the others.
+  const connections = Array.from({ length: 4 }, () => new Redis(redisUrl(), { maxRetriesPerRequest: 1 }));
+  try {
+    await Promise.all(connections.map((c) => c.ping()));
+    const instances = connections.map((c) => new SlidingWindowRateLimiter(c, { prefix, limit: 5, windowMs: 60_000, clock }));
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => instances[i % 4]!.hit('burst')));
+    expect(decisions.filter((d) => d.allowed).length, 'allowed hits out of 20 spread over 4 instances').toBe(5);
+  } finally {
+    await Promise.all(connections.map((c) => c.quit()));
+  }
+});

@@ -89,3 +89,27 @@ describe('validation', () => {
     }
   });
 });
+
+describe('edges and defaults', () => {
+  it('ties on the sort column are broken by id ascending, whichever the direction', async () => {
+    await prisma.task.createMany({ data: [row('tie-b', 'Tie two', 'TODO', 8), row('tie-a', 'Tie one', 'TODO', 8)] });
+    expect(await search({ q: 'tie', sort: 'createdAt', direction: 'desc' }), 'same createdAt, direction desc').toEqual(['tie-a', 'tie-b']);
+    expect(await search({ q: 'tie', sort: 'createdAt', direction: 'asc' }), 'same createdAt, direction asc').toEqual(['tie-a', 'tie-b']);
+  });
+
+  it('limit defaults to 20 rows', async () => {
+    await prisma.task.createMany({ data: Array.from({ length: 25 }, (_, i) => row(`bulk-${String(i).padStart(2, '0')}`, `Bulk import ${i}`, 'TODO', 10)) });
+    expect(await search({ q: 'bulk' }), 'rows for 25 matching tasks and no limit').toHaveLength(20);
+  });
+
+  it('accepts the edges: limit 1, 50 and "50", q of 1 character and of exactly 100 characters after trimming', () => {
+    for (const input of [{ q: 'x', limit: 1 }, { q: 'x', limit: 50 }, { q: 'x', limit: '50' }, { q: 'r' }, { q: `  ${'x'.repeat(100)} ` }]) {
+      expect(() => buildTaskSearch(input), `buildTaskSearch(${JSON.stringify(input).slice(0, 60)})`).not.toThrow();
+    }
+  });
+
+  it('a refused request names what is wrong in the DomainError details', () => {
+    const error = validationError({ q: 'x', limit: 500 });
+    expect(JSON.stringify(error.details ?? null), 'details of the VALIDATION.FAILED error').toContain('limit');
+  });
+});

@@ -62,3 +62,15 @@ describe('findBreakingChanges', () => {
     expect(sorted(findBreakingChanges([BASE], [after]))).toEqual(['POST /tasks|REQUEST_FIELD_TYPE_CHANGED|dueAt']);
   });
 });
+
+describe('findBreakingChanges, the other direction and exact matching', () => {
+  it('reports only the type change when a response field changes both type and requiredness', () => {
+    const after = createTask(BASE.request, { id: req('string'), title: opt('number'), status: req('string'), assigneeId: opt('string') });
+    expect(sorted(findBreakingChanges([BASE], [after]))).toEqual(['POST /tasks|RESPONSE_FIELD_TYPE_CHANGED|title']);
+  });
+
+  it('matches paths exactly: a renamed path parameter is a removed endpoint', () => {
+    const renamed: EndpointContract = { ...GET_TASK, path: '/tasks/:taskId' };
+    expect(sorted(findBreakingChanges([GET_TASK], [renamed]))).toEqual(['GET /tasks/:id|ENDPOINT_REMOVED|']);
+  });
+});

@@ -49,7 +49,23 @@ describe('feature flags', () => {
     expect(evaluate(f, ctx('someone', 'acme'))).toEqual({ enabled: true, reason: 'rollout' });
   });
 
+  it('a user whose bucket equals percentage × 100 is out (bucket < percentage × 100), and decimals count', () => {
+    // 12.5 × 100 = 1250 exactly in floating point; these users' buckets for "new-board" are 1249 and 1250.
+    const [inside, atTheEdge] = ['user-22255', 'user-10695'];
+    expect([rolloutBucket('new-board', inside), rolloutBucket('new-board', atTheEdge)], 'the buckets this check relies on').toEqual([1249, 1250]);
+    expect(evaluate(flag({ percentage: 12.5 }), ctx(inside)), 'bucket 1249 at 12.5 %').toEqual({ enabled: true, reason: 'rollout' });
+    expect(evaluate(flag({ percentage: 12.5 }), ctx(atTheEdge)), 'bucket 1250 at 12.5 %').toEqual({ enabled: false, reason: 'rollout' });
+  });
+
+  it('an empty tenants list targets no tenant: everyone outside the allow list is off', () => {
+    const f = flag({ percentage: 100, tenants: [], allowUsers: ['vip'] });
+    expect(evaluate(f, ctx('someone', 'acme'))).toEqual({ enabled: false, reason: 'tenant-not-targeted' });
+    expect(evaluate(f, ctx('vip', 'acme'))).toEqual({ enabled: true, reason: 'allowed' });
+  });
+
   it('rejects percentages outside 0–100, naming the flag', () => {
+    expect(() => evaluate(flag({ key: 'nan-flag', percentage: Number.NaN }), ctx('u')), 'NaN is not a percentage').toThrow(RangeError);
+    expect(evaluate(flag({ percentage: 100 }), ctx('u')).enabled, '100 is allowed').toBe(true);
     expect(() => evaluate(flag({ key: 'beta-export', percentage: 150 }), ctx('u'))).toThrow(/beta-export/);
     expect(() => evaluate(flag({ percentage: -1 }), ctx('u'))).toThrow(RangeError);
     expect(evaluate(flag({ percentage: 0.5 }), ctx('u')).reason).toBe('rollout');

@@ -28,6 +28,7 @@ describe('lintMigration', () => {
   it('matches keywords in any case and across line breaks', () => {
     expect(rules('alter   table task\n  drop\tcolumn legacy;')).toEqual(['DROP_COLUMN']);
     expect(rules('Create Index task_idx\n on task (status);')).toEqual(['INDEX_NOT_CONCURRENT']);
+    expect(rules('create unique index concurrently task_idx on task (status);'), 'concurrently in lower case is still concurrent').toEqual([]);
   });
 
   it('reports the statement index and the line where each statement starts', () => {
@@ -54,6 +55,20 @@ describe('lintMigration', () => {
   it('never lints text inside -- comments', () => {
     const sql = ['-- ALTER TABLE "Task" DROP COLUMN "legacy";', 'ALTER TABLE "Task" ADD COLUMN "x" TEXT; -- later: DROP TABLE "Task";'].join('\n');
     expect(lintMigration(sql)).toEqual([]);
+    const inside = ['ALTER TABLE "Task" -- DROP COLUMN "legacy" in the next release', '  ADD COLUMN "x" TEXT;'].join('\n');
+    expect(lintMigration(inside), 'a comment in the middle of a statement').toEqual([]);
+    const noDefault = ['ALTER TABLE "Task" ADD COLUMN "y" TEXT NOT NULL -- a DEFAULT would be safer', ';'].join('\n');
+    expect(rules(noDefault), 'a DEFAULT inside a comment is not a DEFAULT').toEqual(['ADD_NOT_NULL_WITHOUT_DEFAULT']);
+  });
+
+  it('a ";" inside a comment neither ends a statement nor hides the next one', () => {
+    const sql = ['-- step 1; step 2 comes later', 'DROP TABLE "Old";', 'ALTER TABLE "Task" DROP COLUMN "x"; -- cleanup; see ticket 12'].join('\n');
+    expect(lintMigration(sql).map((f) => [f.rule, f.statement, f.line])).toEqual([['DROP_TABLE', 1, 2], ['DROP_COLUMN', 2, 3]]);
+  });
+
+  it('lint-ignore suppresses only the rules it names: the statement’s other problems are still reported', () => {
+    const sql = ['-- lint-ignore: DROP_COLUMN', 'ALTER TABLE "Task" DROP COLUMN "old", ADD COLUMN "tenantId" TEXT NOT NULL;'].join('\n');
+    expect(lintMigration(sql).map((f) => [f.rule, f.statement, f.line])).toEqual([['ADD_NOT_NULL_WITHOUT_DEFAULT', 1, 2]]);
   });
 
   it('honours -- lint-ignore for the next statement only', () => {

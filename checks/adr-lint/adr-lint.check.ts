@@ -74,4 +74,26 @@ describe('lintAdr', () => {
     const problems = lintAdr(doc(['# Untitled', '', '## Status', 'Maybe', '', '## Context', '', '## Decision', 'Yes.']));
     expect(lines(problems)).toEqual([1, 4, 6, null]);
   });
+
+  it('a section followed directly by an extra section is empty: a body ends at any ## heading', () => {
+    const problems = lintAdr(doc(withLines({ 10: '' })));
+    expect(lines(problems), 'Decision (line 9) has only a blank line before ## Alternatives').toEqual([9]);
+    expect(problems[0]!.message).toMatch(/Decision/);
+  });
+
+  it('an extra section before Status is allowed', () => {
+    expect(lintAdr(doc([VALID[0]!, '', '## Summary', 'Tenants by row.', '', ...VALID.slice(2)]))).toEqual([]);
+  });
+
+  it('the status may follow blank lines; a wrong one is reported on its own line', () => {
+    expect(lintAdr(doc([...VALID.slice(0, 3), '', '', 'Proposed', ...VALID.slice(4)])), 'Proposed after two blank lines').toEqual([]);
+    const problems = lintAdr(doc([...VALID.slice(0, 3), '', '', 'Done', ...VALID.slice(4)]));
+    expect(lines(problems), 'Done on line 6, after two blank lines').toEqual([6]);
+  });
+
+  it('a status must be exactly one of the four forms: no words after it, no missing number', () => {
+    for (const status of ['Accepted, mostly', 'Superseded by ADR-', 'Superseded by ADR-12 and ADR-13', 'Proposed?']) {
+      expect(lines(lintAdr(doc(withLines({ 4: status })))), `status "${status}"`).toEqual([4]);
+    }
+  });
 });

@@ -64,4 +64,29 @@ describe('synthesise', () => {
     const tied = [card('a', 'x', 'Zebra crossing'), card('b', 'y', 'Zebra crossing'), card('c', 'x', 'Apple pie'), card('d', 'y', 'Apple pie')];
     expect(synthesise(tied).map((f) => f.theme)).toEqual(['Apple pie', 'Zebra crossing']);
   });
+
+  it("the finding keeps the first card's spelling even when later cards spell it differently", () => {
+    const cards = [card('a', 'x', 'access requests get lost'), card('b', 'x', 'Access Requests Get Lost'), card('c', 'y', 'Access Requests Get Lost')];
+    expect(synthesise(cards).map((f) => f.theme)).toEqual(['access requests get lost']);
+  });
+
+  it('participants outrank roles: three people of one role come before two people of two roles', () => {
+    const cards = [
+      card('a', 'new hire', 'Two roles'), card('lead', 'team lead', 'Two roles'),
+      card('b', 'new hire', 'One role'), card('c', 'new hire', 'One role'), card('d', 'new hire', 'One role'),
+    ];
+    expect(synthesise(cards).map((f) => f.theme)).toEqual(['One role', 'Two roles']);
+  });
+
+  it('with equal participants and roles, the theme with more cards comes first', () => {
+    const cards = [card('a', 'x', 'Alpha'), card('b', 'x', 'Alpha'), card('a', 'x', 'Beta'), card('b', 'x', 'Beta'), card('b', 'x', 'Beta')];
+    expect(synthesise(cards).map((f) => `${f.theme} (${f.cards} cards)`)).toEqual(['Beta (3 cards)', 'Alpha (2 cards)']);
+  });
+
+  it("alphabetical means ignoring case: roles and tied themes sort like words ('designer' before 'PM'), not by character code", () => {
+    const cards = [card('a', 'PM', 'Zebra crossing'), card('b', 'designer', 'Zebra crossing'), card('c', 'PM', 'apple pie'), card('d', 'designer', 'apple pie')];
+    const findings = synthesise(cards);
+    expect(findings.map((f) => f.theme), 'tied themes').toEqual(['apple pie', 'Zebra crossing']);
+    expect(findings[0]!.roles, 'roles').toEqual(['designer', 'PM']);
+  });
 });

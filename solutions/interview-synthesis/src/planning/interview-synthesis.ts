@@ -15,6 +15,9 @@ export interface Finding {
 
 const keyOf = (theme: string) => theme.trim().toLowerCase().replace(/\s+/g, ' ');
 
+/** Alphabetical as a reader expects it: 'designer' before 'PM', whatever the case. */
+const alphabetically = (a: string, b: string) => a.localeCompare(b, 'en');
+
 interface Group {
   label: string;
   people: Set<string>;
@@ -37,9 +40,6 @@ export function synthesise(cards: readonly ObservationCard[], options: { minPart
   }
   return [...groups.values()]
     .filter((g) => g.people.size >= minParticipants)
-    .map((g) => ({ theme: g.label, participants: g.people.size, roles: [...g.roles].sort(), cards: g.evidence.length, evidence: g.evidence }))
-    .sort(
-      (a, b) =>
-        b.participants - a.participants || b.roles.length - a.roles.length || b.cards - a.cards || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0),
-    );
+    .map((g) => ({ theme: g.label, participants: g.people.size, roles: [...g.roles].sort(alphabetically), cards: g.evidence.length, evidence: g.evidence }))
+    .sort((a, b) => b.participants - a.participants || b.roles.length - a.roles.length || b.cards - a.cards || alphabetically(a.theme, b.theme));
 }

@@ -52,4 +52,23 @@ describe('planSprint', () => {
     expect(() => planSprint([req('a', 'MUST', 1)], -1)).toThrow(RangeError);
     expect(() => planSprint([], 0)).not.toThrow();
   });
+
+  it('Musts that exactly fill the capacity fit: mustFits is true and there is no room for more', () => {
+    const plan = planSprint([req('m1', 'MUST', 2.5), req('m2', 'MUST', 2.5), req('s1', 'SHOULD', 0.5)], 5);
+    expect({ committed: ids(plan.committed), deferred: ids(plan.deferred), usedDays: plan.usedDays, mustFits: plan.mustFits }).toEqual({
+      committed: ['m1', 'm2'], deferred: ['s1'], usedDays: 5, mustFits: true,
+    });
+  });
+
+  it('a capacity that is not finite (Infinity, NaN) is a RangeError', () => {
+    expect(() => planSprint([req('a', 'MUST', 1)], Number.POSITIVE_INFINITY), 'capacity Infinity').toThrow(RangeError);
+    expect(() => planSprint([req('a', 'MUST', 1)], Number.NaN), 'capacity NaN').toThrow(RangeError);
+  });
+
+  it('an infinite or negative estimate is a RangeError naming the requirement', () => {
+    expect(() => planSprint([req('forever', 'COULD', Number.POSITIVE_INFINITY)], 5), 'estimate Infinity').toThrow(RangeError);
+    expect(() => planSprint([req('forever', 'COULD', Number.POSITIVE_INFINITY)], 5), 'estimate Infinity').toThrow(/forever/);
+    expect(() => planSprint([req('refund', 'SHOULD', -2)], 5), 'estimate -2').toThrow(RangeError);
+    expect(() => planSprint([req('refund', 'SHOULD', -2)], 5), 'estimate -2').toThrow(/refund/);
+  });
 });

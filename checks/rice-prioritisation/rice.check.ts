@@ -43,4 +43,30 @@ describe('RICE', () => {
     rankIdeas(input);
     expect(input).toEqual(copy);
   });
+
+  it('breaks a score tie by smaller effort even when the ids are the other way round', () => {
+    const ranked = rankIdeas([idea('alpha', 400, 1, 1, 2), idea('zulu', 200, 1, 1, 1)]);
+    expect(ranked.map((r) => `${r.id} (effort ${r.effort}, rank ${r.rank})`)).toEqual(['zulu (effort 1, rank 1)', 'alpha (effort 2, rank 1)']);
+  });
+
+  it("breaks the last tie by id alphabetically, ignoring case ('alpha' before 'Beta')", () => {
+    expect(rankIdeas([idea('Beta', 100, 1, 1, 1), idea('alpha', 100, 1, 1, 1)]).map((r) => r.id)).toEqual(['alpha', 'Beta']);
+  });
+
+  it('accepts confidence 0 and 1 and reach 0; refuses NaN, a negative confidence or effort, naming the idea and the field', () => {
+    expect(() => rankIdeas([idea('sure', 0, 1, 1, 1), idea('unsure', 5, 1, 0, 1)])).not.toThrow();
+    const cases: [Idea, string][] = [
+      [idea('nan-conf', 1, 1, Number.NaN, 1), 'confidence'],
+      [idea('neg-conf', 1, 1, -0.5, 1), 'confidence'],
+      [idea('nan-reach', Number.NaN, 1, 1, 1), 'reach'],
+      [idea('neg-effort', 1, 1, 1, -2), 'effort'],
+      [idea('inf-effort', 1, 1, 1, Number.POSITIVE_INFINITY), 'effort'],
+    ];
+    for (const [bad, field] of cases) {
+      const error = (() => { try { rankIdeas([bad]); } catch (e) { return e; } return undefined; })();
+      expect(error, `${bad.id} must be refused with a RangeError`).toBeInstanceOf(RangeError);
+      expect((error as Error).message, `the message for ${bad.id}`).toContain(bad.id);
+      expect((error as Error).message, `the message for ${bad.id}`).toContain(field);
+    }
+  });
 });

@@ -40,7 +40,8 @@ export function rankIdeas(ideas: readonly Idea[]): RankedIdea[] {
     ids.add(idea.id);
   }
   const scored = ideas.map((idea) => ({ ...idea, score: riceScore(idea), rank: 0 }));
-  scored.sort((a, b) => b.score - a.score || a.effort - b.effort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Alphabetical as a reader expects it ('alpha' before 'Beta'), whatever the case.
+  scored.sort((a, b) => b.score - a.score || a.effort - b.effort || a.id.localeCompare(b.id, 'en'));
   // Competition ranking: 1 + how many ideas score strictly higher.
   scored.forEach((idea, i) => {
     idea.rank = i > 0 && scored[i - 1]!.score === idea.score ? scored[i - 1]!.rank : i + 1;

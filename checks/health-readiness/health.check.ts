@@ -47,6 +47,17 @@ describe('runHealthChecks', () => {
     expect(seen.signal?.aborted, 'the hung check must be told to stop').toBe(true);
   });
 
+  it('reports degraded, not down, when only a non-critical check times out (and still aborts it)', async () => {
+    const seen: { signal?: AbortSignal } = {};
+    const result = await withinTwoSeconds(runHealthChecks([up('database'), hang('search', seen, false)], { timeoutMs: 50 }));
+    expect(result, 'the report must come back even though one check never settles').not.toBe('still waiting');
+    if (result === 'still waiting') return;
+    expect(result).toMatchObject({ status: 'degraded', httpStatus: 200 });
+    expect(result.checks['search']?.status).toBe('down');
+    expect(seen.signal).toBeInstanceOf(AbortSignal);
+    expect(seen.signal?.aborted, 'the hung check must be told to stop').toBe(true);
+  });
+
   it('treats a check that throws synchronously as down', async () => {
     const sync: HealthCheck = { name: 'config', check: () => { throw new Error('missing DATABASE_URL'); } };
     const report = await runHealthChecks([sync, up('redis')], { timeoutMs: 500 });

@@ -30,6 +30,10 @@ describe('latency statistics', () => {
     expect(() => summarize([1, Number.POSITIVE_INFINITY])).toThrow(RangeError);
   });
 
+  it('accepts a sample of exactly 0 ms (only negative samples are refused)', () => {
+    expect(summarize([0, 5])).toMatchObject({ count: 2, min: 0, max: 5, p50: 0 });
+  });
+
   it('builds cumulative histogram buckets ending with +Inf, whatever the order of the bounds', () => {
     const samples = [5, 40, 50, 51, 99, 100, 250, 1200];
     expect(histogram(samples, [250, 50, 100])).toEqual([
@@ -49,5 +53,14 @@ describe('latency statistics', () => {
     expect(verdict.violations.join(' ')).toMatch(/p95/);
     expect(verdict.violations.join(' ')).toMatch(/p99/);
     expect(checkSlo(s, { p95Ms: 200, p99Ms: 98 }).violations).toHaveLength(1);
+  });
+
+  it('names the percentile, its value and the objective in each violation', () => {
+    const s = summarize([...oneToHundred, 340]); // 101 samples: p99 is 100
+    const number = (n: number) => new RegExp(`(^|\\D)${n}(\\D|$)`);
+    const [message] = checkSlo(s, { p95Ms: 200, p99Ms: 80 }).violations;
+    expect(message).toMatch(/p99/);
+    expect(message, 'the measured p99').toMatch(number(s.p99));
+    expect(message, 'the objective').toMatch(number(80));
   });
 });

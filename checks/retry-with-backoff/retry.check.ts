@@ -77,6 +77,50 @@ describe('retry', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
+  it('stops after a pause that ignored the signal: an abort during the pause means no further attempt', async () => {
+    const controller = new AbortController();
+    const reason = new Error('deploy in progress');
+    const fn = failTimes(10);
+    const sleep = async () => {
+      controller.abort(reason); // this sleep does not look at the signal
+    };
+    await expect(retry(fn, { attempts: 5, baseDelayMs: 10, maxDelayMs: 100, sleep, signal: controller.signal })).rejects.toBe(reason);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends the default (real) pause at once when the signal aborts, instead of waiting it out', async () => {
+    const controller = new AbortController();
+    const reason = new Error('worker shutting down');
+    const fn = failTimes(10);
+    const started = Date.now();
+    setTimeout(() => controller.abort(reason), 20);
+    const outcome = await Promise.race([
+      retry(fn, { attempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000, jitter: 'none', signal: controller.signal }).catch((e: unknown) => e),
+      new Promise((r) => setTimeout(() => r('still sleeping'), 1_500)),
+    ]);
+    expect(outcome, 'the 60 s pause must end when the signal aborts').toBe(reason);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('rethrows a permanent error unchanged even on the last attempt (not RetryError)', async () => {
+    const permanent = new TypeError('invalid e-mail address');
+    let calls = 0;
+    const fn = vi.fn(async () => {
+      calls += 1;
+      throw calls === 1 ? new Error('timeout') : permanent;
+    });
+    const { sleep } = recordingSleep();
+    const retryOn = (e: unknown) => !(e instanceof TypeError);
+    await expect(retry(fn, { attempts: 2, baseDelayMs: 10, maxDelayMs: 100, sleep, retryOn })).rejects.toBe(permanent);
+  });
+
+  it('uses the jitter and random() it is given for its pauses', async () => {
+    const { delays, sleep } = recordingSleep();
+    await retry(failTimes(2), { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000, random: () => 0.5, sleep });
+    expect(delays, 'full jitter (the default) with random() = 0.5 halves each pause').toEqual([50, 100]);
+  });
+
   it('makes no attempt when the signal is already aborted, and waits for real when no sleep is given', async () => {
     const fn = vi.fn(async () => 'never');
     await expect(retry(fn, { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, signal: AbortSignal.abort(new Error('cancelled')) })).rejects.toThrow('cancelled');

@@ -43,6 +43,23 @@ describe('SLO burn rates', () => {
     expect(evaluateAlerts(windows({ '24h': 20, '2h': 20, '1h': 20, '5m': 20 }), T)).toMatchObject({ page: true, ticket: false });
   });
 
+  it('pages and tickets at exactly the threshold (≥), with counts that are exact in floating point', () => {
+    // Target 0.9375 leaves 1 − target = 0.0625 (exact): 9/10 burns at 14.4, 3/8 at 6, 3/16 at 3, all exactly.
+    const target = 0.9375;
+    const quiet: Counts = { total: 100, errors: 0 };
+    const w = (over: Partial<Record<WindowName, Counts>>): Record<WindowName, Counts> => ({ '5m': quiet, '30m': quiet, '1h': quiet, '2h': quiet, '6h': quiet, '24h': quiet, ...over });
+    expect(burnRate({ total: 10, errors: 9 }, target)).toBe(14.4);
+    expect(evaluateAlerts(w({ '1h': { total: 10, errors: 9 }, '5m': { total: 10, errors: 9 } }), target).page, '1h and 5m at exactly 14.4').toBe(true);
+    expect(evaluateAlerts(w({ '6h': { total: 8, errors: 3 }, '30m': { total: 8, errors: 3 } }), target).page, '6h and 30m at exactly 6').toBe(true);
+    expect(evaluateAlerts(w({ '24h': { total: 16, errors: 3 }, '2h': { total: 16, errors: 3 } }), target).ticket, '24h and 2h at exactly 3').toBe(true);
+  });
+
+  it('pairs each long window with its own short window only', () => {
+    expect(evaluateAlerts(windows({ '1h': 20, '30m': 20 }), T).page, '1h with 30m is not a pair').toBe(false);
+    expect(evaluateAlerts(windows({ '6h': 10, '5m': 10 }), T).page, '6h with 5m is not a pair').toBe(false);
+    expect(evaluateAlerts(windows({ '24h': 1, '2h': 5 }), T).ticket, 'the 2h window alone does not open a ticket').toBe(false);
+  });
+
   it('returns the burn rate of every window', () => {
     const { burnRates } = evaluateAlerts(windows({ '5m': 2, '30m': 3, '1h': 4, '2h': 5, '6h': 6, '24h': 7 }), T);
     expect(Object.keys(burnRates).sort()).toEqual(['1h', '24h', '2h', '30m', '5m', '6h']);
@@ -54,5 +71,7 @@ describe('SLO burn rates', () => {
     expect(() => burnRate({ total: 10, errors: 1 }, 99.9)).toThrow(RangeError);
     expect(() => burnRate({ total: 10, errors: 11 }, T)).toThrow(RangeError);
     expect(() => budgetRemaining({ total: -1, errors: 0 }, T)).toThrow(RangeError);
+    expect(() => burnRate({ total: 10, errors: 1 }, 0)).toThrow(RangeError);
+    expect(() => burnRate({ total: 10, errors: -1 }, T)).toThrow(RangeError);
   });
 });

@@ -19,7 +19,8 @@ beforeAll(async () => {
     logger(req, res, () => {
       const url = req.url ?? '/';
       clock += 125; // the handler "takes" 125 ms
-      const status = url.startsWith('/missing') ? 404 : url.startsWith('/boom') ? 500 : 200;
+      const exact = /^\/status\/(\d{3})$/.exec(url);
+      const status = exact ? Number(exact[1]) : url.startsWith('/missing') ? 404 : url.startsWith('/boom') ? 500 : 200;
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ seenId: (req as { id?: string }).id ?? null }));
@@ -58,6 +59,17 @@ describe('request logger middleware', () => {
     await call('/missing');
     await call('/boom');
     expect(parsed().map((e) => [e['status'], e['level']])).toEqual([[404, 'warn'], [500, 'error']]);
+  });
+
+  it('switches level exactly at 400 and at 500 (399 info, 400 warn, 499 warn, 500 error)', async () => {
+    for (const status of [399, 400, 499, 500]) await call(`/status/${status}`);
+    expect(parsed().map((e) => `${e['status']}:${e['level']}`)).toEqual(['399:info', '400:warn', '499:warn', '500:error']);
+  });
+
+  it('keeps an incoming X-Request-Id of exactly 64 characters and replaces one of 65', async () => {
+    const sixtyFour = 'a'.repeat(64);
+    expect((await call('/tasks', { 'x-request-id': sixtyFour })).res.headers.get('x-request-id')).toBe(sixtyFour);
+    expect((await call('/tasks', { 'x-request-id': `${sixtyFour}b` })).res.headers.get('x-request-id')).toMatch(/^gen-\d+$/);
   });
 
   it('generates a request id, returns it in X-Request-Id and exposes it to the handler', async () => {
@@ -101,6 +113,14 @@ describe('redact', () => {
       Secret: '[REDACTED]',
     });
     expect(input).toEqual(snapshot);
+  });
+
+  it('redacts every listed key, and only keys with exactly those names', () => {
+    const listed = ['authorization', 'cookie', 'set-cookie', 'password', 'token', 'access_token', 'refresh_token', 'secret', 'api_key', 'x-api-key'];
+    const input = Object.fromEntries(listed.map((key) => [key.toUpperCase(), `value of ${key}`]));
+    const out = redact({ ...input, tokens_used: 3, password_hint: 'pet name', secretary: 'ann' }) as Record<string, unknown>;
+    for (const key of listed) expect(out[key.toUpperCase()], key).toBe('[REDACTED]');
+    expect(out, 'keys that merely contain a listed name stay readable').toMatchObject({ tokens_used: 3, password_hint: 'pet name', secretary: 'ann' });
   });
 
   it('replaces circular references instead of overflowing the stack', () => {

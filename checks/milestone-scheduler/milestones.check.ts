@@ -64,7 +64,41 @@ describe('schedule', () => {
   it('rejects unknown dependencies, duplicated ids and negative durations, naming the item', () => {
     expect(() => schedule([item('api', 1, 'ghost')])).toThrow(UnknownDependencyError);
     expect(() => schedule([item('api', 1, 'ghost')])).toThrow(/ghost/);
+    expect(() => schedule([item('api', 1, 'ghost')]), 'the error names the item that depends on it too').toThrow(/api/);
     expect(() => schedule([item('api', 1), item('api', 2)])).toThrow(/api/);
     expect(() => schedule([item('neg', -1)])).toThrow(RangeError);
+    expect(() => schedule([item('neg', -1)])).toThrow(/neg/);
+  });
+
+  it('accepts a zero-day item (a milestone), which finishes the day it starts', () => {
+    const s = schedule([item('design', 3), item('sign-off', 0, 'design'), item('build', 4, 'sign-off')]);
+    expect(s.start).toEqual({ design: 0, 'sign-off': 3, build: 3 });
+    expect(s.totalDays).toBe(7);
+  });
+
+  it('reports only the loop when the first unscheduled item merely depends on a cycle', () => {
+    const plan = [item('report', 1, 'api'), item('api', 1, 'schema'), item('schema', 1, 'api')];
+    let error: unknown;
+    try {
+      schedule(plan);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DependencyCycleError);
+    const cycle = (error as DependencyCycleError).cycle;
+    expect(cycle, 'the loop, first id repeated at the end (report is not on it)').toHaveLength(3);
+    expect(cycle[0]).toBe(cycle[2]);
+    expect(new Set(cycle)).toEqual(new Set(['api', 'schema']));
+  });
+
+  it('reports an item that depends on itself as the cycle [id, id]', () => {
+    let error: unknown;
+    try {
+      schedule([item('ok', 1), item('loop', 2, 'loop')]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DependencyCycleError);
+    expect((error as DependencyCycleError).cycle).toEqual(['loop', 'loop']);
   });
 });

@@ -54,6 +54,24 @@ describe('decide', () => {
     expect(decide({ criteria, options: [opt('only', 5, 3)] }).closeCall).toBe(false);
   });
 
+  it('compares the rounded scores exactly: 68.6 vs 63.6 differ by 5.0, which is not a close call at margin 5', () => {
+    const two: Criterion[] = [{ name: 'p', weight: 11 }, { name: 'q', weight: 17 }];
+    const d = decide({ criteria: two, options: [{ name: 'A', scores: { p: 1, q: 5 }, meets: {} }, { name: 'B', scores: { p: 5, q: 2 }, meets: {} }] });
+    expect(d.ranking.map((r) => r.score), 'the two scores').toEqual([68.6, 63.6]);
+    expect(d.closeCall, 'in floating point 68.6 − 63.6 is 4.99999…; in tenths it is exactly 5.0').toBe(false);
+  });
+
+  it('lists every must-have a disqualified option fails, in the order of the criteria', () => {
+    const strict: Criterion[] = [{ name: 'multi-instance', mustHave: true }, { name: 'speed', weight: 1 }, { name: 'eu-hosted', mustHave: true }];
+    const d = decide({ criteria: strict, options: [{ name: 'nas', scores: { speed: 3 }, meets: { 'multi-instance': false, 'eu-hosted': false } }] });
+    expect(d.ranking).toEqual([{ name: 'nas', score: null, rank: null, failed: ['multi-instance', 'eu-hosted'] }]);
+  });
+
+  it('validates the scores of disqualified options too', () => {
+    expect(() => decide({ criteria, options: [opt('local disk', 7, 5, false)] }), 'a score of 7 on an option that fails a must-have').toThrow(/local disk[\s\S]*large files|large files[\s\S]*local disk/);
+    expect(() => decide({ criteria: [{ name: 'speed', weight: Number.NaN }], options: [] }), 'a NaN weight is not > 0').toThrow(RangeError);
+  });
+
   it('rejects bad weights, scores and unanswered must-haves, naming option and criterion', () => {
     expect(() => decide({ criteria: [{ name: 'speed', weight: 0 }], options: [] })).toThrow(/speed/);
     expect(() => decide({ criteria, options: [opt('minio', 6, 3)] })).toThrow(RangeError);

@@ -52,6 +52,8 @@ export function decide(input: { criteria: readonly Criterion[]; options: readonl
     ...evaluated.filter((o) => o.score === null).map((o) => ({ name: o.name, score: null, rank: null, failed: o.failed })),
   ];
   const [first, second] = qualified;
-  const closeCall = first !== undefined && second !== undefined && first.score! - second.score! < (input.closeCallMargin ?? 5);
+  // Scores have one decimal, so their difference does too: round away float noise (68.6 − 63.6 is 5, not 4.999…).
+  const gap = first !== undefined && second !== undefined ? Math.round((first.score! - second.score!) * 10) / 10 : undefined;
+  const closeCall = gap !== undefined && gap < (input.closeCallMargin ?? 5);
   return { ranking, winner: first?.name ?? null, closeCall };
 }

@@ -57,3 +57,33 @@ it('redactSecrets hides every occurrence of each secret, and the password inside
   expect(out.startsWith('boot: jwt=***'), out).toBe(true);
   expect(redactSecrets('nothing to hide', [STRONG])).toBe('nothing to hide');
 });
+
+it('the edges are inside: exactly 32 characters and exactly 10 different characters are strong; 31 or 9 are not', () => {
+  const ten = 'abcdefghij'.repeat(4); // 40 characters, 10 different
+  expect(loadSecrets({ NODE_ENV: 'production', JWT_SECRET: STRONG }).jwtSecret, '32 characters').toBe(STRONG);
+  expect(loadSecrets({ NODE_ENV: 'production', JWT_SECRET: ten }).jwtSecret, '10 different characters').toBe(ten);
+  expect(failure({ NODE_ENV: 'production', JWT_SECRET: STRONG.slice(1) }), 'a 31-character secret').toContain('32');
+  expect(failure({ NODE_ENV: 'production', JWT_SECRET: 'abcdefghi'.repeat(4) }), '9 different characters').toContain('10');
+});
+
+it('a placeholder is refused in production whatever its case, even when long and varied (the development secret in capitals)', () => {
+  const shouted = DEVELOPMENT_JWT_SECRET.toUpperCase();
+  const message = failure({ NODE_ENV: 'production', JWT_SECRET: shouted });
+  expect(message).toContain('JWT_SECRET');
+  expect(message, 'the error message must not contain the secret').not.toContain(shouted);
+});
+
+it('outside production a weak secret is accepted, with a warning', () => {
+  const result = loadSecrets({ NODE_ENV: 'development', JWT_SECRET: 'changeme' });
+  expect(result.jwtSecret).toBe('changeme');
+  expect(result.warnings.length, 'warnings for a weak secret in development').toBeGreaterThan(0);
+});
+
+it('setting both JWT_SECRET and JWT_SECRET_FILE is refused without printing the secret', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'secrets-check-'));
+  const file = join(dir, 'jwt_secret');
+  writeFileSync(file, `${STRONG}\n`);
+  const message = failure({ JWT_SECRET_FILE: file, JWT_SECRET: STRONG });
+  expect(message, 'both set, outside production too').toMatch(/JWT_SECRET/);
+  expect(message, 'the error message must not contain the secret').not.toContain(STRONG);
+});

@@ -85,3 +85,22 @@ it('the queries still return the right rows with your indexes in place', async (
     expect(prefix.every((r) => r.title.startsWith('Deploy service'))).toBe(true);
   });
 });
+
+it('the index for the prefix search works in any collation: lower(title) with text_pattern_ops (or COLLATE "C")', async () => {
+  // PGlite sorts in "C", where any B-tree serves LIKE 'prefix%'; production databases (en_US.UTF-8)
+  // need a pattern operator class. PostgreSQL's own definition of each index tells which it is.
+  const outcome = await prisma
+    .$transaction(async (tx) => {
+      for (const sql of statements()) await tx.$executeRawUnsafe(sql);
+      const defs = await tx.$queryRawUnsafe<{ def: string }[]>(
+        `SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'tasks'::regclass`,
+      );
+      const onLowerTitle = defs.map((d) => d.def).filter((d) => /lower\(\(?title\)?/i.test(d));
+      expect(onLowerTitle.length, 'indexes on lower(title)').toBeGreaterThan(0);
+      const anyCollation = onLowerTitle.filter((d) => /(text|varchar)_pattern_ops|COLLATE "(C|POSIX)"/i.test(d));
+      expect(anyCollation, `indexes on lower(title) usable for LIKE in any collation, among: ${onLowerTitle.join(' | ')}`).not.toEqual([]);
+      throw ROLLBACK;
+    })
+    .catch((e: unknown) => e);
+  if (outcome !== ROLLBACK) throw outcome;
+});

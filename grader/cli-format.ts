@@ -1,4 +1,5 @@
 // Renders a CheckReport for a terminal: coloured on a TTY, plain text otherwise.
+import { attemptsOf, isolationSentence } from '../src/schemas/isolation-label.ts';
 import type { CheckReport, CheckResult } from '../src/schemas/report.ts';
 
 export interface Style {
@@ -23,6 +24,9 @@ export function formatReport(report: CheckReport, s: Style): string {
   const lines = [
     `${colour(`${ICONS[report.status === 'passed' ? 'passed' : 'failed']} ${report.exerciseId}: ${report.status}`)} ${s.dim(`(${passed}/${report.checks.length} checks, ${report.durationMs} ms)`)}`,
   ];
+  lines.push(`  ${report.isolation === 'none' ? s.yellow(isolationSentence(report.isolation)) : s.dim(isolationSentence(report.isolation))}`);
+  // What the code tried and was refused: never hidden, whatever the verdict.
+  for (const attempt of attemptsOf(report)) lines.push(s.red(`  ⚠ refused: ${attempt}`));
   if (report.message) lines.push('', ...indent(report.message, '  ').map((l) => colour(l)), '');
   for (const check of report.checks) {
     const paint = check.status === 'passed' ? s.green : check.status === 'skipped' ? s.dim : s.red;

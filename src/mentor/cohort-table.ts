@@ -2,6 +2,7 @@
 import { COMPETENCIES, type Competency } from '../schemas/competency.ts';
 import type { ExerciseStatus } from '../schemas/progress.ts';
 import type { Intern } from '../schemas/report-file.ts';
+import type { Isolation } from '../schemas/report.ts';
 import { isOverdue } from './assignment-progress.ts';
 import { conflictingClaims, currentReports, internKey, verdictKey, type Cohort, type Verdict } from './cohort.ts';
 
@@ -26,6 +27,8 @@ export interface CohortCell {
   /** Report the cell comes from, to re-grade it. */
   fingerprint: string;
   files: Record<string, string>;
+  /** The isolation and refused attempts of the intern's own last run, as the report says. */
+  lastRun?: { isolation: Isolation; attempts: string[] };
   verdict?: Verdict;
 }
 
@@ -78,6 +81,7 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
         setTitle: report.set.title,
         fingerprint,
         files: e.files,
+        ...(e.lastReport ? { lastRun: { isolation: e.lastReport.isolation, attempts: e.lastReport.attempts ?? [] } } : {}),
         ...(verdict ? { verdict } : {}),
       });
     }
@@ -116,7 +120,7 @@ export function competencyProgress(table: CohortTable, internKey?: string): Comp
         if (!cell) continue;
         t.total += 1;
         // A pass the re-grade did not confirm is not progress.
-        if (cell.status === 'passed' && cell.verdict?.verdict !== 'mismatched') t.passed += 1;
+        if (cell.status === 'passed' && cell.verdict?.verdict !== 'mismatched' && cell.verdict?.verdict !== 'tampered') t.passed += 1;
       }
     }
   }

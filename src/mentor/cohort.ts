@@ -1,7 +1,7 @@
 // The mentor's imported cohort: every report ever imported (nothing is dropped), the re-grade
 // verdicts, and the import step that refuses bad files and never counts a report twice.
 import { z } from 'zod';
-import { MAX_GRADE_REQUEST_BYTES, reportStatusSchema } from '../schemas/report.ts';
+import { isolationSchema, MAX_GRADE_REQUEST_BYTES, reportStatusSchema } from '../schemas/report.ts';
 import { exerciseStatusSchema } from '../schemas/progress.ts';
 import { reportFileSchema, type Intern, type ReportFile } from '../schemas/report-file.ts';
 import { parseReportText } from './formats.ts';
@@ -12,10 +12,12 @@ export const COHORT_VERSION = 1 as const;
 export const verdictSchema = z
   .object({
     verdict: z
-      .enum(['verified', 'mismatched', 'unverified'])
-      .describe('verified: the checks agree with the claimed status; mismatched: they do not; unverified: the grader could not run'),
+      .enum(['verified', 'mismatched', 'unverified', 'tampered'])
+      .describe('verified: the checks agree with the claim in an isolated run with no attempts; mismatched: they do not agree; unverified: no isolated run (the grader could not run, or ran without isolation); tampered: the code tried something the sandbox refused'),
     claimed: exerciseStatusSchema.describe('Status the report claimed'),
     regraded: reportStatusSchema.optional().describe('Status of the re-run, when it ran'),
+    isolation: isolationSchema.optional().describe('What fenced the re-run in, when it ran'),
+    attempts: z.array(z.string()).optional().describe('What the re-run\'s code tried that was refused or caught'),
     message: z.string().describe('One sentence for the mentor'),
     checkedAt: z.string().datetime(),
   })

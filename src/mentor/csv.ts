@@ -25,7 +25,7 @@ export function cohortCsv(table: CohortTable): string {
         cell.due ?? '',
         cell.overdue ? 'yes' : 'no',
         cell.verdict?.verdict ?? '',
-        cell.verdict?.message ?? '',
+        cell.verdict ? `${cell.verdict.message}${cell.verdict.isolation ? ` [${cell.verdict.isolation}]` : ''}` : '',
       ]);
     }
   }

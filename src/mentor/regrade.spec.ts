@@ -3,7 +3,7 @@ import type { GradeRequest } from '../schemas/report.ts';
 import { emptyCohort, importReports, verdictKey, type Verdict } from './cohort.ts';
 import { cohortTable } from './cohort-table.ts';
 import { checkReport, sampleCatalog, sampleProgress, sampleSet } from './fixtures.ts';
-import { judge, regrade, regradeTasks, type GradeFn } from './regrade.ts';
+import { HOW_TO_ISOLATE, judge, regrade, regradeTasks, type GradeFn } from './regrade.ts';
 import { buildReport } from './report-build.ts';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
@@ -31,6 +31,31 @@ describe('judge', () => {
 
   it('treats a timeout or error of the submitted code as not passing', () => {
     expect(judge('passed', { ...checkReport('a', 'timeout'), message: 'ran past 10 s' }, now())).toMatchObject({ verdict: 'mismatched', message: expect.stringContaining('ran past 10 s') });
+  });
+});
+
+describe('judge: verified means the code passed in isolation, and tried nothing', () => {
+  it('never verifies a run without isolation, and says how to get isolation', () => {
+    const open = judge('passed', { ...checkReport('a', 'passed'), isolation: 'none' }, now());
+    expect(open).toMatchObject({ verdict: 'unverified', isolation: 'none', message: expect.stringContaining('without isolation') });
+    expect(open.message).toContain(HOW_TO_ISOLATE);
+    expect(judge('attempted', { ...checkReport('a', 'failed'), isolation: 'none' }, now()).verdict).toBe('unverified');
+    for (const isolation of ['bubblewrap', 'permissions', 'web-worker'] as const) {
+      expect(judge('passed', { ...checkReport('a', 'passed'), isolation }, now()).verdict, isolation).toBe('verified');
+    }
+  });
+
+  it('marks a run whose code tried something with what it tried, whatever the checks said', () => {
+    const attempts = ['read outside the workspace: /etc/passwd', 'wrote checks/a/a.check.ts'];
+    const verdict = judge('passed', { ...checkReport('a', 'passed'), attempts }, now());
+    expect(verdict).toMatchObject({ verdict: 'tampered', attempts, isolation: 'bubblewrap' });
+    expect(verdict.message).toContain('/etc/passwd; wrote checks/a/a.check.ts');
+    expect(judge('attempted', { ...checkReport('a', 'failed'), attempts }, now()).verdict).toBe('tampered');
+  });
+
+  it('shows the grader\'s refusal (no isolation available) as its own message, not as a mismatch', () => {
+    const refusal = { ...checkReport('a', 'error'), checks: [], isolation: 'none' as const, message: 'No isolation is available on this machine: install bubblewrap.' };
+    expect(judge('passed', refusal, now())).toMatchObject({ verdict: 'unverified', message: 'Not re-graded: No isolation is available on this machine: install bubblewrap.' });
   });
 });
 
@@ -68,6 +93,7 @@ describe('regrade', () => {
     const verdicts = new Map<string, Verdict>();
     await regrade(regradeTasks(t, sampleCatalog()), grade, { signal: new AbortController().signal, onVerdict: (k, v) => verdicts.set(k, v), now });
     expect(seen).toHaveLength(2);
+    expect(seen.map((r) => r.purpose)).toEqual(['regrade', 'regrade']); // someone else's code: a fresh sandbox or a refusal
     const fp = cohort.reports[0]!.fingerprint;
     expect(verdicts.get(verdictKey(fp, 'task-entity-complete'))?.verdict).toBe('verified');
     expect(verdicts.get(verdictKey(fp, 'cqrs-create-task-handler'))).toMatchObject({ verdict: 'unverified', message: 'Could not re-grade: no grading engine answers; run npm start' });

@@ -1,5 +1,6 @@
 // Re-grade: runs the hidden checks again on the code inside each report and compares the outcome
 // with what the report claims. The grading itself goes through whatever engine the page has.
+import { ISOLATION_LABELS } from '../schemas/isolation-label.ts';
 import type { CheckReport, GradeRequest } from '../schemas/report.ts';
 import type { CatalogEntry, CohortTable } from './cohort-table.ts';
 import { verdictKey, type Verdict } from './cohort.ts';
@@ -27,20 +28,38 @@ export function regradeTasks(table: CohortTable, catalog: ReadonlyMap<string, Ca
   );
 }
 
-/** Compares a claim with a fresh check report. */
+/** What a mentor does to get a re-grade that can verify anything. */
+export const HOW_TO_ISOLATE = 'Re-grade with `npm start` on Linux with bubblewrap installed (`sudo apt-get install bubblewrap`), or on a machine whose Node supports --permission.';
+
+/**
+ * Compares a claim with a fresh check report. `verified` needs all three: the checks agree, the
+ * run was isolated, and the code tried nothing the sandbox refused — a pass obtained by escaping
+ * or forging is not a pass.
+ */
 export function judge(claimed: Verdict['claimed'], report: CheckReport, now: Date = new Date()): Verdict {
   const passed = report.status === 'passed';
   const failing = report.checks.filter((c) => c.status !== 'passed').map((c) => c.name);
   const why = report.message ?? (failing.length ? `failing: ${failing.slice(0, 3).join('; ')}${failing.length > 3 ? '; …' : ''}` : report.status);
-  const base = { claimed, regraded: report.status, checkedAt: now.toISOString() };
-  if (claimed === 'passed') {
-    return passed
-      ? { ...base, verdict: 'verified', message: `Checks pass (${report.checks.length} of ${report.checks.length}).` }
-      : { ...base, verdict: 'mismatched', message: `The report claims a pass, but the checks say ${report.status} (${why}).` };
+  const attempts = report.attempts ?? [];
+  const base = { claimed, regraded: report.status, isolation: report.isolation, ...(attempts.length ? { attempts } : {}), checkedAt: now.toISOString() };
+  if (attempts.length) {
+    return { ...base, verdict: 'tampered', message: `The submitted code tried what the sandbox refused: ${attempts.join('; ')}. Never verified; read the code before trusting this report.` };
   }
-  return passed
-    ? { ...base, verdict: 'mismatched', message: `The report says ${claimed}, but the submitted code passes every check.` }
-    : { ...base, verdict: 'verified', message: `Not passed, as the report says (${why}).` };
+  if (report.isolation === 'none' && report.status === 'error' && report.checks.length === 0) {
+    // The grader refused (e.g. no isolation on this machine): its message says how to fix that.
+    return { ...base, verdict: 'unverified', message: `Not re-graded: ${report.message ?? 'the grader refused to run it.'}` };
+  }
+  const agrees = claimed === 'passed' ? passed : !passed;
+  if (!agrees) {
+    return claimed === 'passed'
+      ? { ...base, verdict: 'mismatched', message: `The report claims a pass, but the checks say ${report.status} (${why}).` }
+      : { ...base, verdict: 'mismatched', message: `The report says ${claimed}, but the submitted code passes every check.` };
+  }
+  const outcome = passed ? `Checks pass (${report.checks.length} of ${report.checks.length})` : `Not passed, as the report says (${why})`;
+  if (report.isolation === 'none') {
+    return { ...base, verdict: 'unverified', message: `${outcome}, but the re-grade ran without isolation, so it proves nothing. ${HOW_TO_ISOLATE}` };
+  }
+  return { ...base, verdict: 'verified', message: `${outcome}; ran isolated (${ISOLATION_LABELS[report.isolation]}).` };
 }
 
 /** Runs the tasks one at a time (the grader queues anyway), reporting each verdict as it lands. */
@@ -61,7 +80,8 @@ export async function regrade(
       continue;
     }
     try {
-      const report = await grade({ exerciseId: task.exerciseId, files: task.files }, options.signal);
+      // purpose 'regrade': someone else's code, so the grader uses a fresh sandbox or refuses.
+      const report = await grade({ exerciseId: task.exerciseId, files: task.files, purpose: 'regrade' }, options.signal);
       verdict = judge(task.claimed, report, now());
     } catch (error) {
       options.signal.throwIfAborted();

@@ -10,6 +10,7 @@ import { renderDiff } from './solution-diff.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
 import { renderSaveNotice } from '../site/save-notice.ts';
 import type { EditorData } from '../../schemas/editor-data.ts';
+import { renderIsolation } from './isolation-view.ts';
 
 const AUTOSAVE_MS = 400;
 
@@ -21,6 +22,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   const button = (action: string) => q<HTMLButtonElement>(`[data-action="${action}"]`);
   const notice = q('[data-notice]');
   const engineLine = q('[data-engine-line]');
+  const isolationLine = q('[data-isolation]');
   const results = new ResultsView(q('[data-results]') ?? root);
   const say = (message: string) => {
     if (!notice) return;
@@ -142,6 +144,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     try {
       const report = await chosen.engine.grade({ exerciseId: id, files: editor.files() }, { signal: running.signal, onEvent: (e) => results.event(e) });
       results.finish(report);
+      if (isolationLine) renderIsolation(isolationLine, report);
       store.recordReport(id, report);
     } catch (error) {
       const cancelled = error instanceof EngineError && error.code === 'aborted';
@@ -224,7 +227,10 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     }
   });
 
-  if (saved?.lastReport) results.finish(saved.lastReport, false);
+  if (saved?.lastReport) {
+    results.finish(saved.lastReport, false);
+    if (isolationLine) renderIsolation(isolationLine, saved.lastReport);
+  }
   (await import('./automation.ts')).installAutomation();
   root.dataset['ready'] = 'true';
   const pending = root.dataset['pendingAction'];

@@ -10,6 +10,7 @@ import { competencyChart } from './chart.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { gradeWithPageEngine } from './regrade-engine.ts';
 import { renderSaveNotice } from '../site/save-notice.ts';
+import { ISOLATION_LABELS } from '../../schemas/isolation-label.ts';
 
 const STATUS_LABEL = { passed: 'Passed', attempted: 'Attempted', 'not-started': 'Not started' } as const;
 
@@ -88,7 +89,7 @@ class CohortDashboard extends HTMLElement {
       });
       const verdicts = this.#store.get().verdicts;
       const count = (v: string) => tasks.filter((t) => verdicts[t.key]?.verdict === v).length;
-      this.#status(`Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('unverified')} could not run.`);
+      this.#status(`Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('tampered')} tried something the sandbox refused, ${count('unverified')} not verified (no isolated run).`);
     } catch (error) {
       this.#status((error as Error).message);
     } finally {
@@ -171,7 +172,11 @@ class CohortDashboard extends HTMLElement {
       h('small', {}, facts),
       cell.passedAt ? h('small', {}, `passed ${cell.passedAt.slice(0, 16).replace('T', ' ')}`) : null,
       cell.due ? h('small', {}, `due ${cell.due}${cell.overdue ? ' — overdue' : ''}`) : null,
+      cell.lastRun ? h('small', { class: 'isolation' }, `intern's run: ${ISOLATION_LABELS[cell.lastRun.isolation]}`) : null,
+      ...(cell.lastRun?.attempts ?? []).map((a) => h('small', { class: 'attempt' }, `intern's run refused: ${a}`)),
       verdict ? h('small', { class: `verdict-${verdict.verdict}`, title: verdict.message }, `${verdict.verdict}: ${verdict.message}`) : null,
+      verdict?.isolation ? h('small', { class: 'isolation' }, `re-grade: ${ISOLATION_LABELS[verdict.isolation]}`) : null,
+      ...(verdict?.attempts ?? []).map((a) => h('small', { class: 'attempt' }, `re-grade refused: ${a}`)),
     );
   }
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckReport } from '../src/schemas/report.ts';
+import { formatReport, type Style } from './cli-format.ts';
+
+const plain: Style = { green: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t, bold: (t) => t };
+const report = (extra: Partial<CheckReport>): CheckReport => ({
+  version: 1,
+  exerciseId: 'task-entity-complete',
+  status: 'passed',
+  checks: [{ name: 'complete() marks the task completed', status: 'passed', durationMs: 2 }],
+  durationMs: 40,
+  engine: 'cli',
+  isolation: 'bubblewrap',
+  finishedAt: '2026-12-06T01:00:00.000Z',
+  ...extra,
+});
+
+describe('formatReport', () => {
+  it('says which isolation the run had', () => {
+    expect(formatReport(report({}), plain)).toContain('Ran isolated: bubblewrap sandbox');
+    expect(formatReport(report({ isolation: 'permissions' }), plain)).toContain("Node's permission model only");
+    expect(formatReport(report({ isolation: 'none' }), plain)).toContain('Ran without isolation');
+  });
+
+  it('lists every attempt the sandbox refused', () => {
+    const text = formatReport(report({ status: 'error', attempts: ['read outside the workspace: /etc/passwd', 'network: 127.0.0.1:6379'] }), plain);
+    expect(text).toContain('⚠ refused: read outside the workspace: /etc/passwd');
+    expect(text).toContain('⚠ refused: network: 127.0.0.1:6379');
+    expect(formatReport(report({}), plain)).not.toContain('refused');
+  });
+});

@@ -63,4 +63,12 @@ describe('createPersisted', () => {
     expect(store.get().notes).toEqual({ a: 'x' });
     expect(store.$notice.get()).toMatchObject({ kind: 'unsaved', message: expect.stringContaining('QuotaExceededError') });
   });
+
+  it('keeps saying nothing will be saved when the browser blocks storage, however often the value changes', () => {
+    const blocked = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => { throw new Error('SecurityError'); }, removeItem: () => undefined };
+    const store = createPersisted({ key: KEY, schema, initial, label: 'notes', storage: blocked });
+    expect(store.set({ version: 1, notes: { a: 'x' } })).toBe(false);
+    expect(store.get().notes).toEqual({ a: 'x' });
+    expect(store.$notice.get()).toMatchObject({ kind: 'unsaved', message: expect.stringContaining('will not be saved') });
+  });
 });

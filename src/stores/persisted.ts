@@ -50,6 +50,8 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
   const $notice = atom<SaveNotice | null>(null);
   const $held = atom(false);
   let held: string | null = null;
+  // Storage the browser blocks: its notice ("will not be saved") stays; each write need not repeat it.
+  let blocked = false;
 
   const read = (): Read<T> => {
     let raw: string | null;
@@ -76,6 +78,7 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
       $notice.set(heldNotice(label));
       return false;
     }
+    if (blocked) return false;
     try {
       storage.setItem(key, JSON.stringify(value));
       return true;
@@ -87,6 +90,7 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
 
   const load = (): void => {
     const result = read();
+    blocked = result.kind === 'blocked';
     if (result.kind === 'blocked') {
       $notice.set({ kind: 'unsaved', message: `Your ${label} will not be saved: this browser blocks local storage for the workbook. Allow site data for this address to keep it.` });
       return;

@@ -146,8 +146,9 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     const csvPath = testInfo.outputPath('cohort.csv');
     await (await csvDownload).saveAs(csvPath);
     const csv = readFileSync(csvPath, 'utf8').split('\r\n');
-    expect(csv[0]).toMatch(/^Intern,Email,Set,Exercise/);
-    expect(csv.find((l) => l.startsWith(`Mallory Intern,,Week 1 warm-up,${UNTOUCHED.id},`))).toContain(',mismatched,');
+    // Every cell is quoted (safe whatever separator the spreadsheet assumes).
+    expect(csv[0]).toMatch(/^"Intern","Email","Set","Exercise"/);
+    expect(csv.find((l) => l.startsWith(`"Mallory Intern","","Week 1 warm-up","${UNTOUCHED.id}",`))).toContain(',"mismatched",');
     expect(foreign, 'the intern\'s pages must make no request outside loopback').toEqual([]);
   } finally {
     await intern.close();

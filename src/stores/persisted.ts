@@ -121,7 +121,7 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     $value.set(value);
     // The original is safe in its backup; replace it so it is not backed up again on every visit.
     write(value);
-    $notice.set({ kind: 'recovered', backupKey, message: `Your saved ${label} could not be read (${result.problem}). A copy was kept in this browser's storage as "${backupKey}".${kept}` });
+    $notice.set({ kind: 'recovered', backupKey, message: `Your saved ${label} could not be read (${result.problem}). A copy was kept aside in this browser's storage as "${backupKey}".${kept}` });
   };
 
   /** The newest valid saved value, so a change never overwrites another tab's write with stale state. */

@@ -14,6 +14,8 @@ const isolationHeaders = {
 export default defineConfig({
   // WORKBOOK_DIST lets a second build (tests, benchmarks) write elsewhere without clobbering dist/.
   outDir: process.env.WORKBOOK_DIST ?? './dist',
+  // BASE=/workbook/ builds the site for a sub-path of a static host (links use withBase()).
+  base: process.env.BASE || '/',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Everything is served from one origin and must work offline: no prefetch hints, no telemetry.

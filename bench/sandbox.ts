@@ -1,13 +1,16 @@
-// `npm run bench:sandbox`: the sandbox in a real Chromium against the real `npm start` server.
-// Prints click-to-first-result and click-to-final-result on the local engine (p50 over 20 runs),
-// the gzip size of the editor loaded on demand, and the JavaScript a chapter page runs before any
-// interaction. Figures only: nothing here asserts a threshold.
+// `npm run bench:sandbox`: the sandbox in a real Chromium, the local engine against the real
+// `npm start` server and the browser engine on a plain static server (bench/sandbox-browser.ts).
+// Prints click-to-first-result and click-to-final-result for both (p50/p95 over 20 runs), the first
+// browser grade after the editor is ready, the browser engine's gzip size and the offline
+// precache, the gzip size of the editor loaded on demand, and the JavaScript a chapter page runs
+// before any interaction. Figures only: nothing here asserts a threshold.
 //   node bench/sandbox.ts [--dist <built site>] [--runs 20]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from '@playwright/test';
+import { benchBrowserEngine } from './sandbox-browser.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const arg = (name: string) => {
@@ -99,6 +102,17 @@ try {
   }
   console.log(`Click → first result (local engine, ${runs} runs): p50 ${percentile(first, 50).toFixed(0)} ms, p95 ${percentile(first, 95).toFixed(0)} ms`);
   console.log(`Click → final result (local engine, ${runs} runs): p50 ${percentile(final, 50).toFixed(0)} ms, p95 ${percentile(final, 95).toFixed(0)} ms`);
+
+  // ---- The browser engine on a static server, side by side.
+  const solution = readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8');
+  const web = await benchBrowserEngine(browser, dist, EXERCISE, solution, runs, clickAndTime);
+  const row = (label: string, values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`.padEnd(28) + label;
+  console.log(`\n${'engine'.padEnd(10)}${'click → first result'.padEnd(30)}click → final result (${runs} warm runs)`);
+  console.log(`${'local'.padEnd(10)}${row('', first).padEnd(30)}${row('', final)}`);
+  console.log(`${'browser'.padEnd(10)}${row('', web.first).padEnd(30)}${row('', web.final)} (goal p50 ≤ 150 ms: ${percentile(web.final, 50) <= 150 ? 'met' : 'NOT met'})`);
+  console.log(`First browser grade after the editor is ready: ${web.firstGradeMs.toFixed(0)} ms (goal ≤ 1500 ms: ${web.firstGradeMs <= 1500 ? 'met' : 'NOT met'})`);
+  console.log(`Browser engine download: ${kb(web.engineGzip.total)} gzip (goal ≤ 250 KB: ${web.engineGzip.total <= 250 * 1024 ? 'met' : 'NOT met'}; ${web.engineGzip.parts.join(', ')}; zod and node:crypto load only when an exercise imports them; per-exercise bundles excluded)`);
+  console.log(`Offline precache: ${web.precache.files} files, ${(web.precache.bytes / 1024 / 1024).toFixed(1)} MB`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -77,6 +77,19 @@ async function run(message: WorkerRunMessage): Promise<void> {
   installNodeGlobals(globalThis);
   const urls = linkModules(message.modules, message.entries, message.packages, (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
   fenceIn();
+  // What `vi` reads from Vitest's per-worker state (fake timers, vi.stubEnv, snapshot diff options);
+  // the values are Vitest's defaults, as the local grader runs with them.
+  Object.assign(globalThis, {
+    __vitest_worker__: {
+      config: { fakeTimers: { loopLimit: 10_000, shouldClearNativeTimers: true }, snapshotOptions: { expand: false }, expect: {} },
+      ctx: { concurrencyId: 0, workerId: 0, pool: 'browser' },
+      onCleanup: () => undefined,
+      durations: { environment: 0, prepare: 0 },
+      metaEnv: {},
+      providedContext: {},
+      evaluatedModules: undefined,
+    },
+  });
   const runner = {
     config: {
       root: '/',

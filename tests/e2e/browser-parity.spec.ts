@@ -61,9 +61,15 @@ for (const id of capable) {
   test(`${id}: browser verdicts equal the local grader's`, async () => {
     test.setTimeout(120_000);
     const exercise = loadExercise(root, id);
-    for (const variant of variants(root, exercise)) {
-      const request = { exerciseId: id, files: variant.files };
-      const [local, browser] = await Promise.all([grader.grade(request, { engine: 'local' }), gradeInBrowser(request)]);
+    // All submissions at once: the grader queues them on its two slots, each browser run has its own worker.
+    const graded = await Promise.all(
+      variants(root, exercise).map(async (variant) => {
+        const request = { exerciseId: id, files: variant.files };
+        const [local, browser] = await Promise.all([grader.grade(request, { engine: 'local' }), gradeInBrowser(request)]);
+        return { variant, local, browser };
+      }),
+    );
+    for (const { variant, local, browser } of graded) {
       expect(browser.engine).toBe('browser');
       expect(browser.isolation).toBe('web-worker');
       const want = verdict(local);

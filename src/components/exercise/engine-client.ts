@@ -3,13 +3,13 @@
 import { createBrowserEngine, createLocalEngine, createWebContainerEngine, probeLocalServer, selectEngine, type Engine, type EngineSelection, type WorkspaceTree } from '../../sandbox/index.ts';
 import { ENGINE_PACKAGES } from '../../sandbox/browser-paths.ts';
 import type { BrowserCapability } from '../../schemas/browser-capability.ts';
+import { siteBase } from '../site/base-url.ts';
 
 let localProbe: Promise<boolean | string> | undefined;
 let browserEngine: Engine | undefined;
 let webcontainer: Promise<Engine> | undefined;
 
-/** The site's base URL (absolute, ending in "/"): sub-path builds (BASE=/workbook/) included. */
-export const siteBase = () => new URL(import.meta.env.BASE_URL.replace(/\/?$/, '/'), location.origin).href;
+export { siteBase };
 
 /** Mentor re-grades and exercises without editor data never use the browser engine. */
 const NOT_IN_BROWSER: BrowserCapability = { capable: false, reasons: ['graded outside the exercise page'] };

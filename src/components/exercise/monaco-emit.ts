@@ -22,7 +22,16 @@ export function ensureModels(exerciseId: string, files: readonly { path: string;
   }
 }
 
-export const compileWithMonaco: Compile = async (exerciseId, files) => {
+// Compiles one request at a time: two runs of one exercise share its models, and a second run
+// must not replace the files while the first is being emitted.
+let queue: Promise<unknown> = Promise.resolve();
+export const compileWithMonaco: Compile = (exerciseId, files) => {
+  const next = queue.then(() => compile(exerciseId, files));
+  queue = next.catch(() => undefined);
+  return next;
+};
+
+const compile: Compile = async (exerciseId, files) => {
   const models = Object.entries(files).map(([path, content]) => {
     const uri = monaco.Uri.parse(`file:///${exerciseId}/${path}`);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, 'typescript', uri);

@@ -5,6 +5,7 @@ import type { Parsed } from '../../mentor/parse-file.ts';
 import { decodeSetFragment } from '../../mentor/set-link.ts';
 import { $assignmentsProblem, addAssignment } from '../../stores/assignments.ts';
 import { embeddedJson, h } from './dom.ts';
+import { withBase } from '../site/base-url.ts';
 
 const VERB = { added: 'Added to', updated: 'Updated in', unchanged: 'Already in' } as const;
 
@@ -32,7 +33,7 @@ class AssignLanding extends HTMLElement {
         'ul',
         {},
         ...set.exercises.map((e) =>
-          h('li', {}, Object.hasOwn(titles, e.id) ? h('a', { href: `/exercises/${e.id}/` }, titles[e.id]!) : `${e.id} (not in this workbook)`, e.due ? ` — due ${e.due}` : ''),
+          h('li', {}, Object.hasOwn(titles, e.id) ? h('a', { href: withBase(`/exercises/${e.id}/`) }, titles[e.id]!) : `${e.id} (not in this workbook)`, e.due ? ` — due ${e.due}` : ''),
         ),
       ),
     );

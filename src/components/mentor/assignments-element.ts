@@ -7,6 +7,7 @@ import type { Progress } from '../../schemas/progress.ts';
 import { $assignments, $assignmentsProblem, removeAssignment, setIntern, type Assignment } from '../../stores/assignments.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { download, embeddedJson, h } from './dom.ts';
+import { withBase } from '../site/base-url.ts';
 
 const STATUS_LABEL = { passed: 'passed', attempted: 'attempted', 'not-started': 'not started' } as const;
 
@@ -59,7 +60,7 @@ class WorkbookAssignments extends HTMLElement {
               h(
                 'li',
                 {},
-                Object.hasOwn(this.#titles, item.id) ? h('a', { href: `/exercises/${item.id}/` }, this.#titles[item.id]!) : `${item.id} (not in this workbook)`,
+                Object.hasOwn(this.#titles, item.id) ? h('a', { href: withBase(`/exercises/${item.id}/`) }, this.#titles[item.id]!) : `${item.id} (not in this workbook)`,
                 ` — ${STATUS_LABEL[item.status]}`,
                 item.due ? ` · due ${item.due}` : '',
                 item.overdue ? h('span', { class: 'overdue' }, ' · overdue') : '',

@@ -2,6 +2,7 @@
 import { exerciseSetSchema, type ExerciseSet } from '../../schemas/exercise-set.ts';
 import { encodeSetLink } from '../../mentor/set-link.ts';
 import { download, embeddedJson } from './dom.ts';
+import { withBase } from '../site/base-url.ts';
 
 /** Form labels by schema field, so a problem names the control to fix. */
 const LABELS: Record<string, string> = { title: 'Set title', mentor: 'Your name', notes: 'Notes', exercises: 'Exercises', id: 'Set title' };
@@ -65,7 +66,7 @@ class SetBuilder extends HTMLElement {
     }
     error.hidden = true;
     this.#set = parsed.data;
-    const link = await encodeSetLink(this.#set, new URL('/assign/', location.href).href);
+    const link = await encodeSetLink(this.#set, new URL(withBase('/assign/'), location.href).href);
     const result = this.querySelector<HTMLElement>('[data-result]')!;
     result.hidden = false;
     const input = this.querySelector<HTMLInputElement>('[data-link]')!;

@@ -1,5 +1,6 @@
 // Chapter data for site components: the weeks collection sorted, grouped by phase, with neighbours.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { withBase } from './base-url.ts';
 
 export type WeekEntry = CollectionEntry<'weeks'>;
 
@@ -34,7 +35,7 @@ export async function getWeeks(): Promise<WeekEntry[]> {
 }
 
 /** URL of a chapter page. */
-export const weekHref = (week: number): string => `/weeks/${week}/`;
+export const weekHref = (week: number): string => withBase(`/weeks/${week}/`);
 
 /** The chapters of one phase. */
 export const weeksOfPhase = (weeks: WeekEntry[], phase: 1 | 2): WeekEntry[] => weeks.filter((w) => w.data.phase === phase);

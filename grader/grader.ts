@@ -16,7 +16,8 @@ import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
 import { DEFAULT_REDIS_URL } from './redis.ts';
 import { RunnerHost } from './runner-host.ts';
 import { attemptsIn } from './sandbox/attempts.ts';
-import type { IsolationMode } from './sandbox/isolation.ts';
+import { detectIsolation, HOW_TO_ISOLATE, type IsolationMode } from './sandbox/isolation.ts';
+import { FreshRunners } from './fresh-runners.ts';
 import { Workspace } from './workspace.ts';
 
 export interface GradeOptions {
@@ -47,6 +48,8 @@ export interface CreateGraderOptions {
    * Node's permission model. 'none' exists only to measure what isolation costs (benchmarks).
    */
   isolation?: IsolationMode;
+  /** Start the spare fresh sandbox for re-grades now (a mentor's server); otherwise the first re-grade starts it. */
+  warmRegrade?: boolean;
 }
 
 interface Job {
@@ -81,6 +84,14 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   }
   const queue: Job[] = [];
   let closed = false;
+  const mode = options.isolation ?? 'auto';
+  const { isolation, reason: isolationReason } = mode === 'auto' ? detectIsolation() : { isolation: mode, reason: `the grader was created with isolation "${mode}"` };
+  const fresh = new FreshRunners(root, base, id, {
+    ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
+    isolation: mode,
+    redisUrl,
+  });
+  if (options.warmRegrade && isolation === 'bubblewrap') fresh.warm();
 
   const release = (slot: Slot) => {
     const next = queue.shift();
@@ -97,6 +108,8 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     const exercise = loadExercise(root, parsed.data.exerciseId);
     const files = submittedFiles(exercise, parsed.data.files);
     const emit = (event: GradeEvent) => onEvent?.(event);
+
+    if (parsed.data.purpose === 'regrade') return gradeUntrusted(exercise, files, gradeOptions);
 
     const slot = await new Promise<Slot>((resolve, reject) => {
       const ready = free.pop();
@@ -115,41 +128,68 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       queue.push(job);
       signal?.addEventListener('abort', job.cancel, { once: true });
     });
-
-    const started = performance.now();
     try {
-      signal?.throwIfAborted();
-      emit({ type: 'started', exerciseId: exercise.manifest.id, checks: expectedChecks(exercise) });
-      const verdict = await gradeOnSlot(slot, exercise, files, {
-        root,
-        redisUrl,
-        signal,
-        onCheck: (check) => emit({ type: 'check', check }),
-      });
-      signal?.throwIfAborted();
-      const report = checkReportSchema.parse({
-        version: REPORT_VERSION,
-        exerciseId: exercise.manifest.id,
-        status: verdict.status,
-        checks: verdict.checks,
-        ...(verdict.message ? { message: verdict.message } : {}),
-        durationMs: Math.round(performance.now() - started),
-        engine: gradeOptions.engine ?? 'local',
-        isolation: slot.host.isolation,
-        ...withAttempts(attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])),
-        finishedAt: new Date().toISOString(),
-      });
-      emit({ type: 'report', report });
-      return report;
+      return await gradeOn(slot, exercise, files, gradeOptions);
     } finally {
       release(slot);
     }
   }
 
+  /** Someone else's code (a mentor's re-grade): a fresh sandbox used once, or a refusal that says how to get one. */
+  async function gradeUntrusted(exercise: LoadedExercise, files: Record<string, string>, gradeOptions: GradeOptions): Promise<CheckReport> {
+    const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
+    emit({ type: 'queued', position: 0 });
+    if (isolation !== 'bubblewrap') {
+      const report = checkReportSchema.parse({
+        version: REPORT_VERSION,
+        exerciseId: exercise.manifest.id,
+        status: 'error',
+        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        message: `Not re-graded: this machine cannot sandbox untrusted code (${isolationReason}). ${HOW_TO_ISOLATE}`,
+        durationMs: 0,
+        engine: gradeOptions.engine ?? 'local',
+        isolation,
+        finishedAt: new Date().toISOString(),
+      });
+      emit({ type: 'report', report });
+      return report;
+    }
+    return fresh.withFresh((slot) => gradeOn(slot, exercise, files, gradeOptions));
+  }
+
+  async function gradeOn(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, gradeOptions: GradeOptions): Promise<CheckReport> {
+    const { signal } = gradeOptions;
+    const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
+    const started = performance.now();
+    signal?.throwIfAborted();
+    emit({ type: 'started', exerciseId: exercise.manifest.id, checks: expectedChecks(exercise) });
+    const verdict = await gradeOnSlot(slot, exercise, files, {
+      root,
+      redisUrl,
+      signal,
+      onCheck: (check) => emit({ type: 'check', check }),
+    });
+    signal?.throwIfAborted();
+    const report = checkReportSchema.parse({
+      version: REPORT_VERSION,
+      exerciseId: exercise.manifest.id,
+      status: verdict.status,
+      checks: verdict.checks,
+      ...(verdict.message ? { message: verdict.message } : {}),
+      durationMs: Math.round(performance.now() - started),
+      engine: gradeOptions.engine ?? 'local',
+      isolation: slot.host.isolation,
+      ...withAttempts(attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])),
+      finishedAt: new Date().toISOString(),
+    });
+    emit({ type: 'report', report });
+    return report;
+  }
+
   async function close(): Promise<void> {
     closed = true;
     for (const job of queue.splice(0)) job.cancel();
-    await Promise.all(all.map((slot) => slot.host.close()));
+    await Promise.all([...all.map((slot) => slot.host.close()), fresh.close()]);
     for (const slot of all) rmSync(slot.workspace.dir, { recursive: true, force: true });
   }
 

@@ -35,8 +35,8 @@ it('assignedTo() gives an IN_PROGRESS task; completed() a COMPLETED one; the ord
 
 it('each build() without withId() gets a new id', () => {
   const builder = aTask();
-  const ids = new Set([builder.build().id, builder.build().id, aTask().build().id]);
-  expect(ids.size).toBe(3);
+  const ids = new Set([...Array.from({ length: 20 }, () => builder.build().id), aTask().build().id]);
+  expect(ids.size, 'distinct ids among 21 builds made within a few milliseconds').toBe(21);
 });
 
 it('builders are immutable: specialising a shared base does not change it', () => {
@@ -51,4 +51,23 @@ it("the entity's rules still apply: an invalid title throws TASK.INVALID_TITLE",
   try { aTask().titled('no').build(); } catch (e) { error = e; }
   expect(error, 'build() of a task titled "no"').toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe('TASK.INVALID_TITLE');
+});
+
+it('every fluent method returns a new builder and leaves the one it was called on unchanged', () => {
+  const base = aTask().withId('t-base');
+  const before = base.build().props;
+  const derived = {
+    withId: base.withId('t-other'),
+    titled: base.titled('Another title'),
+    describedAs: base.describedAs('More words'),
+    createdBy: base.createdBy('u-other'),
+    createdAt: base.createdAt(new Date('2026-04-01T00:00:00.000Z')),
+    dueOn: base.dueOn(new Date('2026-04-09T00:00:00.000Z')),
+    assignedTo: base.assignedTo('u-bob'),
+    completed: base.completed(),
+  };
+  for (const [method, builder] of Object.entries(derived)) {
+    expect(builder, `${method}() must return a new builder, not this`).not.toBe(base);
+    expect(base.build().props, `the base builder after calling ${method}() on it`).toEqual(before);
+  }
 });

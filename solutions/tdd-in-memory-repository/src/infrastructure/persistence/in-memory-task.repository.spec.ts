@@ -60,3 +60,35 @@ describe('stats', () => {
     expect(await repo.stats({ now: day(10) })).toEqual({ total: 3, byStatus: { TODO: 2, IN_PROGRESS: 0, COMPLETED: 1 }, overdue: 1 });
   });
 });
+
+describe('the other promises of the port', () => {
+  it('a task changed after list is unchanged in the repository until saved', async () => {
+    await repo.save(make(1));
+    (await repo.list({ page: 1, limit: 10, sort: byCreated })).items[0]?.complete(day(2));
+    expect((await repo.findById('t-1'))?.status).toBe('TODO');
+  });
+
+  it('list filters by status and by assigneeId', async () => {
+    const bobs = make(1);
+    bobs.assign('u-bob', day(2));
+    const carols = make(2);
+    carols.assign('u-carol', day(2));
+    await repo.save(bobs);
+    await repo.save(carols);
+    await repo.save(make(3));
+    expect((await repo.list({ page: 1, limit: 10, sort: byCreated, status: 'TODO' })).items.map((t) => t.id)).toEqual(['t-3']);
+    expect((await repo.list({ page: 1, limit: 10, sort: byCreated, assigneeId: 'u-bob' })).items.map((t) => t.id)).toEqual(['t-1']);
+  });
+
+  it('list sorts in the direction asked for', async () => {
+    for (let n = 1; n <= 3; n++) await repo.save(make(n));
+    const page = await repo.list({ page: 1, limit: 10, sort: { field: 'createdAt', direction: 'desc' } });
+    expect(page.items.map((t) => t.id)).toEqual(['t-3', 't-2', 't-1']);
+  });
+
+  it("stats for one user counts only that user's tasks, and a task due exactly now is not overdue yet", async () => {
+    await repo.save(make(1, { dueDate: day(10) }));
+    await repo.save(make(2, { creatorId: 'u-bob', dueDate: day(3) }));
+    expect(await repo.stats({ now: day(10), visibleTo: 'u-alice' })).toEqual({ total: 1, byStatus: { TODO: 1, IN_PROGRESS: 0, COMPLETED: 0 }, overdue: 0 });
+  });
+});

@@ -62,5 +62,28 @@ describe('buildOpenApiDocument', () => {
 
   it('refuses the same method and path twice', () => {
     expect(() => buildOpenApiDocument({ title: 't', version: '1' }, [ROUTES[1]!, { ...ROUTES[1]!, summary: 'again' }])).toThrow(/\/tasks/);
+    expect(() => buildOpenApiDocument({ title: 't', version: '1' }, [ROUTES[1]!, { ...ROUTES[1]!, summary: 'again' }]), 'the message names the method').toThrow(/post/i);
+  });
+
+  it('keeps operationIds unique for paths that differ only in punctuation or a parameter', () => {
+    const similar: RouteSpec[] = [
+      { method: 'get', path: '/tasks/:id', summary: 'a', responses: { 200: { description: 'ok' } } },
+      { method: 'get', path: '/tasks/id', summary: 'b', responses: { 200: { description: 'ok' } } },
+      { method: 'get', path: '/task-list', summary: 'c', responses: { 200: { description: 'ok' } } },
+      { method: 'get', path: '/task/list', summary: 'd', responses: { 200: { description: 'ok' } } },
+      { method: 'get', path: '/tasklist', summary: 'e', responses: { 200: { description: 'ok' } } },
+    ];
+    const built = buildOpenApiDocument({ title: 't', version: '1' }, similar);
+    const ids = Object.values(built.paths).flatMap((item) => Object.values(item).map((o) => (o as Op)['operationId']));
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids).size, `operationIds: ${ids.join(', ')}`).toBe(5);
+  });
+
+  it('sorts the top-level tags by name in code-unit order (upper case before lower case)', () => {
+    const routes: RouteSpec[] = [
+      { method: 'get', path: '/a', summary: 'a', tags: ['beta', 'alpha'], responses: { 200: { description: 'ok' } } },
+      { method: 'get', path: '/b', summary: 'b', tags: ['Zeta', 'alpha'], responses: { 200: { description: 'ok' } } },
+    ];
+    expect(buildOpenApiDocument({ title: 't', version: '1' }, routes).tags).toEqual([{ name: 'Zeta' }, { name: 'alpha' }, { name: 'beta' }]);
   });
 });

@@ -9,6 +9,12 @@ describe('parseCommit', () => {
     expect(parseCommit('refactor: split the handler\n\nBREAKING CHANGE: the audit table is renamed')).toMatchObject({ type: 'refactor', breaking: true });
   });
 
+  it('counts BREAKING CHANGE: only at the start of a body line, not in the header or mid-line', () => {
+    expect(parseCommit('docs: explain what BREAKING CHANGE: means')).toMatchObject({ type: 'docs', breaking: false });
+    expect(parseCommit('fix: a\n\nsee the BREAKING CHANGE: section of 2.0')).toMatchObject({ type: 'fix', breaking: false });
+    expect(parseCommit('fix: a\n\nsome context\nBREAKING CHANGE: ids are UUIDs now')).toMatchObject({ type: 'fix', breaking: true });
+  });
+
   it('returns undefined for messages that do not follow the format', () => {
     for (const m of ['Update stuff', 'feat add things', 'feat(): empty scope', ': no type', 'WIP']) expect(parseCommit(m), m).toBeUndefined();
   });
@@ -26,6 +32,11 @@ describe('nextVersion', () => {
     expect(nextVersion('0.3.1', ['feat!: new auth'])).toBe('0.4.0');
     expect(nextVersion('0.3.1', ['feat: labels'])).toBe('0.3.2');
     expect(nextVersion('0.3.1', ['fix: typo'])).toBe('0.3.2');
+  });
+
+  it('bumps for a BREAKING CHANGE footer like for "!", whatever the type', () => {
+    expect(nextVersion('1.4.2', ['refactor: split the handler\n\nBREAKING CHANGE: the audit table is renamed'])).toBe('2.0.0');
+    expect(nextVersion('0.3.1', ['chore: db\n\nBREAKING CHANGE: new schema'])).toBe('0.4.0');
   });
 
   it('rejects a current version that is not x.y.z', () => {
@@ -52,6 +63,12 @@ describe('renderNotes', () => {
       '### Fixes',
       '- reject empty titles',
       '- **db:** index tasks by assignee',
+    ]);
+    const footer = renderNotes('3.0.0', ['refactor(db): rename the audit table\n\nBREAKING CHANGE: migrations needed', 'refactor: tidy up']);
+    expect(footer.trim().split('\n').filter((l) => l.trim() !== ''), 'a breaking commit of any type is listed under Breaking changes').toEqual([
+      '## 3.0.0',
+      '### Breaking changes',
+      '- **db:** rename the audit table',
     ]);
     const fixesOnly = renderNotes('1.0.1', ['fix: a']);
     expect(fixesOnly).not.toContain('### Features');

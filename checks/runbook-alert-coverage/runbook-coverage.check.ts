@@ -69,6 +69,32 @@ describe('checkRunbook', () => {
     expect(problems[0]!.detail).not.toMatch(/Actions/i);
   });
 
+  it('matches section names exactly: a heading that differs only in case is another section', () => {
+    const problems = checkRunbook(ALERTS, RUNBOOK.replace('### HighErrorRate', '### highErrorRate'));
+    expect(problems.map((p) => `${p.kind}:${p.alert ?? p.section}`)).toEqual(['MISSING_SECTION:HighErrorRate', 'ORPHAN_SECTION:highErrorRate']);
+  });
+
+  it('checks the link only when the section exists (a missing section is one problem)', () => {
+    expect(checkRunbook([...ALERTS, { name: 'DiskAlmostFull', runbookUrl: 'docs/runbook.md#wrong-anchor' }], RUNBOOK)).toMatchObject([{ kind: 'MISSING_SECTION', alert: 'DiskAlmostFull' }]);
+    expect(checkRunbook([...ALERTS, { name: 'DiskAlmostFull', runbookUrl: 'docs/runbook.md#wrong-anchor' }], RUNBOOK)).toHaveLength(1);
+  });
+
+  it('drops characters other than letters, digits, spaces and - from the slug (an underscore too)', () => {
+    const doc = RUNBOOK.replace('### HighErrorRate', '### Disk_Almost_Full');
+    expect(checkRunbook([{ name: 'Disk_Almost_Full', runbookUrl: 'runbook.md#diskalmostfull' }, ALERTS[1]!], doc)).toEqual([]);
+    expect(checkRunbook([{ name: 'Disk_Almost_Full', runbookUrl: 'runbook.md#disk_almost_full' }, ALERTS[1]!], doc)).toMatchObject([{ kind: 'BROKEN_LINK', alert: 'Disk_Almost_Full' }]);
+  });
+
+  it('counts only ### headings as sections (not ####) and ignores ~~~ fenced code too', () => {
+    const doc = RUNBOOK.replace('Escalation: page the database on-call after 15 minutes.\n', 'Escalation: page the database on-call after 15 minutes.\n\n#### Details\nMore notes.\n\n~~~\n### InsideTildeFence\n~~~\n');
+    expect(checkRunbook(ALERTS, doc)).toEqual([]);
+  });
+
+  it('needs Meaning:, Actions: and Escalation: at the start of a line, not in the middle of one', () => {
+    const doc = RUNBOOK.replace('**Meaning:** more than 2 % of requests fail.', 'It is unclear what the Meaning: of this alert is.');
+    expect(checkRunbook(ALERTS, doc)).toMatchObject([{ kind: 'INCOMPLETE_SECTION', section: 'HighErrorRate' }]);
+  });
+
   it('lists alert problems in alert order before section problems in document order', () => {
     const doc = RUNBOOK.replace('### QueueBacklogAge', '### OldQueueAlert').replace('## Procedures', '### AnotherOrphan\nMeaning: x\n\n## Procedures');
     const problems = checkRunbook([{ name: 'Zeta', runbookUrl: '#zeta' }, ...ALERTS], doc);

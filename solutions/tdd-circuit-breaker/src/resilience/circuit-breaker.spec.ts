@@ -57,4 +57,36 @@ describe('CircuitBreaker', () => {
     t = 2_000;
     expect(await ok()).toBe('ok');
   });
+
+  it('rethrows the dependency\'s own error object, unchanged', async () => {
+    const error = new Error('provider down');
+    await expect(breaker.call(() => Promise.reject(error))).rejects.toBe(error);
+  });
+
+  it('refuses with code CIRCUIT.OPEN while open', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    await expect(ok()).rejects.toMatchObject({ code: 'CIRCUIT.OPEN' });
+  });
+
+  it('lets a single trial through while half-open and refuses the calls that arrive during it', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    t = 1_000;
+    let finish!: (value: string) => void;
+    const trial = breaker.call(() => new Promise<string>((resolve) => (finish = resolve)));
+    const other = vi.fn(async () => 'second');
+    await expect(breaker.call(other), 'a call during the trial').rejects.toBeInstanceOf(CircuitOpenError);
+    expect(other).not.toHaveBeenCalled();
+    finish('recovered');
+    expect(await trial).toBe('recovered');
+    expect(breaker.state).toBe('CLOSED');
+  });
+
+  it('starts counting from zero again after a successful trial', async () => {
+    for (let i = 0; i < 3; i++) await fail();
+    t = 1_000;
+    expect(await ok()).toBe('ok');
+    await fail();
+    await fail();
+    expect(breaker.state, 'two failures after recovery are below the threshold of 3').toBe('CLOSED');
+  });
 });

@@ -62,7 +62,9 @@ export class CircuitBreaker {
 
   private onFailure(): void {
     this.failures += 1;
-    if (this.current === 'HALF_OPEN' || this.failures >= this.options.failureThreshold) {
+    if (this.current === 'HALF_OPEN') {
+      this.current = 'OPEN';
+    } else if (this.failures >= this.options.failureThreshold) {
       this.current = 'OPEN';
       this.openedAt = this.now();
     }

@@ -88,12 +88,12 @@ it('when both are sent, auth.token is used, not the Authorization header', async
 });
 
 /**
- * A second server whose injected clock says the token (15 minutes by the wall clock) has 300 ms
+ * A second server whose injected clock says the token (15 minutes by the wall clock) has `leftMs`
  * left; it records every 'session:expired' its sockets emit, also after the client left.
  */
-async function serverWithShiftedClock(token: string) {
+async function serverWithShiftedClock(token: string, leftMs: number) {
   const exp = (jwt.decode(token) as { exp: number }).exp;
-  const shift = exp * 1000 - Date.now() - 300;
+  const shift = exp * 1000 - Date.now() - leftMs;
   const emitted: string[] = [];
   const server = createServer();
   const io = new Server(server);
@@ -108,7 +108,7 @@ async function serverWithShiftedClock(token: string) {
 
 it('options.now is the clock: the token expires by the injected time, not the wall clock', async () => {
   const token = tokens.sign(alice);
-  const s = await serverWithShiftedClock(token);
+  const s = await serverWithShiftedClock(token, 300);
   try {
     const socket = await connect({ token }, s.url);
     const gone = await new Promise<boolean>((r) => { socket.on('disconnect', () => r(true)); setTimeout(() => r(false), 2500); });
@@ -121,11 +121,12 @@ it('options.now is the clock: the token expires by the injected time, not the wa
 
 it('a client that disconnects first leaves no timer behind: nothing is emitted to it at its token’s expiry', async () => {
   const token = tokens.sign(alice);
-  const s = await serverWithShiftedClock(token);
+  // 1.5 s left: room for the server to see the disconnect first even on a loaded machine.
+  const s = await serverWithShiftedClock(token, 1500);
   try {
     const socket = await connect({ token }, s.url);
     socket.close();
-    await new Promise((r) => setTimeout(r, 800)); // past the expiry the injected clock gives
+    await new Promise((r) => setTimeout(r, 2000)); // past the expiry the injected clock gives
     expect(s.emitted, 'events the server emitted to a client that had already left').toEqual([]);
   } finally {
     await s.close();

@@ -11,7 +11,9 @@ export class FlakyRepository extends InMemoryTaskRepository {
   failNextSave = false;
   /** When set, delete() waits for it before deleting (a slow database). */
   deleteGate: Promise<void> | undefined;
+  deleteStarted = false;
   override async delete(id: string): Promise<boolean> {
+    this.deleteStarted = true;
     if (this.deleteGate) await this.deleteGate;
     return super.delete(id);
   }
@@ -109,7 +111,8 @@ export function makeScenarios(fresh: () => Promise<{ cache: Cache; ttlOf?: (key:
       let finishDelete!: () => void;
       inner.deleteGate = new Promise<void>((r) => { finishDelete = r; });
       const deleting = repo.delete('t-1');
-      await new Promise((r) => setTimeout(r, 20)); // the delete is under way in the database
+      // Wait until the delete is under way in the database (whatever the decorator did before it).
+      for (let waited = 0; !inner.deleteStarted && waited < 2000; waited += 5) await new Promise((r) => setTimeout(r, 5));
       await repo.findById('t-1'); // a reader during the delete
       finishDelete();
       expect(await deleting).toBe(true);

@@ -78,6 +78,14 @@ export function taskRepositoryContract(name: string, fresh: () => Promise<TaskRe
       expect(items.map((t) => t.title)).toEqual(['Task number 3', 'Task number 2', 'Task number 1']);
     });
 
+    it('list() keeps tasks without a due date last when sorting by due date descending too', async () => {
+      await repo.save(make(1));
+      await repo.save(make(2, { dueDate: at('20T00:00:00') }));
+      await repo.save(make(3, { dueDate: at('10T00:00:00') }));
+      const { items } = await repo.list({ page: 1, limit: 10, sort: { field: 'dueDate', direction: 'desc' } });
+      expect(items.map((t) => t.title)).toEqual(['Task number 2', 'Task number 3', 'Task number 1']);
+    });
+
     it('stats() counts per status and overdue, for everyone or one user', async () => {
       const late = make(1, { dueDate: at('02T00:00:00') });
       const lateButDone = make(2, { dueDate: at('02T00:00:00') });

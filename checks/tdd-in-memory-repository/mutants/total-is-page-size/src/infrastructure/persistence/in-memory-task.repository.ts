@@ -30,7 +30,7 @@ export class InMemoryTaskRepository implements TaskRepository {
       .filter((task) => criteria.status === undefined || task.status === criteria.status)
       .filter((task) => criteria.assigneeId === undefined || task.assigneeId === criteria.assigneeId)
       .filter((task) => criteria.visibleTo === undefined || isVisibleTo(task, criteria.visibleTo))
-      .sort((a, b) => sign * compare(a.props[field], b.props[field]) || compare(a.id, b.id));
+      .sort((a, b) => compare(a.props[field], b.props[field], sign) || compare(a.id, b.id, 1));
     const start = (criteria.page - 1) * criteria.limit;
     return {
       items: matching.slice(start, start + criteria.limit).map((task) => Task.restore(task.props)),
@@ -56,12 +56,15 @@ function isVisibleTo(task: Task, userId: string): boolean {
   return task.creatorId === userId || task.assigneeId === userId;
 }
 
-/** Orders like PostgreSQL: nulls last in ascending order, dates by time, strings by code point. */
-function compare(a: string | Date | null, b: string | Date | null): number {
+/**
+ * Orders like the Prisma adapter: nulls last in both directions (it asks PostgreSQL for NULLS LAST),
+ * dates by time, strings by code point; `sign` is 1 ascending, -1 descending.
+ */
+function compare(a: string | Date | null, b: string | Date | null, sign: 1 | -1): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   const x = a instanceof Date ? a.getTime() : a;
   const y = b instanceof Date ? b.getTime() : b;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return sign * (x < y ? -1 : x > y ? 1 : 0);
 }

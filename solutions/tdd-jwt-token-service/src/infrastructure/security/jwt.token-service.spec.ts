@@ -29,6 +29,11 @@ describe('JwtTokenService.sign', () => {
     expect(payload.exp, 'the token must carry an expiry').toBeTypeOf('number');
     expect(payload.exp! - payload.iat!).toBe(ACCESS_TOKEN_TTL_SECONDS);
   });
+
+  it('issues tokens that expire ttlSeconds after they were issued when the constructor is given one', () => {
+    const payload = jwt.decode(new JwtTokenService(secret, 60).sign({ id: 'u-1', role: 'MEMBER' })) as jwt.JwtPayload;
+    expect(payload.exp! - payload.iat!).toBe(60);
+  });
 });
 
 describe('JwtTokenService.verify', () => {
@@ -41,18 +46,31 @@ describe('JwtTokenService.verify', () => {
   });
 
   it('rejects a token signed with another secret', () => {
-    expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, 'some-other-secret-of-good-length', { subject: 'u-1' }))).toBe('AUTH.INVALID_TOKEN');
+    expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, 'some-other-secret-of-good-length', { subject: 'u-1', expiresIn: 60 }))).toBe('AUTH.INVALID_TOKEN');
   });
 
   it('rejects a token signed with another algorithm than HS256, even with the right secret', () => {
     for (const algorithm of ['HS384', 'HS512'] as const) {
-      expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, secret, { subject: 'u-1', algorithm })), algorithm).toBe('AUTH.INVALID_TOKEN');
+      expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, secret, { subject: 'u-1', algorithm, expiresIn: 60 })), algorithm).toBe('AUTH.INVALID_TOKEN');
     }
   });
 
-  it('rejects a token whose role is not MEMBER, MENTOR or ADMIN, or that has no subject', () => {
-    expect(rejectionOf(jwt.sign({ role: 'ROOT' }, secret, { subject: 'u-1' }))).toBe('AUTH.INVALID_TOKEN');
-    expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, secret))).toBe('AUTH.INVALID_TOKEN');
+  it('rejects a token whose role is not MEMBER, MENTOR or ADMIN with AUTH.INVALID_TOKEN', () => {
+    expect(rejectionOf(jwt.sign({ role: 'ROOT' }, secret, { subject: 'u-1', expiresIn: 60 }))).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('rejects a token without a subject with AUTH.INVALID_TOKEN', () => {
+    expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, secret, { expiresIn: 60 }))).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('rejects a token that carries no expiry with AUTH.INVALID_TOKEN', () => {
+    expect(rejectionOf(jwt.sign({ role: 'MEMBER' }, secret, { subject: 'u-1' }))).toBe('AUTH.INVALID_TOKEN');
+  });
+
+  it('accepts a valid token for each role: MEMBER, MENTOR and ADMIN', () => {
+    for (const role of ['MEMBER', 'MENTOR', 'ADMIN'] as const) {
+      expect(tokens.verify(tokens.sign({ id: 'u-3', role })), role).toEqual({ id: 'u-3', role });
+    }
   });
 
   it('rejects garbage with AUTH.INVALID_TOKEN', () => {

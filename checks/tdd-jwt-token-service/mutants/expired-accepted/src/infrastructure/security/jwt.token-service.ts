@@ -35,6 +35,10 @@ export class JwtTokenService implements TokenService {
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || !isUserRole(payload['role'])) {
       throw new DomainError('AUTH.INVALID_TOKEN', 'The access token does not name a user and role.');
     }
+    // jsonwebtoken accepts a token without `exp` as valid forever; ours always carry one.
+    if (typeof payload.exp !== 'number') {
+      throw new DomainError('AUTH.INVALID_TOKEN', 'The access token has no expiry (exp), so it is not one this service issued; log in again.');
+    }
     return { id: payload.sub, role: payload['role'] };
   }
 }

@@ -6,10 +6,11 @@ import { build, transform } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { declaredTestNames } from '../grader/report.ts';
-import { BROWSER_PACKAGES, browserCapability, checkSources, exerciseGraph } from '../src/catalog/browser-capability.ts';
+import { BROWSER_PACKAGES, browserCapability, checkSources, exerciseGraphs, mutantSources } from '../src/catalog/browser-capability.ts';
 import { loadExercises } from '../src/catalog/load.ts';
 import { browserBundleSchema, type BrowserBundle } from '../src/schemas/browser-bundle.ts';
 import { SANDBOX_DIR, packageFile } from '../src/sandbox/browser-paths.ts';
+import { REFERENCE_CHECK, mutantCheckName } from '../src/sandbox/browser-write-tests.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
@@ -39,6 +40,7 @@ const NODE_CRYPTO = 'export const randomUUID = () => crypto.randomUUID(); export
 await build({ ...browserBuild, stdin: { contents: NODE_CRYPTO, resolveDir: root, loader: 'js' }, outfile: join(out, packageFile('node:crypto')) });
 await build({ ...browserBuild, entryPoints: [join(root, 'src/sandbox/browser-worker.ts')], outfile: join(out, 'worker.js'), tsconfigRaw });
 
+const compile = async (source: string, path: string) => (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: path, tsconfigRaw })).code;
 const capable: string[] = [];
 for (const exercise of loadExercises(root)) {
   const { capability } = await browserCapability(root, exercise);
@@ -46,7 +48,7 @@ for (const exercise of loadExercises(root)) {
   const id = exercise.manifest.id;
   const editable = exercise.manifest.files.filter((f) => f.editable).map((f) => f.path);
   // Service modules reached from the solution or the starter; learners' files replace the editable ones.
-  const graphs = [await exerciseGraph(root, exercise, exercise.solution), await exerciseGraph(root, exercise, exercise.starter)];
+  const graphs = await exerciseGraphs(root, exercise);
   const paths = [...new Set(graphs.flatMap((g) => g.modules))].filter((p) => !editable.includes(p));
   const checks = checkSources(root, id);
   const modules: Record<string, string> = {};
@@ -55,9 +57,19 @@ for (const exercise of loadExercises(root)) {
   for (const path of paths) {
     const source = checks[path] ?? readFileSync(join(root, 'service', path), 'utf8');
     if (/from ['"]vitest['"]/.test(source)) declared.push(...declaredTestNames(source));
-    modules[path] = (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: path, tsconfigRaw })).code;
+    modules[path] = await compile(source, path);
   }
-  const entries = graphs[0]?.entries ?? [];
+  const writeTests = exercise.manifest.kind === 'write-tests';
+  // write-tests: the learner's spec is the entry; the mutants are the checks (names as the grader gives them).
+  const entries = writeTests ? editable.filter((p) => /\.(spec|test)\.ts$/.test(p)) : (graphs[0]?.entries ?? []);
+  const mutants = [];
+  for (const [name, description] of Object.entries(exercise.mutants)) {
+    const files = mutantSources(root, id, name);
+    const compiled: Record<string, string> = {};
+    for (const [path, source] of Object.entries(files)) compiled[path] = await compile(source, path);
+    mutants.push({ description, modules: compiled });
+  }
+  if (writeTests) declared.splice(0, declared.length, REFERENCE_CHECK, ...mutants.map((m) => mutantCheckName(m.description)));
   const bundle: BrowserBundle = browserBundleSchema.parse({
     exerciseId: id,
     checks: declared,
@@ -65,6 +77,8 @@ for (const exercise of loadExercises(root)) {
     editable,
     modules,
     timeLimitMs: exercise.manifest.timeLimitMs,
+    kind: exercise.manifest.kind,
+    mutants,
   });
   writeFileSync(join(out, 'exercises', `${id}.json`), JSON.stringify(bundle));
   capable.push(id);

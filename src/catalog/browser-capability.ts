@@ -114,7 +114,6 @@ export async function exerciseGraph(root: string, exercise: LoadedExercise, lear
 export function capabilityOf(exercise: LoadedExercise, graphs: readonly ExerciseGraph[]): BrowserCapability {
   const reasons = new Set<string>();
   for (const need of exercise.manifest.needs) reasons.add(`needs: ${need}`);
-  if (exercise.manifest.kind === 'write-tests') reasons.add('write-tests: the mutants run in the local grader');
   const safe = new Set<string>(BROWSER_PACKAGES);
   for (const graph of graphs) {
     for (const pkg of graph.packages) {
@@ -169,10 +168,32 @@ export function findCycle(imports: Record<string, string[]>): string[] | undefin
   return undefined;
 }
 
-/** Decides capability from the solution's and the starter's graphs (learners start from one and aim at the other). */
+/** A write-tests mutant's files (workspace path → content), without its mutant.json. */
+export function mutantSources(root: string, id: string, name: string): Record<string, string> {
+  const dir = join(root, 'checks', id, 'mutants', name);
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${entry}` : entry;
+      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
+      else if (rel !== 'mutant.json') out[rel] = readFileSync(join(dir, rel), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Every graph the browser must be able to load: solution, starter and (write-tests) each mutant over the solution. */
+export async function exerciseGraphs(root: string, exercise: LoadedExercise): Promise<ExerciseGraph[]> {
+  const graphs = [await exerciseGraph(root, exercise, exercise.solution), await exerciseGraph(root, exercise, exercise.starter)];
+  for (const name of Object.keys(exercise.mutants)) graphs.push(await exerciseGraph(root, exercise, { ...exercise.solution, ...mutantSources(root, exercise.manifest.id, name) }));
+  return graphs;
+}
+
+/** Decides capability from the solution's and the starter's graphs (learners start from one and aim at the other) and the mutants'. */
 export async function browserCapability(root: string, exercise: LoadedExercise): Promise<{ capability: BrowserCapability; graph: ExerciseGraph | undefined }> {
   try {
-    const graphs = [await exerciseGraph(root, exercise, exercise.solution), await exerciseGraph(root, exercise, exercise.starter)];
+    const graphs = await exerciseGraphs(root, exercise);
     return { capability: capabilityOf(exercise, graphs), graph: graphs[0] };
   } catch (error) {
     return { capability: { capable: false, reasons: [`import graph: ${(error as Error).message.split('\n')[0]}`] }, graph: undefined };

@@ -6,22 +6,16 @@
 import { browserBundleSchema, type BrowserBundle } from '../schemas/browser-bundle.ts';
 import type { CheckReport, GradeEvent, GradeRequest } from '../schemas/report.ts';
 import { sandboxUrls } from './browser-paths.ts';
-import type { WorkerCheck, WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
+import { runInWorker, type RunOutcome, type WorkerLike } from './browser-run.ts';
 import { compileVerdict, finishedVerdict, floodVerdict, timeoutVerdict, checkFromWorker, type Diagnostic, type Verdict } from './browser-verdict.ts';
+import { gradeWriteTests } from './browser-write-tests.ts';
 import { EngineError, throwIfAborted, type Engine, type EngineGradeOptions } from './engine.ts';
 
 export type { Diagnostic } from './browser-verdict.ts';
+export type { WorkerLike } from './browser-run.ts';
 
 /** Compiles the learner's files to ES modules (JavaScript by workspace path) or says why it cannot. */
 export type Compile = (exerciseId: string, files: Record<string, string>) => Promise<{ outputs: Record<string, string>; diagnostics: Diagnostic[] }>;
-
-/** The part of a Worker the engine uses (a fake in unit tests). */
-export interface WorkerLike {
-  postMessage(message: WorkerRunMessage): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
 
 export interface BrowserEngineOptions {
   /** The site's base URL (absolute, ending in "/"), where sandbox/ was built. */
@@ -84,48 +78,27 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
       const files = Object.fromEntries(Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)));
       const { outputs, diagnostics } = await options.compile(request.exerciseId, files);
       throwIfAborted(signal);
+      // One fresh worker per run: nothing a run does survives it.
+      const run = (modules: Record<string, string>, stream: boolean): Promise<RunOutcome> =>
+        runInWorker(createWorker(urls.worker), {
+          type: 'run',
+          modules,
+          entries: bundle.entries,
+          packages: urls.packages,
+          testTimeoutMs: bundle.timeLimitMs,
+          outputCap: options.outputCap ?? OUTPUT_CAP,
+        }, bundle.timeLimitMs, signal, stream ? (check) => emit({ type: 'check', check: checkFromWorker(check) }) : undefined);
+      if (bundle.kind === 'write-tests') {
+        return finish(await gradeWriteTests(bundle, outputs, diagnostics, run, (check) => emit({ type: 'check', check })));
+      }
       if (diagnostics.length > 0) return finish(compileVerdict(diagnostics, bundle.checks));
-      const verdict = await runInWorker(createWorker(urls.worker), {
-        type: 'run',
-        modules: { ...bundle.modules, ...outputs },
-        entries: bundle.entries,
-        packages: urls.packages,
-        testTimeoutMs: bundle.timeLimitMs,
-        outputCap: options.outputCap ?? OUTPUT_CAP,
-      }, bundle, signal, (check) => emit({ type: 'check', check: checkFromWorker(check) }));
-      return finish(verdict);
+      return finish(verdictOf(await run({ ...bundle.modules, ...outputs }, true), bundle));
     },
   };
 }
 
-/** Runs one message in one worker and always terminates it; resolves with the verdict. */
-function runInWorker(worker: WorkerLike, message: WorkerRunMessage, bundle: BrowserBundle, signal: AbortSignal | undefined, onCheck: (check: WorkerCheck) => void): Promise<Verdict> {
-  return new Promise<Verdict>((resolve, reject) => {
-    const streamed: WorkerCheck[] = [];
-    let running: string | undefined;
-    const end = (outcome: () => void) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => end(() => resolve(timeoutVerdict(streamed, bundle.checks, running, bundle.timeLimitMs))), bundle.timeLimitMs);
-    const onAbort = () => end(() => reject(new EngineError('aborted', 'The run was cancelled.', { cause: signal?.reason })));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      end(() => resolve({ ...finishedVerdict([], [{ message: event.message || 'the grading worker failed to start' }], bundle.checks) }));
-    };
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'running') running = data.check;
-      else if (data.type === 'check') {
-        streamed.push(data.check);
-        onCheck(data.check);
-      } else if (data.type === 'flood') end(() => resolve(floodVerdict(streamed, bundle.checks)));
-      else if (data.type === 'done') end(() => resolve(finishedVerdict(data.checks, data.errors, bundle.checks)));
-    };
-    worker.postMessage(message);
-  });
+function verdictOf(outcome: RunOutcome, bundle: BrowserBundle): Verdict {
+  if (outcome.kind === 'timeout') return timeoutVerdict(outcome.streamed, bundle.checks, outcome.running, bundle.timeLimitMs);
+  if (outcome.kind === 'flood') return floodVerdict(outcome.streamed, bundle.checks);
+  return finishedVerdict(outcome.checks, outcome.errors, bundle.checks);
 }

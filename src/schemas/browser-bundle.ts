@@ -14,6 +14,17 @@ export const browserBundleSchema = z
     editable: z.array(z.string()).min(1).describe('Workspace paths the learner provides (compiled in the page)'),
     modules: z.record(z.string(), z.string()).describe('Workspace path → ES module (esbuild output) for checks and read-only service modules'),
     timeLimitMs: z.number().int().positive(),
+    kind: z.enum(['implement', 'write-tests']).default('implement').describe("write-tests: the entries are the learner's spec, run against the reference and each mutant"),
+    mutants: z
+      .array(
+        z
+          .object({
+            description: z.string().min(1).describe('mutant.json description; the check is "kills the mutant: <description>"'),
+            modules: z.record(z.string(), z.string()).describe('Workspace path → ES module replacing the reference (or the learner) file'),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 export type BrowserBundle = z.infer<typeof browserBundleSchema>;

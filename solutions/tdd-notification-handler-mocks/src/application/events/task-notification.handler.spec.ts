@@ -69,4 +69,19 @@ describe('when the queue fails', () => {
     await expect(handler.handle(new TaskAssignedEvent(task.props, 'u-alice'))).resolves.toBeUndefined();
     expect(enqueue).toHaveBeenCalledTimes(1);
   });
+
+  it('logs the failure instead of letting it escape', async () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const { enqueue, handler } = setup();
+      enqueue.mockRejectedValueOnce(new Error('Redis down'));
+      const task = taskOf('u-alice');
+      task.assign('u-bob', now);
+      await handler.handle(new TaskAssignedEvent(task.props, 'u-alice'));
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]?.[0])).toContain('Redis down');
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });

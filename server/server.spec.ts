@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbookServer, listen, type Route } from './index.ts';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'weeks', '1'), { recursive: true });
   mkdirSync(join(root, '_astro'));
   mkdirSync(join(root, 'pagefind'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>');
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title><script>document.title = "ran";</script><script type="application/json" id="data">{}</script><script type="module" src="/_astro/app.abc123.js"></script>');
   writeFileSync(join(root, 'weeks', '1', 'index.html'), '<!doctype html><title>week 1</title>');
   writeFileSync(join(root, '404.html'), '<!doctype html><title>Page not found</title>');
   writeFileSync(join(root, '_astro', 'app.abc123.js'), 'export {};');
@@ -66,6 +67,17 @@ describe('workbook server', () => {
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('allows no inline script but the page\'s own, named by hash', async () => {
+    const page = await fetch(new URL('/', base));
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src ')) ?? '';
+    const own = createHash('sha256').update('document.title = "ran";').digest('base64');
+    expect(scriptSrc).toBe(`script-src 'self' 'sha256-${own}' 'wasm-unsafe-eval'`);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const asset = await fetch(new URL('/_astro/app.abc123.js', base));
+    expect(asset.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
   });
 
   it('redirects a directory without its trailing slash, keeping the query', async () => {

@@ -3,7 +3,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { CONTENT_TYPES } from './headers.ts';
+import { CONTENT_TYPES, contentSecurityPolicy, inlineScriptHashes } from './headers.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -22,16 +22,32 @@ async function fileAt(path: string): Promise<Stats | undefined> {
   }
 }
 
+/** Inline-script hashes per built page, recomputed when the file changes (a rebuild). */
+const pageHashes = new Map<string, { stamp: string; hashes: string[] }>();
+
+async function scriptHashesOf(path: string, info: Stats): Promise<string[]> {
+  const stamp = `${info.size}:${info.mtimeMs}`;
+  const held = pageHashes.get(path);
+  if (held?.stamp === stamp) return held.hashes;
+  const hashes = inlineScriptHashes(await readFile(path, 'utf8'));
+  pageHashes.set(path, { stamp, hashes });
+  return hashes;
+}
+
 async function send(req: IncomingMessage, res: ServerResponse, status: number, path: string, info: Stats, options: StaticOptions): Promise<void> {
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   if (options.transformHtml && type.startsWith('text/html')) {
     // Transformed pages vary per process, so they are sent whole and never cached.
-    const body = Buffer.from(options.transformHtml(await readFile(path, 'utf8'), req));
+    const html = options.transformHtml(await readFile(path, 'utf8'), req);
+    const body = Buffer.from(html);
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(inlineScriptHashes(html)));
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
   const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
+  // A page's own inline scripts may run (by hash); nothing else inline may.
+  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(await scriptHashesOf(path, info)));
   res.setHeader('Content-Type', type);
   // Hashed build assets never change; everything else is revalidated so a rebuild shows at once.
   res.setHeader('Cache-Control', status === 200 && req.url?.startsWith('/_astro/') ? IMMUTABLE : 'no-cache');

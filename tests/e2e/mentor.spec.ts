@@ -2,6 +2,7 @@
 // exports a report; the mentor imports it, re-grades through the real local grader and sees it
 // verified, while a hand-edited report claiming a pass shows as mismatched.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, isLocal, seriousViolations, test } from './fixtures.ts';
@@ -174,4 +175,31 @@ test('a set given as a file is added; a file of another kind is refused by name'
   await expect(page.getByRole('status')).toContainText(/^Added to your assignments: "Phase 1 · Week 1/);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: /Phase 1 · Week 1/ })).toBeVisible();
+});
+
+/** The link format of src/mentor/set-link.ts: `#set=v1.<base64url of deflate-raw JSON>`. */
+const linkFor = (set: object) => `/assign/#set=v1.${deflateRawSync(Buffer.from(JSON.stringify(set))).toString('base64url')}`;
+
+test('a link that would replace an assignment asks first and shows what changes; a second link in the same tab is processed', async ({ page }) => {
+  const first = JSON.parse(readFileSync(path.join(root, 'sets', 'phase-1-week-1.json'), 'utf8')) as { title: string; exercises: Array<{ id: string }> };
+  const second = { ...first, title: `${first.title} (revised)`, exercises: first.exercises.slice(1) };
+  const savedTitle = () => page.evaluate(() => JSON.parse(localStorage.getItem('workbook:assignments') ?? '{}').assignments?.[0]?.set.title as string | undefined);
+  await page.goto(linkFor(first));
+  await expect(page.getByRole('status')).toContainText('Added to your assignments');
+  // Pasting another link into the same tab changes only the fragment: no page load.
+  await page.goto(linkFor(second));
+  await expect(page.getByText('This link would replace it. Check what changes:')).toBeVisible();
+  const changes = page.getByRole('list', { name: 'What changes' });
+  await expect(changes).toContainText(`Title: "${first.title}" → "${second.title}"`);
+  await expect(changes).toContainText(`Removed: ${first.exercises[0]!.id}`);
+  expect(await savedTitle()).toBe(first.title); // nothing replaced before the intern agrees
+  await page.getByRole('button', { name: 'Keep the one I have' }).click();
+  await expect(page.getByRole('status')).toContainText(`Kept your assignment "${first.title}"`);
+  expect(await savedTitle()).toBe(first.title);
+  await page.goto(linkFor(first));
+  await expect(page.getByRole('status')).toContainText('Already in your assignments');
+  await page.goto(linkFor(second));
+  await page.getByRole('button', { name: 'Replace my assignment' }).click();
+  await expect(page.getByRole('status')).toContainText(`Updated in your assignments: "${second.title}"`);
+  expect(await savedTitle()).toBe(second.title);
 });

@@ -59,3 +59,15 @@ it('the card links to a safe URL with & encoded in the attribute, to # for a dan
   expect(attributes(bad).find((a) => a.name === 'href')?.value).toBe('#');
   expect(tags(card('Docs')), 'no <a> without a link').not.toContain('a');
 });
+
+it('the link carries rel="noopener noreferrer" and the article its data-status', () => {
+  const html = renderTaskCard({ title: 'Docs', description: '', status: 'IN_PROGRESS', link: 'https://example.com/' });
+  expect(attributes(html).find((a) => a.name === 'rel')?.value, 'rel of the link').toBe('noopener noreferrer');
+  expect(attributes(html).find((a) => a.name === 'data-status')?.value, 'data-status of the article').toBe('IN_PROGRESS');
+});
+
+it('safeHref allows an http(s) URL whatever the case of its scheme, and refuses a protocol-relative one', () => {
+  expect(safeHref('HTTPS://example.com/board'), 'an https URL written in capitals').toMatch(/^https:\/\/example\.com\/board$/i);
+  expect(safeHref('Mailto:mentor@example.com').toLowerCase()).toBe('mailto:mentor@example.com');
+  expect(safeHref('//evil.example/steal'), 'a protocol-relative URL is not absolute').toBe('#');
+});

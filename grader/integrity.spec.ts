@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercises } from '../src/catalog/load.ts';
+import { expectedChecks } from './grade-run.ts';
 import { createGrader, type Grader } from './grader.ts';
+import { rulesMapProblems } from './rules-map.ts';
 import { verifyExercise } from './verify.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -35,6 +37,16 @@ describe('catalog', () => {
         expect(readFileSync(file, 'utf8'), `${manifest.id}: ${file} must import ../src/…, not the reference answer`).not.toMatch(/from ['"][^'"]*solutions\//);
       }
     }
+  });
+
+  it('every exercise maps each rule of its instructions to the checks that catch it (checks/<id>/rules.md)', () => {
+    const problems = exercises.flatMap((exercise) => rulesMapProblems(root, exercise));
+    expect(problems).toEqual([]);
+  });
+
+  it('check names are announced as the learner will read them (no template placeholders)', () => {
+    const templated = exercises.flatMap((exercise) => expectedChecks(exercise).filter((name) => name.includes('${')).map((name) => `${exercise.manifest.id}: ${name}`));
+    expect(templated).toEqual([]);
   });
 });
 

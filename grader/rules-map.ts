@@ -40,7 +40,7 @@ function splitRow(line: string): string[] {
   return inner.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
-/** Problems with an exercise's rules.md: unknown check names, unknown or unmapped wrong submissions. */
+/** Problems with an exercise's rules.md: unknown or unmapped check names, unknown or unmapped wrong submissions. */
 export function rulesMapProblems(root: string, exercise: LoadedExercise): string[] {
   const { id } = exercise.manifest;
   const file = join(root, 'checks', id, RULES_FILE);
@@ -53,11 +53,18 @@ export function rulesMapProblems(root: string, exercise: LoadedExercise): string
     return [(error as Error).message];
   }
   if (rows.length === 0) return [`${where}: has no rule rows`];
-  const declared = new Set(expectedChecks(exercise));
+  const announced = expectedChecks(exercise);
+  const declared = new Set(announced);
+  // write-tests: the first check (the learner's spec passes against the reference) is a precondition, not a rule.
+  const mustMap = exercise.manifest.kind === 'write-tests' ? announced.slice(1) : announced;
   const wrongDir = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
   const cases = existsSync(wrongDir) ? readdirSync(wrongDir).filter((name) => statSync(join(wrongDir, name)).isDirectory()) : [];
   const problems: string[] = [];
   const mapped = new Set<string>();
+  const mappedChecks = new Set(rows.flatMap((row) => row.checks));
+  for (const check of mustMap) {
+    if (!mappedChecks.has(check)) problems.push(`${where}: the check "${check}" is on no rule's row; every check must be something the instructions state`);
+  }
   for (const row of rows) {
     for (const check of row.checks) {
       if (!declared.has(check)) problems.push(`${where}:${row.line}: no check is named "${check}"`);

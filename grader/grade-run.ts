@@ -10,6 +10,7 @@ import type { MessageContext } from './messages.ts';
 import type { RawTest } from './protocol.ts';
 import { deleteKeys, redisProblem } from './redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from './sandbox/redis-acl.ts';
+import { refusedImportsMessage, scanLearnerFile } from './import-guard.ts';
 import { checkFromTest, declaredTestNames, verdictFromOutcome, type Verdict } from './report.ts';
 import type { RunnerHost, RunOutcome } from './runner-host.ts';
 import { CHECKS_DIR, type Workspace } from './workspace.ts';
@@ -21,6 +22,8 @@ export interface Slot {
 
 export interface RunContext {
   root: string;
+  /** The learner's files may not import the test runner or the grader (implement exercises). */
+  guard?: boolean;
   redisUrl: string;
   signal?: AbortSignal | undefined;
   onCheck: (check: CheckResult) => void;
@@ -73,6 +76,11 @@ export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: R
 }
 
 async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, env: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+  const refused = Object.entries(files).flatMap(([path, source]) => scanLearnerFile(path, source));
+  if (refused.length > 0) {
+    const checks = expectedChecks(exercise).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }));
+    return { status: 'error', checks, message: refusedImportsMessage(refused), attempts: refused };
+  }
   const overlay = new Map(Object.entries(files));
   const specs: string[] = [];
   for (const [name, content] of checkFolderFiles(ctx.root, exercise.manifest.id)) {
@@ -82,7 +90,7 @@ async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Recor
   if (existsSync(FIXTURES)) overlay.set(`${CHECKS_DIR}/fixtures.ts`, readFileSync(FIXTURES, 'utf8'));
   const context = messageContext(slot, files);
   const streamed: RawTest[] = [];
-  const outcome = await runOnce(slot, overlay, specs, Object.keys(files), exercise, env, ctx, (test) => {
+  const outcome = await runOnce(slot, overlay, specs, Object.keys(files), exercise, env, { ...ctx, guard: true }, (test) => {
     streamed.push(test);
     ctx.onCheck(checkFromTest(test, context));
   });
@@ -137,7 +145,7 @@ async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[]
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
-    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs },
+    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [] },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
   if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);

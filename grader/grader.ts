@@ -179,7 +179,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       durationMs: Math.round(performance.now() - started),
       engine: gradeOptions.engine ?? 'local',
       isolation: slot.host.isolation,
-      ...withAttempts(attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])),
+      ...withAttempts([...new Set([...(verdict.attempts ?? []), ...attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])])]),
       finishedAt: new Date().toISOString(),
     });
     emit({ type: 'report', report });

@@ -51,6 +51,8 @@ export interface RunRequest {
   db: boolean;
   /** Per-test timeout inside Vitest; the parent enforces the whole-run limit. */
   testTimeoutMs: number;
+  /** Absolute paths of learner files that may not import the test runner or the grader. */
+  guard: string[];
 }
 
 export type ParentMessage = RunRequest | { type: 'close' };

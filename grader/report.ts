@@ -8,6 +8,8 @@ export interface Verdict {
   status: ReportStatus;
   checks: CheckResult[];
   message?: string;
+  /** What the code tried that the grader caught (report `attempts`); a verdict with attempts is never passed. */
+  attempts?: string[];
 }
 
 export function checkFromTest(test: RawTest, context: MessageContext): CheckResult {
@@ -74,6 +76,11 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
   const tests = outcome.modules.flatMap((m) => m.tests);
   const runErrors = [...outcome.modules.flatMap((m) => m.errors), ...outcome.unhandled];
   const checks = tests.map((t) => checkFromTest(t, context));
+  const refused = [...outcome.modules.flatMap((m) => [...m.errors, ...m.tests.flatMap((t) => t.errors)]), ...outcome.unhandled]
+    .map((e) => /WORKBOOK_IMPORT_REFUSED: (.*?);/.exec(e.message)?.[1])
+    .filter((line): line is string => line !== undefined)
+    .map((line) => clean(line, context));
+  if (refused.length > 0) return tampered(skippedChecks(expected, [], context), [...new Set(refused)]);
   if (runErrors.length > 0) {
     const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
     return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
@@ -86,7 +93,42 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
   if (checks.length === 0) {
     return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
   }
+  const mismatch = checkListMismatch(checks.map((c) => c.name), expected);
+  if (mismatch) return tampered(skippedChecks(expected, [], context), [mismatch]);
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
+}
+
+/**
+ * Threat: code in the run registering tests of its own (or duplicating a check's name) so that the
+ * runner reports passes the hidden checks never produced. The host trusts only the declared list:
+ * the reported names must be exactly the expected ones, each once.
+ */
+export function checkListMismatch(reported: string[], expected: string[]): string | undefined {
+  const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
+  const want = count(expected);
+  const got = count(reported);
+  const extra = [...got].filter(([n, c]) => c > (want.get(n) ?? 0)).map(([n]) => n);
+  const missing = [...want].filter(([n, c]) => c > (got.get(n) ?? 0)).map(([n]) => n);
+  if (extra.length === 0 && missing.length === 0) return undefined;
+  const parts = [
+    ...(extra.length > 0 ? [`reported tests that are not the exercise's checks or reported a check twice: ${extra.map((n) => `"${n}"`).join(', ')}`] : []),
+    ...(missing.length > 0 ? [`did not report: ${missing.map((n) => `"${n}"`).join(', ')}`] : []),
+  ];
+  return `the run ${parts.join('; ')}`;
+}
+
+/** The verdict for a run whose code tampered with grading: error, naming what it did; never passed. */
+export function tampered(checks: CheckResult[], attempts: string[]): Verdict {
+  return {
+    status: 'error',
+    checks: checks.map((c) => (c.status === 'passed' ? { ...c, status: 'skipped' as const, message: 'Not counted: the run tampered with grading.' } : c)),
+    message: [
+      'Your code interfered with the grader, so this run cannot be graded:',
+      ...attempts.map((a) => `- ${a}`),
+      'Exercise code must only do what the exercise asks: remove code that touches the test runner, its results or built-in objects, and run the checks again.',
+    ].join('\n'),
+    attempts,
+  };
 }
 
 /** Type errors, one line each with file and line, as the learner's editor would show them. */

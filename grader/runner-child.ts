@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
+import { importGuardPlugin } from './import-guard.ts';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
 import { persistentForks, recycleWorker } from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
@@ -44,6 +45,8 @@ const launch = workerLaunch({
 });
 
 let currentRun = -1;
+/** This run's learner files (implement exercises): their imports of the runner or grader are refused. */
+let guarded: ReadonlySet<string> = new Set();
 const reporter: Reporter = {
   onTestCaseReady(testCase) {
     send({ type: 'case-start', runId: currentRun, file: testCase.module.moduleId, name: testCase.name });
@@ -74,6 +77,8 @@ const vitest = await createVitest(
     setupFiles: [join(import.meta.dirname, 'runtime', 'setup.ts')],
     reporters: [reporter],
     printConsoleTrace: false,
+    // Failure messages show the whole values: a truncated `{…(4)}` hides what differs.
+    chaiConfig: { truncateThreshold: 0 },
     silent: false,
     passWithNoTests: true,
     // Off: modules served from Vitest's on-disk transform cache never enter Vite's module graph,
@@ -81,7 +86,12 @@ const vitest = await createVitest(
     fsModuleCache: false,
     teardownTimeout: 1000,
   },
-  { cacheDir: join(workspace, '.vite-cache'), logLevel: 'silent', server: { watch: null } },
+  {
+    cacheDir: join(workspace, '.vite-cache'),
+    logLevel: 'silent',
+    server: { watch: null },
+    plugins: [importGuardPlugin(() => guarded)],
+  },
 );
 await vitest.standalone();
 const checker = new TypeChecker(workspace);
@@ -109,6 +119,7 @@ process.on('disconnect', () => process.exit(0));
 
 async function run(request: RunRequest): Promise<void> {
   currentRun = request.runId;
+  guarded = new Set(request.guard);
   for (const file of request.invalidate) vitest.invalidateFile(file);
   let dbResetMs = 0;
   const env: Record<string, string> = { ...request.env };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -55,3 +55,52 @@ it('writes and reports nothing when an overlay equals what the workspace already
   expect(workspace.apply(new Map([['src/a.ts', 'export const a = 1;\n']])), "the service's own text as an overlay").toEqual([]);
   expect(workspace.apply(new Map()), 'removing that overlay').toEqual([]);
 });
+
+it('restores a check or service file that the previous run rewrote, and reports it', () => {
+  workspace.apply(new Map([['__checks__/x.check.ts', 'check']]));
+  writeFileSync(at('__checks__/x.check.ts'), 'it passes');
+  writeFileSync(at('src/b.ts'), 'export const b = 999;\n');
+  const changed = workspace.apply(new Map([['__checks__/x.check.ts', 'check']]));
+  expect(changed.sort()).toEqual([at('__checks__/x.check.ts'), at('src/b.ts')]);
+  expect(workspace.read('__checks__/x.check.ts')).toBe('check');
+  expect(workspace.read('src/b.ts')).toBe('export const b = 1;\n');
+});
+
+it('never writes through a symlink: a linked check file or folder is replaced, its target untouched', () => {
+  workspace.apply(new Map([['__checks__/x.check.ts', 'check']]));
+  const outside = join(base, 'outside.ts');
+  writeFileSync(outside, 'outside');
+  rmSync(at('__checks__/x.check.ts'));
+  symlinkSync(outside, at('__checks__/x.check.ts'));
+  mkdirSync(join(base, 'elsewhere'));
+  rmSync(at('src'), { recursive: true });
+  symlinkSync(join(base, 'elsewhere'), at('src'));
+  workspace.apply(new Map([['__checks__/x.check.ts', 'check'], ['src/a.ts', 'learner']]));
+  expect(readFileSync(outside, 'utf8')).toBe('outside');
+  expect(readdirSync(join(base, 'elsewhere'))).toEqual([]);
+  expect(lstatSync(at('src')).isDirectory() && !lstatSync(at('src')).isSymbolicLink()).toBe(true);
+  expect(workspace.read('__checks__/x.check.ts')).toBe('check');
+  expect(workspace.read('src/a.ts')).toBe('learner');
+  expect(workspace.read('src/b.ts')).toBe('export const b = 1;\n');
+});
+
+it('removes modules and symlinks it did not write (a planted node_modules/vitest, an extra check)', () => {
+  workspace.apply(new Map([['__checks__/x.check.ts', 'check']]));
+  mkdirSync(at('src/node_modules/vitest'), { recursive: true });
+  writeFileSync(at('src/node_modules/vitest/index.js'), 'export const it = () => {};');
+  writeFileSync(at('__checks__/extra.check.ts'), 'it passes');
+  symlinkSync('/etc/passwd', at('src/passwd'));
+  workspace.apply(new Map([['__checks__/x.check.ts', 'check']]));
+  expect(existsSync(at('src/node_modules'))).toBe(false);
+  expect(existsSync(at('__checks__/extra.check.ts'))).toBe(false);
+  expect(lstatOrNull(at('src/passwd'))).toBe(null);
+  expect(existsSync(at('node_modules/dep')), 'the grader’s own node_modules link stays').toBe(true);
+});
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}

@@ -8,8 +8,8 @@
 // checks, size+mtime of the copy for service files) and rewritten when it differs; symlinks and
 // anything that is not a regular file are removed, never followed; module files the grader did
 // not put there are deleted.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 /** Folders of service/ never copied: dependencies, build output, caches. */
 const SKIP = new Set(['node_modules', 'dist', 'coverage', '.vite-cache', '.vitest-cache', '.turbo']);

@@ -84,7 +84,7 @@ async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Recor
   const overlay = new Map(Object.entries(files));
   const specs: string[] = [];
   for (const [name, content] of checkFolderFiles(ctx.root, exercise.manifest.id)) {
-    overlay.set(`${CHECKS_DIR}/${name}`, content);
+    overlay.set(`${CHECKS_DIR}/${name}`, name.endsWith('.check.ts') ? witnessedCheck(content) : content);
     if (name.endsWith('.check.ts')) specs.push(join(slot.workspace.dir, CHECKS_DIR, name));
   }
   if (existsSync(FIXTURES)) overlay.set(`${CHECKS_DIR}/fixtures.ts`, readFileSync(FIXTURES, 'utf8'));
@@ -145,7 +145,7 @@ async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[]
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
-    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [] },
+    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
   if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
@@ -158,6 +158,27 @@ function durationOf(outcome: RunOutcome): number {
 
 function messageContext(slot: Slot, files: Record<string, string>): MessageContext {
   return { workspace: slot.workspace.dir, learnerFiles: new Set(Object.keys(files)) };
+}
+
+/**
+ * A hidden check whose tests report their own outcome to the worker's integrity runtime: `it`
+ * and `test` from vitest become a module-local witnessed `it` (runtime/integrity.ts), which learner
+ * code cannot reach. Claimed in the module body, after imports: a claim by learner code first is
+ * one claim too many, and the host errors.
+ */
+export function witnessedCheck(source: string): string {
+  let found = false;
+  const rewritten = source.replace(/import\s*\{([^}]*)\}\s*from\s*(['"])vitest\2;?/, (_all, names: string) => {
+    found = true;
+    const kept = names.split(',').map((n) => n.trim()).filter((n) => n !== '' && n !== 'it' && n !== 'test');
+    const uses = names.split(',').map((n) => n.trim());
+    const bind = [uses.includes('it') ? 'const it = __workbookIt;' : '', uses.includes('test') ? 'const test = __workbookIt;' : ''].join(' ');
+    return `import { ${[...kept, 'it as __workbookVitestIt'].join(', ')} } from 'vitest'; ${bind}`;
+  });
+  if (!found) return source;
+  const claim = `const __workbookIt = (globalThis as unknown as Record<symbol, { claim(it: unknown): typeof __workbookVitestIt }>)[Symbol.for('workbook.integrity')]!.claim(__workbookVitestIt);`;
+  // Keeps line numbers: the claim joins the first line.
+  return `${claim} ${rewritten}`;
 }
 
 /** checks/<id>/ files (checks and their helpers), without the mutants folder. */

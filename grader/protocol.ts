@@ -30,6 +30,20 @@ export interface RawModule {
   errors: RawError[];
 }
 
+/** What the worker's integrity runtime saw during one run (runtime/integrity.ts), authenticated. */
+export interface WitnessSummary {
+  /** Witnessed `it`s handed out: one per check file, more means learner code took one. */
+  claims: number;
+  /** Each witnessed check's own outcome, by name, in the order they ended. */
+  reports: { name: string; passed: boolean }[];
+  /** Writes to locked built-ins or assertion internals, and forged messages to the worker. */
+  attempts: string[];
+  /** process.getActiveResourcesInfo() when the run ended. */
+  resources: string[];
+  /** Of those, what the worker did not hold after its first run (timers, sockets left running). */
+  leftover: string[];
+}
+
 export interface RunTimings {
   dbResetMs: number;
   vitestMs: number;
@@ -53,6 +67,8 @@ export interface RunRequest {
   testTimeoutMs: number;
   /** Absolute paths of learner files that may not import the test runner or the grader. */
   guard: string[];
+  /** The specs are witnessed hidden checks: collect the worker's authenticated summary. */
+  witness: boolean;
 }
 
 export type ParentMessage = RunRequest | { type: 'close' };
@@ -63,5 +79,5 @@ export type ChildMessage =
   | { type: 'case-start'; runId: number; file: string; name: string }
   | { type: 'case'; runId: number; test: RawTest }
   | { type: 'tested'; runId: number }
-  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
+  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings; witness?: WitnessSummary | null }
   | { type: 'failed'; runId: number; message: string };

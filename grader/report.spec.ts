@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeError } from './messages.ts';
-import { declaredTestNames, typeErrorMessage } from './report.ts';
+import { checkListMismatch, declaredTestNames, typeErrorMessage } from './report.ts';
 
 const context = { workspace: '/tmp/ws-1', learnerFiles: new Set(['src/sum.ts']) };
 
@@ -30,4 +30,15 @@ it('keeps only frames in the learner files, with workspace-relative paths and no
 it('lists type errors with file, line and code', () => {
   const message = typeErrorMessage([{ file: 'src/sum.ts', line: 2, column: 3, code: 2322, message: "Type 'number' is not assignable to type 'string'." }]);
   expect(message).toContain("src/sum.ts:2:3 Type 'number' is not assignable to type 'string'. (TS2322)");
+});
+
+it('accepts exactly the declared checks, each once; a template name matches each loop iteration', () => {
+  expect(checkListMismatch(['a', 'b'], ['a', 'b'])).toBeUndefined();
+  expect(checkListMismatch(['b', 'a'], ['a', 'b']), 'order is Vitest’s').toBeUndefined();
+  expect(checkListMismatch(['a', 'a', 'b'], ['a', 'b'])).toMatch(/twice: "a"/);
+  expect(checkListMismatch(['a', 'b', 'forged'], ['a', 'b'])).toMatch(/not the exercise's checks.*"forged"/);
+  expect(checkListMismatch(['a'], ['a', 'b'])).toMatch(/did not report: "b"/);
+  const declared = ['${name}: caches (x)', 'plain'];
+  expect(checkListMismatch(['in-memory: caches (x)', 'Redis: caches (x)', 'plain'], declared)).toBeUndefined();
+  expect(checkListMismatch(['Redis: caches (y)', 'plain'], declared)).toMatch(/"Redis: caches \(y\)"/);
 });

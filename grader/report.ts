@@ -1,7 +1,7 @@
 // Builds the learner-facing CheckReport pieces from what a run produced.
 import type { CheckResult, ReportStatus } from '../src/schemas/report.ts';
 import { clean, describeError, type MessageContext } from './messages.ts';
-import type { RawError, RawTest, TypeDiagnostic } from './protocol.ts';
+import type { RawError, RawTest, TypeDiagnostic, WitnessSummary } from './protocol.ts';
 import type { RunOutcome } from './runner-host.ts';
 
 export interface Verdict {
@@ -81,9 +81,21 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
     .filter((line): line is string => line !== undefined)
     .map((line) => clean(line, context));
   if (refused.length > 0) return tampered(skippedChecks(expected, [], context), [...new Set(refused)]);
+  // Writes that the worker's locks turned into TypeErrors (runtime/integrity.ts): new properties on
+  // a sealed built-in or on the assertion library.
+  const sealed = runErrors
+    .map((e) => /Cannot (?:add|define) property ([^,\s]+), object is not extensible/.exec(e.message)?.[1])
+    .filter((p): p is string => p !== undefined)
+    .map((p) => `tried to add "${p}" to an object that may not change (a built-in prototype or the assertion library)`);
+  const witnessed = outcome.witness?.attempts ?? [];
+  if (sealed.length > 0 || (runErrors.length > 0 && witnessed.length > 0)) return tampered(skippedChecks(expected, [], context), [...new Set([...witnessed, ...sealed])]);
   if (runErrors.length > 0) {
     const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
     return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
+  }
+  if (outcome.witness !== undefined) {
+    const problems = witnessProblems(outcome.witness, tests, outcome.modules.length);
+    if (problems.length > 0) return tampered(checks, problems);
   }
   if (outcome.typeErrors.length > 0) {
     return { status: 'error', checks, message: typeErrorMessage(outcome.typeErrors) };
@@ -93,7 +105,8 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
   if (checks.length === 0) {
     return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
   }
-  const mismatch = checkListMismatch(checks.map((c) => c.name), expected);
+  // `expected` is empty for a learner's own spec (write-tests): its tests are whatever it declares.
+  const mismatch = expected.length > 0 ? checkListMismatch(checks.map((c) => c.name), expected) : undefined;
   if (mismatch) return tampered(skippedChecks(expected, [], context), [mismatch]);
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
 }
@@ -104,10 +117,13 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
  * the reported names must be exactly the expected ones, each once.
  */
 export function checkListMismatch(reported: string[], expected: string[]): string | undefined {
+  // A name declared as a template (`${backend}: …`, in a loop) matches any number of reported names.
+  const patterns = expected.filter((n) => n.includes('${')).map(templatePattern);
+  const literal = expected.filter((n) => !n.includes('${'));
   const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
-  const want = count(expected);
+  const want = count(literal);
   const got = count(reported);
-  const extra = [...got].filter(([n, c]) => c > (want.get(n) ?? 0)).map(([n]) => n);
+  const extra = [...got].filter(([n, c]) => (want.has(n) ? c > (want.get(n) ?? 0) : c > 1 || !patterns.some((p) => p.test(n)))).map(([n]) => n);
   const missing = [...want].filter(([n, c]) => c > (got.get(n) ?? 0)).map(([n]) => n);
   if (extra.length === 0 && missing.length === 0) return undefined;
   const parts = [
@@ -115,6 +131,31 @@ export function checkListMismatch(reported: string[], expected: string[]): strin
     ...(missing.length > 0 ? [`did not report: ${missing.map((n) => `"${n}"`).join(', ')}`] : []),
   ];
   return `the run ${parts.join('; ')}`;
+}
+
+function templatePattern(name: string): RegExp {
+  const parts = name.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`, 's');
+}
+
+/**
+ * Threat: learner code forging results between the checks and the host (rpc, reporter task
+ * objects, hooks, raw IPC). The worker's authenticated summary carries each check's own outcome;
+ * a check counts as passed only when Vitest and its witness both say so.
+ */
+export function witnessProblems(witness: WitnessSummary | null, tests: RawTest[], checkFiles: number): string[] {
+  if (!witness) return ["the checks' own results never reached the grader (the worker's messages were blocked, forged or cut off)"];
+  const problems = [...witness.attempts];
+  if (witness.claims !== checkFiles) problems.push(`took hold of the checks' result channel (${witness.claims} claims for ${checkFiles} check file${checkFiles === 1 ? '' : 's'})`);
+  const outcomes = new Map<string, boolean[]>();
+  for (const r of witness.reports) outcomes.set(r.name, [...(outcomes.get(r.name) ?? []), r.passed]);
+  for (const [name, seen] of outcomes) if (seen.length > 1) problems.push(`ran the check "${name}" ${seen.length} times`);
+  for (const test of tests) {
+    if (test.state !== 'passed') continue;
+    const seen = outcomes.get(test.name);
+    if (!seen || seen.length !== 1 || !seen[0]) problems.push(`made "${test.name}" look passed although the check itself did not pass`);
+  }
+  return [...new Set(problems)];
 }
 
 /** The verdict for a run whose code tampered with grading: error, naming what it did; never passed. */

@@ -7,7 +7,7 @@ import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/nod
 import { createVitest } from 'vitest/node';
 import { importGuardPlugin } from './import-guard.ts';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
-import { persistentForks, recycleWorker } from './runtime/persistent-pool.ts';
+import { persistentForks, recycleWorker, witnessSummary } from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
 import type { Isolation } from '../src/schemas/report.ts';
 import { which } from './sandbox/isolation.ts';
@@ -43,6 +43,8 @@ const launch = workerLaunch({
   prlimit: which('prlimit'),
   node: process.execPath,
 });
+/** When the last run ended with something still running in the worker (see replaceWorkerIfBusy). */
+let suspectSince: number | undefined;
 
 let currentRun = -1;
 /** This run's learner files (implement exercises): their imports of the runner or grader are refused. */
@@ -120,6 +122,7 @@ process.on('disconnect', () => process.exit(0));
 async function run(request: RunRequest): Promise<void> {
   currentRun = request.runId;
   guarded = new Set(request.guard);
+  await replaceWorkerIfBusy();
   for (const file of request.invalidate) vitest.invalidateFile(file);
   let dbResetMs = 0;
   const env: Record<string, string> = { ...request.env };
@@ -151,8 +154,16 @@ async function run(request: RunRequest): Promise<void> {
   }));
   const unhandled = result.unhandledErrors.map((e) => toRawError(e as SerializedError));
   const crashed = unhandled.length > 0 || modules.some((m) => m.errors.length > 0);
-  // A run that crashed may have left the kept worker in a bad state (patched globals, timers): start afresh.
-  if (crashed || ++runsOnWorker >= RUNS_PER_WORKER) {
+  // Every run ends with the worker's summary: the checks' own outcomes (implement) and whether the
+  // run left anything behind (timers, sockets, tampering), which decides if the worker is reused.
+  const summary = await witnessSummary();
+  if (process.env['WORKBOOK_DEBUG']) console.error('[grader] witness', JSON.stringify(summary));
+  const dirty = !summary || summary.attempts.length > 0;
+  // Something still running may be Vitest's own throttled update (gone within ~100 ms) or what the
+  // run left (an interval, a socket): looked at again before the next run, off this run's clock.
+  suspectSince = !dirty && summary.leftover.length > 0 ? performance.now() : undefined;
+  // A run that crashed or left the kept worker dirty (patched globals, timers) gets a fresh one.
+  if (crashed || dirty || ++runsOnWorker >= RUNS_PER_WORKER) {
     recycleWorker();
     runsOnWorker = 0;
   }
@@ -163,7 +174,23 @@ async function run(request: RunRequest): Promise<void> {
     unhandled,
     typeErrors,
     timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs), typecheckMs: Math.round(typecheckMs) },
+    ...(request.witness ? { witness: summary ?? null } : {}),
   });
+}
+
+/**
+ * Threat: a run that leaves a timer, socket or pending rejection behind, which would act during the
+ * next run (patching, late failures attributed to it). The worker is reused only when provably idle.
+ */
+async function replaceWorkerIfBusy(): Promise<void> {
+  const wait = suspectSince === undefined ? 0 : 110 - (performance.now() - suspectSince);
+  suspectSince = undefined;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const again = await witnessSummary();
+  if (!again || again.attempts.length > 0 || again.leftover.length > 0) {
+    recycleWorker();
+    runsOnWorker = 0;
+  }
 }
 
 function toRawTest(testCase: TestCase): RawTest {

@@ -7,14 +7,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Isolation } from '../src/schemas/report.ts';
-import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic } from './protocol.ts';
+import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic, WitnessSummary } from './protocol.ts';
 import { removeCgroup } from './sandbox/bubblewrap.ts';
 import { detectIsolation, type IsolationMode } from './sandbox/isolation.ts';
 import { launchRunner, redisSocket } from './sandbox/launch.ts';
 import { type Bridge, bridgeUnixToTcp, type RedisLogin } from './sandbox/redis-bridge.ts';
 
 export type RunOutcome =
-  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings }
+  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings; witness?: WitnessSummary | null | undefined }
   | { kind: 'timeout'; running: { file: string; name: string } | undefined }
   | { kind: 'crashed'; message: string; stderr: string }
   | { kind: 'aborted' };
@@ -112,6 +112,7 @@ export class RunnerHost {
     this.stderr = '';
     child.stdout?.resume();
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+      if (process.env['WORKBOOK_DEBUG']) process.stderr.write(text);
       this.stderr = (this.stderr + text).slice(-STDERR_KEEP);
     });
     this.ready = new Promise<number>((resolve, reject) => {
@@ -161,7 +162,7 @@ export class RunnerHost {
         else if (message.type === 'tested') stopClock();
         else if (message.type === 'case-start') running = { file: message.file, name: message.name };
         else if (message.type === 'case') options.onCase?.(message.test);
-        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, typeErrors: message.typeErrors, timings: message.timings });
+        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, typeErrors: message.typeErrors, timings: message.timings, witness: message.witness });
         else if (message.type === 'failed') finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
       };
       const onExit = (code: number | null, signal: string | null) => {

@@ -4,7 +4,9 @@
 // (learner code, checks, service code) before each file, while the native imports of
 // node_modules stay loaded. Vitest's start/stop handshake is answered locally after the first run.
 import { type ChildProcess, fork } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { WitnessSummary } from '../protocol.ts';
 import type { PoolOptions, PoolRunnerInitializer, PoolWorker } from 'vitest/node';
 
 type Listener = (...args: unknown[]) => void;
@@ -12,6 +14,8 @@ type Listener = (...args: unknown[]) => void;
 interface Shared {
   process: ChildProcess;
   started: boolean;
+  /** This worker's witness key (runtime/integrity.ts): only the worker's preload and this process know it. */
+  key: Buffer;
 }
 
 let shared: Shared | undefined;
@@ -27,6 +31,65 @@ export interface PersistentPoolOptions {
 /** The pool to pass as Vitest's `pool` option. */
 export function persistentForks(options: PersistentPoolOptions): PoolRunnerInitializer {
   return { name: 'workbook-forks', createPoolWorker: (pool) => new PersistentWorker(pool, options) };
+}
+
+const INTEGRITY = join(import.meta.dirname, 'integrity.ts');
+const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(Buffer.from(text, 'utf16le')).digest('hex');
+
+/**
+ * Asks the kept worker for the witness summary of the run that just ended (and resets it there).
+ * undefined when no authentic answer came: the worker is gone, or its messages were blocked or forged.
+ */
+export function witnessSummary(timeoutMs = 2000): Promise<WitnessSummary | undefined> {
+  const current = shared;
+  if (!current || current.process.exitCode !== null || current.process.signalCode !== null) return Promise.resolve(undefined);
+  const nonce = randomBytes(16).toString('hex');
+  return new Promise((resolve) => {
+    const done = (summary: WitnessSummary | undefined) => {
+      clearTimeout(timer);
+      current.process.off('message', onMessage);
+      resolve(summary);
+    };
+    const onMessage = (message: unknown) => {
+      const m = message as { __workbook_witness__?: unknown; mac?: unknown } | null;
+      if (typeof m?.__workbook_witness__ !== 'string') return;
+      const payload = m.__workbook_witness__;
+      if (m.mac !== mac(current.key, payload) || !payload.startsWith(`${JSON.stringify(nonce)}\n`)) return; // forged or stale: keep waiting
+      const summary = parseSummary(payload);
+      summary.leftover = leftover(OWN_RESOURCES, summary.resources);
+      done(summary);
+    };
+    const timer = setTimeout(() => done(undefined), timeoutMs);
+    current.process.on('message', onMessage);
+    current.process.send({ __workbook_query__: nonce, mac: mac(current.key, `query:${nonce}`) });
+  });
+}
+
+function parseSummary(payload: string): WitnessSummary {
+  const summary: WitnessSummary = { claims: 0, reports: [], attempts: [], resources: [], leftover: [] };
+  for (const line of payload.split('\n').slice(1)) {
+    const [kind, ...rest] = line.split(' ');
+    const value = rest.join(' ');
+    if (kind === 'claims') summary.claims = Number(value);
+    else if (kind === 'pass' || kind === 'fail') summary.reports.push({ name: JSON.parse(value) as string, passed: kind === 'pass' });
+    else if (kind === 'attempt') summary.attempts.push(JSON.parse(value) as string);
+    else if (kind === 'resource') summary.resources.push(JSON.parse(value) as string);
+  }
+  return summary;
+}
+
+/** An idle worker holds its IPC channel, stdout and stderr; anything else was left by a run. */
+const OWN_RESOURCES = ['PipeWrap', 'PipeWrap', 'PipeWrap'];
+
+/** Resources beyond the worker's own (timers, sockets, child processes a run left running). */
+function leftover(baseline: string[], now: string[]): string[] {
+  const rest = [...baseline];
+  return now.filter((r) => {
+    const at = rest.indexOf(r);
+    if (at < 0) return true;
+    rest.splice(at, 1);
+    return false;
+  });
 }
 
 /** Ends the kept worker (after a crash, a timeout or too many runs); the next run starts a fresh one. */
@@ -55,14 +118,17 @@ class PersistentWorker implements PoolWorker {
         env: { ...process.env, ...this.pool.env } as NodeJS.ProcessEnv,
         // The launcher's arguments come first (prlimit's end with node itself), Vitest's after.
         ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
-        execArgv: [...this.options.execArgv, ...this.pool.execArgv],
+        execArgv: [...this.options.execArgv, ...this.pool.execArgv, '--import', INTEGRITY],
         stdio: 'pipe',
         serialization: 'advanced',
       });
       child.stdout?.pipe(process.stdout, { end: false });
       child.stderr?.pipe(process.stderr, { end: false });
       child.on('error', () => undefined);
-      shared = { process: child, started: false };
+      // The key goes first, before Vitest's own start message and long before any learner code.
+      const key = randomBytes(32);
+      child.send({ __workbook_key__: key.toString('hex') });
+      shared = { process: child, started: false, key };
     }
     return shared;
   }

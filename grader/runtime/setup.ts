@@ -6,6 +6,10 @@ import { readFileSync } from 'node:fs';
 import { format } from 'node:util';
 import { afterAll } from 'vitest';
 
+// Before any test file (and so any learner code) of this worker loads: lock the built-ins and the
+// assertion library (runtime/integrity.ts, preloaded into the worker). Idempotent.
+(globalThis as { [key: symbol]: { lock(): void } | undefined })[Symbol.for('workbook.integrity')]?.lock();
+
 interface EvaluatedModules {
   fileToModulesMap: Map<string, Set<unknown>>;
   invalidateModule(node: unknown): void;

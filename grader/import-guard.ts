@@ -8,12 +8,13 @@
 // and the check witness (runtime/integrity.ts) hold when an import is disguised.
 
 const RUNNER = /^(?:vitest(?:\/.*)?|@vitest\/.*|chai(?:\/.*)?|tinyspy(?:\/.*)?|vite(?:\/.*)?|vite-node(?:\/.*)?)$/;
-const BUILTINS = /^(?:node:)?(?:module|inspector|inspector\/promises|vm|v8|worker_threads|child_process)$/;
+// Processes, threads, files and sockets are the sandbox's to refuse (grader/sandbox), with attempts.
+const BUILTINS = /^(?:node:)?(?:module|inspector|inspector\/promises|vm|v8)$/;
 const PATHS = /(?:^|\/)(?:grader|__checks__|checks|solutions)(?:\/|$)/;
 const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"`])([^'"`]+)\1/g;
 const LOADERS: [RegExp, string][] = [
   [/\bcreateRequire\b/, 'createRequire'],
-  [/\bgetBuiltinModule\b/, 'process.getBuiltinModule'],
+  [/\bgetBuiltinModule\s*\(\s*['"`](?:node:)?(?:module|inspector|vm|v8)\b/, "process.getBuiltinModule of Node's loader"],
   [/\bprocess\s*\.\s*binding\b|\b_linkedBinding\b/, 'process.binding'],
   [/__vitest_worker__|__vitest_|\$\$jest-matchers-object|expect-global/, "the test runner's internals"],
 ];
@@ -21,7 +22,7 @@ const LOADERS: [RegExp, string][] = [
 /** Why `specifier` may not be imported from a learner file, or undefined when it may. */
 export function forbiddenImport(specifier: string): string | undefined {
   if (RUNNER.test(specifier)) return 'the test runner';
-  if (BUILTINS.test(specifier)) return "Node's module loader, inspector or process APIs";
+  if (BUILTINS.test(specifier)) return "Node's module loader or inspector";
   if (PATHS.test(specifier.replace(/\\/g, '/'))) return "the grader's own files";
   return undefined;
 }

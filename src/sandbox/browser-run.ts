@@ -5,9 +5,8 @@ import { EngineError } from './engine.ts';
 
 /** The part of a Worker the engine uses (a fake in unit tests). */
 export interface WorkerLike {
-  postMessage(message: WorkerRunMessage): void;
+  postMessage(message: WorkerRunMessage, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -16,8 +15,15 @@ export type RunOutcome =
   | { kind: 'timeout'; streamed: WorkerCheck[]; running: string | undefined; durationMs: number }
   | { kind: 'flood'; streamed: WorkerCheck[]; durationMs: number };
 
+/**
+ * Threat: learner code in the worker posting a forged "all passed" message. The runner reports on a
+ * private MessageChannel port handed over with the run (learner code never gets a reference to it,
+ * and the worker binds its postMessage before importing any learner module); anything posted on the
+ * worker's own channel is ignored.
+ */
 export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limitMs: number, signal: AbortSignal | undefined, onCheck?: (check: WorkerCheck) => void): Promise<RunOutcome> {
   const started = performance.now();
+  const channel = new MessageChannel();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<RunOutcome>((resolve, reject) => {
     const streamed: WorkerCheck[] = [];
@@ -25,7 +31,8 @@ export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limit
     const end = (outcome: () => void) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      worker.onmessage = null;
+      channel.port1.onmessage = null;
+      channel.port1.close();
       worker.onerror = null;
       worker.terminate();
       outcome();
@@ -38,7 +45,7 @@ export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limit
       event.preventDefault?.();
       end(() => resolve({ kind: 'done', checks: [], errors: [{ message: event.message || 'the grading worker failed to start' }], durationMs: elapsed() }));
     };
-    worker.onmessage = ({ data }) => {
+    channel.port1.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
       if (data.type === 'running') running = data.check;
       else if (data.type === 'check') {
         streamed.push(data.check);
@@ -46,6 +53,6 @@ export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limit
       } else if (data.type === 'flood') end(() => resolve({ kind: 'flood', streamed, durationMs: elapsed() }));
       else if (data.type === 'done') end(() => resolve({ kind: 'done', checks: data.checks, errors: data.errors, durationMs: elapsed() }));
     };
-    worker.postMessage(message);
+    worker.postMessage(message, [channel.port2]);
   });
 }

@@ -16,7 +16,8 @@ interface Task {
   result?: { state?: string; duration?: number; errors?: { name?: string; message?: string; expected?: unknown; actual?: unknown }[] };
 }
 
-const post = (message: WorkerMessage) => postMessage(message);
+/** Bound to the run's private port before any learner module is imported (see browser-run.ts). */
+let post: (message: WorkerMessage) => void = () => undefined;
 /** Errors outside any check (a timer callback throwing): Vitest in Node reports them as run errors. */
 const unhandled: WorkerError[] = [];
 
@@ -27,7 +28,7 @@ const unhandled: WorkerError[] = [];
  * learner module is imported. Module imports are not affected: they go through blob: URLs.
  */
 function fenceIn(): void {
-  const names = ['caches', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'BroadcastChannel'];
+  const names = ['caches', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'BroadcastChannel', 'Worker', 'SharedWorker', 'WebTransport'];
   for (let proto: object | null = self; proto; proto = Object.getPrototypeOf(proto)) {
     for (const name of names) {
       if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
@@ -124,8 +125,13 @@ async function run(message: WorkerRunMessage): Promise<void> {
   post({ type: 'done', checks: tests(files).map(toCheck), errors });
 }
 
+let started = false;
 addEventListener('message', (event: MessageEvent<WorkerRunMessage>) => {
-  if (event.data?.type !== 'run') return;
+  const port = event.ports[0];
+  if (started || event.data?.type !== 'run' || !port) return;
+  started = true;
+  const send = MessagePort.prototype.postMessage.bind(port);
+  post = (message) => send(message);
   run(event.data).catch((error: unknown) => {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: 'done', checks: [], errors: [toError(e)] });

@@ -20,6 +20,7 @@ beforeAll(async () => {
   // shared Redis. The suite refuses to run them rather than pass for the wrong reason.
   const { isolation, reason } = detectIsolation();
   if (isolation !== 'bubblewrap') throw new Error(`the security suite needs bubblewrap: ${reason}`);
+  process.env['WORKBOOK_PROBE_SECRET'] = 'grader-secret'; // must not reach learner code
   grader = await createGrader({ root, warmDatabase: true });
 });
 afterAll(() => grader?.close());
@@ -53,6 +54,15 @@ describe('file system', () => {
       expect(text(report)).not.toMatch(/ATTACK: read/);
       expect(report.attempts).toContain(`read outside the workspace: ${path}`);
     }
+  });
+});
+
+describe('environment', () => {
+  it('sees none of the grader’s environment, and no Redis password', async () => {
+    const report = await attack(REDIS, `throw new Error('ATTACK: env ' + JSON.stringify(process.env));`);
+    expect(text(report)).toMatch(/ATTACK: env/);
+    expect(text(report)).not.toMatch(/grader-secret|WORKBOOK_PROBE_SECRET/);
+    expect(text(report)).toMatch(/"REDIS_URL":"redis:\/\/127\.0\.0\.1:6379"/);
   });
 });
 

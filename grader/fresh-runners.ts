@@ -1,12 +1,28 @@
 // Runners for untrusted code (a mentor re-grading someone else's report): each is a fresh sandbox
 // used for exactly one grade and discarded after it, so nothing one report's code did can reach
 // the next. Starting one costs a Vitest start-up, so one spare is kept warming in the background
-// (with its database started) while the current one grades.
-import { rmSync } from 'node:fs';
+// (worker and service packages loaded) while the current one grades; the type check, which only
+// reads code, runs on one warm checker shared by every fresh runner.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Slot } from './grade-run.ts';
 import { RunnerHost, type RunnerHostOptions } from './runner-host.ts';
-import { Workspace } from './workspace.ts';
+import { TypeChecker } from './runtime/typecheck.ts';
+import { CHECKS_DIR, Workspace } from './workspace.ts';
+
+const WARMUP = `${CHECKS_DIR}/warm-up.check.ts`;
+
+/**
+ * A trusted spec the spare runs before any untrusted code: it starts the kept worker and loads the
+ * service's packages (Nest, Prisma, BullMQ…), which stay loaded, so the re-grade's clock does not
+ * pay for them (a fresh runner's first Nest grade otherwise takes seconds).
+ */
+function warmUpSpec(serviceDir: string): string {
+  const manifest = join(serviceDir, 'package.json');
+  const pkg = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }) : {};
+  const names = [...Object.keys(pkg.dependencies ?? {}), '@nestjs/testing', 'supertest', 'socket.io-client'];
+  return `import { it } from 'vitest';\nit('warms the worker', async () => {\n  for (const name of ${JSON.stringify(names)}) await import(/* @vite-ignore */ name).catch(() => undefined);\n});\n`;
+}
 
 export class FreshRunners {
   private readonly root: string;
@@ -16,6 +32,10 @@ export class FreshRunners {
   private spare: Slot | undefined;
   private made = 0;
   private readonly live = new Set<Slot>();
+  /** Each runner's warm-up (it must end before the runner grades anything). */
+  private readonly warming = new Map<Slot, Promise<unknown>>();
+  /** One warm type checker for every fresh runner, on a workspace of its own (see Slot.typecheck). */
+  private types: { workspace: Workspace; checker: TypeChecker } | undefined;
   /** Re-grades run one at a time: at most one runner in use and one warming. */
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -29,6 +49,7 @@ export class FreshRunners {
   /** Starts the spare now (otherwise the first re-grade starts it). */
   warm(): void {
     this.spare ??= this.make();
+    void this.typecheck(new Map()); // builds the shared checker's program now
   }
 
   /** Runs `use` on a never-used runner, then discards that runner; a new spare warms meanwhile. */
@@ -36,6 +57,7 @@ export class FreshRunners {
     const mine = this.turn.then(async () => {
       const slot = this.spare ?? this.make();
       this.spare = this.make();
+      await this.warming.get(slot);
       try {
         return await use(slot);
       } finally {
@@ -49,20 +71,42 @@ export class FreshRunners {
   async close(): Promise<void> {
     this.spare = undefined;
     await Promise.all([...this.live].map((slot) => this.discard(slot)));
+    const types = this.types;
+    this.types = undefined;
+    if (types) {
+      await types.checker.close();
+      rmSync(types.workspace.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Type errors of the learner's files, from the shared warm checker (overlaid on its own copy of the service). */
+  private async typecheck(files: Map<string, string>) {
+    if (!this.types) {
+      const workspace = new Workspace(join(this.root, 'service'), join(this.base, `${this.id}-fresh-types`));
+      workspace.apply(new Map());
+      this.types = { workspace, checker: new TypeChecker(workspace.dir) };
+    }
+    const { workspace, checker } = this.types;
+    const changed = workspace.apply(files);
+    return checker.check([...files.keys()].map((path) => join(workspace.dir, path)), changed);
   }
 
   private make(): Slot {
-    const workspace = new Workspace(join(this.root, 'service'), join(this.base, `${this.id}-fresh-${++this.made}`));
-    workspace.apply(new Map());
-    const host = new RunnerHost(workspace.dir, { ...this.options, warmDatabase: true });
-    host.start().catch(() => undefined); // a failure resurfaces in the grade that uses it
-    const slot = { workspace, host };
+    const serviceDir = join(this.root, 'service');
+    const workspace = new Workspace(serviceDir, join(this.base, `${this.id}-fresh-${++this.made}`));
+    const invalidate = workspace.apply(new Map([[WARMUP, warmUpSpec(serviceDir)]]));
+    const host = new RunnerHost(workspace.dir, this.options);
+    const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
     this.live.add(slot);
+    // A failure here resurfaces in the grade that uses the runner.
+    const spec = { specs: [join(workspace.dir, WARMUP)], invalidate, typecheck: [], env: {}, db: false, testTimeoutMs: 60_000 };
+    this.warming.set(slot, host.start().then(() => host.run(spec, { timeoutMs: 60_000 })).catch(() => undefined));
     return slot;
   }
 
   private async discard(slot: Slot): Promise<void> {
     if (!this.live.delete(slot)) return;
+    this.warming.delete(slot);
     await slot.host.close();
     rmSync(slot.workspace.dir, { recursive: true, force: true });
   }

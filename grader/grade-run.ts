@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { LoadedExercise } from '../src/catalog/load.ts';
 import type { CheckResult } from '../src/schemas/report.ts';
 import type { MessageContext } from './messages.ts';
-import type { RawTest } from './protocol.ts';
+import type { RawTest, TypeDiagnostic } from './protocol.ts';
 import { deleteKeys, redisProblem } from './redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from './sandbox/redis-acl.ts';
 import { refusedImportsMessage, scanLearnerFile } from './import-guard.ts';
@@ -18,6 +18,12 @@ import { CHECKS_DIR, type Workspace } from './workspace.ts';
 export interface Slot {
   workspace: Workspace;
   host: RunnerHost;
+  /**
+   * Type-checks the learner's files (workspace path → content) outside the runner. Fresh runners
+   * use a warm checker the grader keeps for them: TypeScript only reads code, never runs it, and a
+   * cold program over Nest's types costs seconds per fresh runner.
+   */
+  typecheck?: (files: Map<string, string>) => Promise<TypeDiagnostic[]>;
 }
 
 export interface RunContext {
@@ -141,13 +147,19 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
 /** One Vitest run of `specs` over `overlay`; `learner` (workspace paths) are also type-checked. */
 async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], learner: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
   const invalidate = slot.workspace.apply(overlay);
-  const typecheck = learner.filter((path) => /\.(?:ts|tsx|mts|cts)$/.test(path)).map((path) => join(slot.workspace.dir, path));
+  const typed = learner.filter((path) => /\.(?:ts|tsx|mts|cts)$/.test(path));
+  const outside = slot.typecheck && typed.length > 0 ? slot.typecheck(new Map(typed.map((path) => [path, overlay.get(path) ?? '']))) : undefined;
+  const typecheck = outside ? [] : typed.map((path) => join(slot.workspace.dir, path));
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
     { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
+  if (outside) {
+    const typeErrors = await outside;
+    if (o.kind === 'done') o.typeErrors = typeErrors;
+  }
   if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
   return o;
 }

@@ -29,6 +29,15 @@ it('each re-grade starts clean: a global or a tmp file left by the previous repo
   expect(warm.message).toMatch(/ATTACK: saw the previous report/);
 });
 
+it('re-grades are type-checked too (on a checker shared by fresh runners), and a fixed file is clean again', async () => {
+  const broken = await regrade(hostile(PURE, `export const typo: number = 'not a number';`));
+  expect(broken.status).toBe('error');
+  expect(broken.message).toMatch(/type error/i);
+  expect(broken.message).toMatch(/task\.entity\.ts/);
+  const fixed = await regrade(hostile(PURE, `export const fine: number = 1;`));
+  expect(fixed.status, fixed.message).toBe('passed');
+});
+
 it('a machine without a sandbox refuses re-grades and says how to get one', async () => {
   const weak = await createGrader({ root, isolation: 'permissions' });
   try {

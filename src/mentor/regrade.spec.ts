@@ -54,8 +54,11 @@ describe('judge: verified means the code passed in isolation, and tried nothing'
   });
 
   it('shows the grader\'s refusal (no isolation available) as its own message, not as a mismatch', () => {
-    const refusal = { ...checkReport('a', 'error'), checks: [], isolation: 'none' as const, message: 'No isolation is available on this machine: install bubblewrap.' };
-    expect(judge('passed', refusal, now())).toMatchObject({ verdict: 'unverified', message: 'Not re-graded: No isolation is available on this machine: install bubblewrap.' });
+    // As grader/grader.ts answers a re-grade it cannot sandbox: every check skipped, its reason in the message.
+    const skipped = checkReport('a', 'error').checks.map((c) => ({ ...c, status: 'skipped' as const, durationMs: 0 }));
+    const refusal = { ...checkReport('a', 'error'), checks: skipped, isolation: 'permissions' as const, message: 'Not re-graded: this machine cannot sandbox untrusted code (no bubblewrap). Install bubblewrap.' };
+    expect(judge('passed', refusal, now())).toMatchObject({ verdict: 'unverified', message: refusal.message });
+    expect(judge('attempted', { ...refusal, checks: [], isolation: 'none', message: 'Redis is down.' }, now())).toMatchObject({ verdict: 'unverified', message: 'Not re-graded: Redis is down.' });
   });
 });
 

@@ -45,9 +45,11 @@ export function judge(claimed: Verdict['claimed'], report: CheckReport, now: Dat
   if (attempts.length) {
     return { ...base, verdict: 'tampered', message: `The submitted code tried what the sandbox refused: ${attempts.join('; ')}. Never verified; read the code before trusting this report.` };
   }
-  if (report.isolation === 'none' && report.status === 'error' && report.checks.length === 0) {
-    // The grader refused (e.g. no isolation on this machine): its message says how to fix that.
-    return { ...base, verdict: 'unverified', message: `Not re-graded: ${report.message ?? 'the grader refused to run it.'}` };
+  if (report.status === 'error' && report.checks.every((c) => c.status === 'skipped')) {
+    // No check ran: the grader refused (e.g. no sandbox on this machine) or could not start. Its
+    // message says how to fix that; it says nothing about the claim.
+    const message = report.message ?? 'the grader did not run any check.';
+    return { ...base, verdict: 'unverified', message: /^Not re-graded/.test(message) ? message : `Not re-graded: ${message}` };
   }
   const agrees = claimed === 'passed' ? passed : !passed;
   if (!agrees) {

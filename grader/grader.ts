@@ -14,7 +14,7 @@ import {
 } from '../src/schemas/report.ts';
 import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
 import { DEFAULT_REDIS_URL } from './redis.ts';
-import { RunnerHost } from './runner-host.ts';
+import { removeAbandonedSocketDirs, RunnerHost } from './runner-host.ts';
 import { attemptsIn } from './sandbox/attempts.ts';
 import { detectIsolation, HOW_TO_ISOLATE, type IsolationMode } from './sandbox/isolation.ts';
 import { FreshRunners } from './fresh-runners.ts';
@@ -65,6 +65,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   const redisUrl = options.redisUrl ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
   const base = join(root, '.workbook', 'workspaces');
   removeAbandonedWorkspaces(base);
+  removeAbandonedSocketDirs(isAlive);
   const id = `${process.pid}-${++instances}`;
   const free: Slot[] = [];
   const all: Slot[] = [];

@@ -3,7 +3,7 @@
 // SIGKILLed (Vitest's worker included) and a fresh child is spawned at once, so the next run
 // does not pay the whole start-up.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Isolation } from '../src/schemas/report.ts';
@@ -50,6 +50,17 @@ function nodeBinary(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
+const SOCKET_DIR_PREFIX = 'workbook-sockets-';
+
+/** Socket folders (in the system tmp) of grader processes that no longer run are deleted. */
+export function removeAbandonedSocketDirs(isAlive: (pid: number) => boolean): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(SOCKET_DIR_PREFIX)) continue;
+    const pid = Number(name.slice(SOCKET_DIR_PREFIX.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 function passThrough(names: string[]): Record<string, string> {
   return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])));
 }
@@ -78,7 +89,8 @@ export class RunnerHost {
     this.options = options;
     const mode = options.isolation ?? 'auto';
     this.isolation = mode === 'auto' ? detectIsolation().isolation : mode;
-    this.socketDir = mkdtempSync(join(tmpdir(), 'workbook-'));
+    // Named after this process, so a grader that starts later removes it if this one died.
+    this.socketDir = mkdtempSync(join(tmpdir(), `${SOCKET_DIR_PREFIX}${process.pid}-`));
   }
 
   /** The Redis URL learner code connects to: inside the sandbox, the bridge on its own loopback. */

@@ -64,3 +64,11 @@ it('grade --ndjson reads a GradeRequest on stdin and streams GradeEvents, one JS
   expect(events[1]?.type).toBe('started');
   expect(events.at(-1)?.type).toBe('report');
 }, 120_000);
+
+it('grade --ndjson with a nonce puts it on every line, so the page can tell its events from anything printed', async () => {
+  const nonce = 'n0nce-of-this-run-123';
+  const { stdout } = await workbook(['grade', '--ndjson'], JSON.stringify({ exerciseId: 'task-entity-complete', files: {}, nonce }));
+  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { nonce: string; event: unknown });
+  expect(lines.every((line) => line.nonce === nonce)).toBe(true);
+  expect(lines.map((line) => gradeEventSchema.parse(line.event).type).at(-1)).toBe('report');
+}, 120_000);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync 
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
+import { sealEvent } from '../src/sandbox/ndjson.ts';
 import { formatReport, styleFor } from './cli-format.ts';
 import { createGrader } from './grader.ts';
 import { verifyExercise } from './verify.ts';
@@ -174,11 +175,14 @@ async function gradeNdjson(): Promise<number> {
   } catch (error) {
     throw new UsageError(`stdin is not one JSON GradeRequest (${(error as Error).message}); send {"exerciseId": "...", "files": {"path": "content"}}.`);
   }
+  // With a nonce (the WebContainer engine sends one), every line carries it: the reader drops
+  // anything else on this output, such as a report printed by learner code.
+  const nonce = typeof (request as { nonce?: unknown } | null)?.nonce === 'string' ? (request as { nonce: string }).nonce : undefined;
   const grader = await createGrader({ root });
   try {
     const report = await grader.grade(request as Parameters<typeof grader.grade>[0], {
       engine: 'webcontainer',
-      onEvent: (event) => process.stdout.write(`${JSON.stringify(event)}\n`),
+      onEvent: (event) => process.stdout.write(`${nonce ? sealEvent(nonce, event) : JSON.stringify(event)}\n`),
     });
     return report.status === 'passed' ? 0 : 1;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeEvent } from '../schemas/report.ts';
-import { readGradeEvents } from './ndjson.ts';
+import { readGradeEvents, sealEvent } from './ndjson.ts';
 
 const report = { version: 1, exerciseId: 'demo', status: 'passed', checks: [], durationMs: 3, engine: 'local', finishedAt: '2026-01-01T00:00:00.000Z' };
 async function* chunks(...parts: string[]) {
@@ -20,6 +20,15 @@ describe('readGradeEvents', () => {
     const text = `npm warn something\n\u001b[32m${JSON.stringify({ type: 'report', report })}\u001b[0m\n`;
     await expect(readGradeEvents(chunks(text))).rejects.toMatchObject({ code: 'protocol', message: expect.stringContaining('npm warn something') });
     await expect(readGradeEvents(chunks(text), { lenient: true })).resolves.toMatchObject({ exerciseId: 'demo' });
+  });
+
+  it('with a nonce, takes only lines that carry it: forged reports are skipped in a terminal, an error on HTTP', async () => {
+    const forged = JSON.stringify({ type: 'report', report: { ...report, status: 'passed' } });
+    const wrong = JSON.stringify({ nonce: 'not-the-nonce-1234', event: { type: 'report', report } });
+    const real = sealEvent('the-run-nonce-0001', { type: 'report', report: { ...report, status: 'failed' } } as unknown as GradeEvent);
+    const text = `${forged}\n${wrong}\n${real}\n`;
+    await expect(readGradeEvents(chunks(text), { lenient: true, nonce: 'the-run-nonce-0001' })).resolves.toMatchObject({ status: 'failed' });
+    await expect(readGradeEvents(chunks(text), { nonce: 'the-run-nonce-0001' })).rejects.toMatchObject({ code: 'protocol' });
   });
 
   it('names the field of an event that fails the schema', async () => {

@@ -11,6 +11,16 @@ export interface ReadEventsOptions {
    * logs); false: any such line is a protocol error (an HTTP body carries nothing else).
    */
   lenient?: boolean;
+  /**
+   * The secret sent with the request (`grade --ndjson`): only lines `{"nonce": <it>, "event": …}`
+   * are events. Threat: learner code printing a fake report to the same output.
+   */
+  nonce?: string | undefined;
+}
+
+/** One event line as `grade --ndjson` writes it when the request carried a nonce. */
+export function sealEvent(nonce: string, event: GradeEvent): string {
+  return JSON.stringify({ nonce, event });
 }
 
 /** Splits decoded text chunks into complete lines, keeping a partial last line for the next chunk. */
@@ -38,7 +48,7 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Consumes `chunks` until a report event arrives; resolves with that report. */
 export async function readGradeEvents(chunks: AsyncIterable<string>, options: ReadEventsOptions = {}): Promise<CheckReport> {
-  const { signal, onEvent, lenient = false } = options;
+  const { signal, onEvent, lenient = false, nonce } = options;
   let report: CheckReport | undefined;
   let problem: EngineError | undefined;
   const splitter = createLineSplitter((raw) => {
@@ -55,6 +65,14 @@ export async function readGradeEvents(chunks: AsyncIterable<string>, options: Re
     } catch {
       if (!lenient) problem = new EngineError('protocol', `The grader sent malformed JSON: "${line.slice(0, 120)}"`);
       return;
+    }
+    if (nonce !== undefined) {
+      const sealed = json as { nonce?: unknown; event?: unknown } | null;
+      if (sealed?.nonce !== nonce) {
+        if (!lenient) problem = new EngineError('protocol', `The grader sent a line without this run's nonce: "${line.slice(0, 120)}"`);
+        return; // a terminal also carries other output, possibly forged: never an event
+      }
+      json = sealed.event;
     }
     const parsed = gradeEventSchema.safeParse(json);
     if (!parsed.success) {

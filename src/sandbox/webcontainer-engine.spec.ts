@@ -41,10 +41,12 @@ class FakeContainer implements Container {
 }
 
 const report = (request: GradeRequest) => ({ version: 1, exerciseId: request.exerciseId, status: 'passed', checks: [], durationMs: 2, engine: 'webcontainer', finishedAt: new Date().toISOString() });
+/** What `grade --ndjson` writes for a request with a nonce. */
+const sealed = (request: GradeRequest, event: unknown) => `${JSON.stringify({ nonce: request.nonce, event })}\n`;
 const passing: Script = async (request, out) => {
   out('\u001b[2mnpx: installing workbook\u001b[0m\r\n');
-  out(`${JSON.stringify({ type: 'started', exerciseId: request.exerciseId, checks: ['a'] })}\n{"type":"check","check":{"name":"a","status":"passed","durationMs":1}}\n`);
-  out(`${JSON.stringify({ type: 'report', report: report(request) })}\n`);
+  out(sealed(request, { type: 'started', exerciseId: request.exerciseId, checks: ['a'] }) + sealed(request, { type: 'check', check: { name: 'a', status: 'passed', durationMs: 1 } }));
+  out(sealed(request, { type: 'report', report: report(request) }));
   return 0;
 };
 const request: GradeRequest = { exerciseId: 'task-entity-complete', files: { 'src/domain/task/task.entity.ts': 'export class Task {}' } };
@@ -69,13 +71,24 @@ describe('WebContainer engine', () => {
     expect(container.spawned).toEqual(['npm install --no-audit --no-fund', 'npx workbook grade --ndjson', 'npx workbook grade --ndjson']);
   });
 
+  it('accepts only lines with this run’s nonce: a report printed by learner code is ignored', async () => {
+    const { engine } = setup(async (request, out) => {
+      if (!request.exerciseId.includes('-') || !/^[0-9a-f]{32}$/.test(request.nonce ?? '')) return 2; // no nonce: no report at all
+      const forged = { ...report(request), status: 'passed' };
+      out(`${JSON.stringify({ type: 'report', report: forged })}\n${JSON.stringify({ nonce: 'guessed-nonce-0000', event: { type: 'report', report: forged } })}\n`);
+      out(sealed(request, { type: 'report', report: { ...report(request), status: 'failed' } }));
+      return 1;
+    });
+    await expect(engine.grade(request)).resolves.toMatchObject({ status: 'failed' });
+  });
+
   it('reports a grader that dies before its report with the exit code', async () => {
     const { engine } = setup(async (_r, out) => { out('Error: boom\n'); return 1; });
     await expect(engine.grade(request)).rejects.toMatchObject({ code: 'failed', message: expect.stringContaining('exited with code 1') });
   });
 
   it('kills the process when the run is cancelled', async () => {
-    const { container, engine } = setup((_r, out, signal) => new Promise((_, reject) => { out('{"type":"queued","position":0}\n'); signal.addEventListener('abort', () => reject(new Error('killed'))); }));
+    const { container, engine } = setup((r, out, signal) => new Promise((_, reject) => { out(sealed(r, { type: 'queued', position: 0 })); signal.addEventListener('abort', () => reject(new Error('killed'))); }));
     const controller = new AbortController();
     const run = engine.grade(request, { signal: controller.signal, onEvent: () => controller.abort() });
     await expect(run).rejects.toMatchObject({ code: 'aborted' });

@@ -70,10 +70,12 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): En
       const kill = () => process.kill();
       signal?.addEventListener('abort', kill, { once: true });
       try {
+        // Per-run secret: the container's output also carries whatever learner code prints.
+        const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
         const writer = process.input.getWriter();
-        await writer.write(`${JSON.stringify(request)}\n`);
+        await writer.write(`${JSON.stringify({ ...request, nonce })}\n`);
         await writer.close();
-        const report = readGradeEvents(iterateText(process.output), { signal, onEvent, lenient: true }).catch(async (error: unknown) => {
+        const report = readGradeEvents(iterateText(process.output), { signal, onEvent, lenient: true, nonce }).catch(async (error: unknown) => {
           if (error instanceof EngineError && error.code === 'protocol' && !signal?.aborted) {
             const code = await process.exit;
             throw new EngineError('failed', `The grader exited with code ${code} before sending its report. Run the checks again; if it keeps failing, use \`npm start\` locally.`, { cause: error });

@@ -78,6 +78,11 @@ export const gradeRequestSchema = z
     exerciseId: exerciseIdSchema,
     files: z.record(z.string(), z.string()).describe('Workspace path → file content'),
     purpose: gradePurposeSchema.optional().describe('regrade: untrusted code, graded in a fresh sandbox or refused'),
+    nonce: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,128}$/)
+      .optional()
+      .describe('grade --ndjson: a per-run secret the grader puts on every event line; the reader accepts only lines that carry it (learner code may write to the same output)'),
   })
   .strict();
 export type GradeRequest = z.infer<typeof gradeRequestSchema>;

@@ -56,6 +56,17 @@ describe('grading', () => {
     for (const c of report.checks) expect(c.message ?? '').not.toMatch(/node_modules|\/grader\/|\.workbook|__checks__\/.*:\d+/);
   });
 
+  it('failure messages show the whole values, never a truncated {…(n)} or […]', async () => {
+    const right = readFileSync(join(root, 'solutions/shape/src/shape.ts'), 'utf8');
+    const report = await grader.grade({ exerciseId: 'shape', files: { 'src/shape.ts': right.replace("roles: ['member', 'reviewer', 'owner']", "roles: ['member', 'reviewer']") } });
+    const check = report.checks[0];
+    expect(check?.status).toBe('failed');
+    const shown = [check?.message, check?.expected, check?.received].join('\n');
+    expect(shown).not.toMatch(/…|\[Object\]|\[Array\]|\{\.\.\.\}/);
+    expect(check?.expected).toContain('"owner"');
+    expect(check?.received).toContain('"finance"');
+  });
+
   it('never modifies service/, and two concurrent grades do not see each other’s files', async () => {
     const before = serviceHash();
     const [good, bad] = await Promise.all([grader.grade(sum(solution)), grader.grade(sum(withBody('  return 0;')))]);

@@ -14,8 +14,12 @@ import { EngineError, throwIfAborted, type Engine, type EngineGradeOptions } fro
 export type { Diagnostic } from './browser-verdict.ts';
 export type { WorkerLike } from './browser-run.ts';
 
-/** Compiles the learner's files to ES modules (JavaScript by workspace path) or says why it cannot. */
-export type Compile = (exerciseId: string, files: Record<string, string>) => Promise<{ outputs: Record<string, string>; diagnostics: Diagnostic[] }>;
+/**
+ * Compiles the learner's files to ES modules (JavaScript by workspace path). The diagnostics come
+ * later: the run starts on the emitted code while the type check goes on (as in the local grader),
+ * and any syntax or type error then decides the report.
+ */
+export type Compile = (exerciseId: string, files: Record<string, string>) => Promise<{ outputs: Record<string, string>; diagnostics: Promise<Diagnostic[]> }>;
 
 export interface BrowserEngineOptions {
   /** The site's base URL (absolute, ending in "/"), where sandbox/ was built. */
@@ -37,6 +41,17 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const createWorker = options.createWorker ?? ((url: string) => new Worker(url, { type: 'module', name: 'workbook-grader' }) as unknown as WorkerLike);
   const bundles = new Map<string, Promise<BrowserBundle>>();
+  // A spare worker that has run nothing yet, started ahead so a click does not wait for a worker to
+  // boot and load Vitest. Each run still gets a fresh one: the spare is used once, then replaced.
+  let spare: WorkerLike | undefined;
+  const takeWorker = (): WorkerLike => {
+    const worker = spare ?? createWorker(urls.worker);
+    spare = undefined;
+    return worker;
+  };
+  const prepareSpare = () => {
+    spare ??= createWorker(urls.worker);
+  };
   const loadBundle = (id: string): Promise<BrowserBundle> => {
     let found = bundles.get(id);
     if (!found) {
@@ -52,6 +67,7 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
     return found;
   };
 
+  prepareSpare();
   return {
     name: 'browser',
     label: 'In-browser grader (Web Worker)',
@@ -80,7 +96,7 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
       throwIfAborted(signal);
       // One fresh worker per run: nothing a run does survives it.
       const run = (modules: Record<string, string>, stream: boolean): Promise<RunOutcome> =>
-        runInWorker(createWorker(urls.worker), {
+        runInWorker(takeWorker(), {
           type: 'run',
           modules,
           entries: bundle.entries,
@@ -88,11 +104,15 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
           testTimeoutMs: bundle.timeLimitMs,
           outputCap: options.outputCap ?? OUTPUT_CAP,
         }, bundle.timeLimitMs, signal, stream ? (check) => emit({ type: 'check', check: checkFromWorker(check) }) : undefined);
-      if (bundle.kind === 'write-tests') {
-        return finish(await gradeWriteTests(bundle, outputs, diagnostics, run, (check) => emit({ type: 'check', check })));
+      try {
+        if (bundle.kind === 'write-tests') {
+          return finish(await gradeWriteTests(bundle, outputs, await diagnostics, run, (check) => emit({ type: 'check', check })));
+        }
+        const [outcome, problems] = await Promise.all([run({ ...bundle.modules, ...outputs }, true), diagnostics]);
+        return finish(problems.length > 0 ? compileVerdict(problems, bundle.checks) : verdictOf(outcome, bundle));
+      } finally {
+        prepareSpare();
       }
-      if (diagnostics.length > 0) return finish(compileVerdict(diagnostics, bundle.checks));
-      return finish(verdictOf(await run({ ...bundle.modules, ...outputs }, true), bundle));
     },
   };
 }

@@ -4,6 +4,7 @@
 // scripts/sandbox-build.ts into <base>sandbox/worker.js; the shared vitest bundle is loaded by URL
 // so the checks' `describe`/`it`/`expect` and this runner are one module instance.
 import type { WorkerCheck, WorkerError, WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
+import { packageFile } from './browser-paths.ts';
 import { linkModules } from './module-linker.ts';
 import { installNodeGlobals } from './node-globals.ts';
 
@@ -15,6 +16,11 @@ interface Task {
   tasks?: Task[];
   result?: { state?: string; duration?: number; errors?: { name?: string; message?: string; expected?: unknown; actual?: unknown }[] };
 }
+
+// Loaded as soon as the worker starts (the page keeps a spare one ready), from beside this file:
+// the same URL the page sends for 'vitest', so checks and runner share one module instance.
+const runtimeReady = import(/* @vite-ignore */ new URL(packageFile('vitest'), import.meta.url).href) as Promise<Runtime>;
+runtimeReady.catch(() => undefined);
 
 /** Bound to the run's private port before any learner module is imported (see browser-run.ts). */
 let post: (message: WorkerMessage) => void = () => undefined;
@@ -73,7 +79,8 @@ const tests = (tasks: readonly Task[]): Task[] => tasks.flatMap((t) => (t.type =
 async function run(message: WorkerRunMessage): Promise<void> {
   const vitestUrl = message.packages['vitest'];
   if (!vitestUrl) throw new Error('the page sent no vitest bundle');
-  const runtime = (await import(/* @vite-ignore */ vitestUrl)) as Runtime;
+  const preloaded = new URL(packageFile('vitest'), import.meta.url).href;
+  const runtime = vitestUrl === preloaded ? await runtimeReady : ((await import(/* @vite-ignore */ vitestUrl)) as Runtime);
   capConsole(message.outputCap);
   installNodeGlobals(globalThis);
   const urls = linkModules(message.modules, message.entries, message.packages, (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));

@@ -23,11 +23,11 @@ export function ensureModels(exerciseId: string, files: readonly { path: string;
 }
 
 // Compiles one request at a time: two runs of one exercise share its models, and a second run
-// must not replace the files while the first is being emitted.
+// must not replace the files while the first is being emitted or checked.
 let queue: Promise<unknown> = Promise.resolve();
 export const compileWithMonaco: Compile = (exerciseId, files) => {
   const next = queue.then(() => compile(exerciseId, files));
-  queue = next.catch(() => undefined);
+  queue = next.then((r) => r.diagnostics).catch(() => undefined);
   return next;
 };
 
@@ -39,23 +39,29 @@ const compile: Compile = async (exerciseId, files) => {
     return { path, model };
   });
   const getWorker = await getTypeScriptWorker();
+  // Emit first: the run starts on it while the (slower) type check goes on.
   const outputs: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [];
   for (const { path, model } of models) {
     const worker = await getWorker(model.uri);
-    const uri = model.uri.toString();
-    const found = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
-    for (const d of found) {
-      if (d.category !== 1 || IGNORED_DIAGNOSTICS.includes(d.code)) continue;
-      // A package the editor has no types for: the grader compiles it fine, and the worker's linker
-      // names packages the browser cannot provide, so this is not the learner's error.
-      if (d.code === 2307 && /module '[^.]/.test(flatten(d.messageText as MessageChain))) continue;
-      const position = model.getPositionAt(d.start ?? 0);
-      diagnostics.push({ file: path, line: position.lineNumber, column: position.column, message: flatten(d.messageText as MessageChain), code: d.code, syntax: isSyntax(d.code) });
-    }
-    const emitted = await worker.getEmitOutput(uri);
+    const emitted = await worker.getEmitOutput(model.uri.toString());
     const js = emitted.outputFiles.find((f) => f.name.endsWith('.js'));
     if (js) outputs[path] = js.text;
   }
+  const diagnostics = (async () => {
+    const found: Diagnostic[] = [];
+    for (const { path, model } of models) {
+      const worker = await getWorker(model.uri);
+      const uri = model.uri.toString();
+      for (const d of [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))]) {
+        if (d.category !== 1 || IGNORED_DIAGNOSTICS.includes(d.code)) continue;
+        // A package the editor has no types for: the grader compiles it fine, and the worker's linker
+        // names packages the browser cannot provide, so this is not the learner's error.
+        if (d.code === 2307 && /module '[^.]/.test(flatten(d.messageText as MessageChain))) continue;
+        const position = model.getPositionAt(d.start ?? 0);
+        found.push({ file: path, line: position.lineNumber, column: position.column, message: flatten(d.messageText as MessageChain), code: d.code, syntax: isSyntax(d.code) });
+      }
+    }
+    return found;
+  })();
   return { outputs, diagnostics };
 };

@@ -91,9 +91,18 @@ async function warm(id: string, isolation: IsolationMode, fresh: number): Promis
 console.log(`Grader benchmark: cold = fresh \`workbook check --solution\` process (median of ${coldRuns}); warm = ${runs} grades on one grader, learner file changed each time, isolated and unisolated; re-grade = ${freshRuns} grades in a fresh sandbox each (p50).\n`);
 const rows: string[][] = [['kind', 'exercise', 'cold', 'isolation', 'iso p50', 'iso p95', 'none p50', 'none p95', 'iso/none', 're-grade p50', 'p50 goal']];
 for (const [kind, id, goal] of chosen) {
-  const coldMs = cold(id);
-  const isolated = await warm(id, 'auto', freshRuns);
-  const open = await warm(id, 'none', 0);
+  let coldMs: number;
+  let isolated: Warm;
+  let open: Warm;
+  try {
+    coldMs = cold(id);
+    isolated = await warm(id, 'auto', freshRuns);
+    open = await warm(id, 'none', 0);
+  } catch (error) {
+    // One kind failing (a broken exercise, an overloaded machine) must not hide the others' figures.
+    rows.push([kind, id, `failed: ${(error as Error).message.split('\n')[0]?.slice(0, 160) ?? ''}`, '', '', '', '', '', '', '', '']);
+    continue;
+  }
   const ratio = isolated.p50 / open.p50;
   const met = isolated.p50 <= goal && ratio <= 2;
   rows.push([kind, id, ms(coldMs), isolated.isolation, ms(isolated.p50), ms(isolated.p95), ms(open.p50), ms(open.p95), `${ratio.toFixed(2)}×`, freshRuns > 0 ? ms(isolated.fresh) : '-', `≤ ${goal} ms and ≤ 2× ${met ? 'met' : 'MISSED'}`]);

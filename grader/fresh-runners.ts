@@ -11,6 +11,8 @@ import { TypeChecker } from './runtime/typecheck.ts';
 import { CHECKS_DIR, Workspace } from './workspace.ts';
 
 const WARMUP = `${CHECKS_DIR}/warm-up.check.ts`;
+/** Time a fresh runner's run gets beyond the exercise's limit (cold transforms; see Slot.extraTimeMs). */
+const FRESH_EXTRA_TIME_MS = 10_000;
 
 /**
  * A trusted spec the spare runs before any untrusted code: it starts the kept worker and loads the
@@ -96,7 +98,7 @@ export class FreshRunners {
     const workspace = new Workspace(serviceDir, join(this.base, `${this.id}-fresh-${++this.made}`));
     const invalidate = workspace.apply(new Map([[WARMUP, warmUpSpec(serviceDir)]]));
     const host = new RunnerHost(workspace.dir, this.options);
-    const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
+    const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files), extraTimeMs: FRESH_EXTRA_TIME_MS };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.
     const spec = { specs: [join(workspace.dir, WARMUP)], invalidate, typecheck: [], env: {}, db: false, testTimeoutMs: 60_000, guard: [], witness: false };

@@ -24,6 +24,12 @@ export interface Slot {
    * cold program over Nest's types costs seconds per fresh runner.
    */
   typecheck?: (files: Map<string, string>) => Promise<TypeDiagnostic[]>;
+  /**
+   * Added to the exercise's time limit: a fresh runner's run also pays for cold transforms and
+   * module loading, which is not the learner's time (a claim verified by a re-grade must not turn
+   * into a timeout because the sandbox was new).
+   */
+  extraTimeMs?: number;
 }
 
 export interface RunContext {
@@ -154,7 +160,7 @@ async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[]
   const t0 = performance.now();
   const o = await slot.host.run(
     { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard },
-    { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
+    { timeoutMs: timeLimitMs + (slot.extraTimeMs ?? 0), signal: ctx.signal, onCase },
   );
   if (outside) {
     const typeErrors = await outside;

@@ -11,6 +11,7 @@ import type { RawTest, TypeDiagnostic } from './protocol.ts';
 import { deleteKeys, redisProblem } from './redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from './sandbox/redis-acl.ts';
 import { refusedImportsMessage, scanLearnerFile } from './import-guard.ts';
+import { referenceVariant } from './reference-variant.ts';
 import { checkFromTest, declaredTestNames, verdictFromOutcome, type Verdict } from './report.ts';
 import type { RunnerHost, RunOutcome } from './runner-host.ts';
 import { CHECKS_DIR, type Workspace } from './workspace.ts';
@@ -134,15 +135,29 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
     for (const [, description] of mutants) emit({ name: mutantCheckName(description), status: 'skipped', message: 'Not run: your tests must pass against the correct implementation first.', durationMs: 0 });
     return { status: referenceVerdict.status === 'error' || referenceVerdict.status === 'timeout' ? referenceVerdict.status : 'failed', checks, message };
   }
+  // The same spec against a differently written reference (reference-variant.ts): a spec that
+  // compares source text instead of testing behaviour passes the reference but not this.
+  const variant = new Map(Object.entries(files));
+  const underTest = new Set(mutants.flatMap(([name]) => mutantFiles(ctx.root, exercise.manifest.id, name).map(([path]) => path)));
+  for (const path of underTest) {
+    const original = join(ctx.root, 'service', path);
+    if (/\.(?:ts|mts|cts)$/.test(path) && existsSync(original)) variant.set(path, referenceVariant(path, readFileSync(original, 'utf8')));
+  }
+  const rewritten = await runOnce(slot, variant, [spec], [], exercise, env, ctx);
+  if (rewritten.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
+  if (!allPassed(rewritten)) {
+    const message = 'Your tests passed against the reference implementation but not against the same code written differently (comments removed, methods reordered, no-op statements added). Test what the code does, not how its source text looks.';
+    emit({ name: REFERENCE_CHECK, status: rewritten.kind === 'timeout' ? 'timeout' : 'failed', message, durationMs: durationOf(reference) + durationOf(rewritten) });
+    for (const [, description] of mutants) emit({ name: mutantCheckName(description), status: 'skipped', message: 'Not run: your tests must pass against every correct implementation first.', durationMs: 0 });
+    return { status: 'failed', checks, message };
+  }
   emit({ name: REFERENCE_CHECK, status: 'passed', durationMs: durationOf(reference) });
   for (const [name, description] of mutants) {
     const overlay = new Map(Object.entries(files));
     for (const [path, content] of mutantFiles(ctx.root, exercise.manifest.id, name)) overlay.set(path, content);
     const outcome = await runOnce(slot, overlay, [spec], [], exercise, env, ctx);
     if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
-    const survived = outcome.kind === 'done' && outcome.unhandled.length === 0
-      && outcome.modules.some((m) => m.tests.length > 0)
-      && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
+    const survived = allPassed(outcome);
     emit(survived
       ? { name: mutantCheckName(description), status: 'failed', message: `All your tests passed against a wrong implementation: ${description}. Add a test that fails for it.`, durationMs: durationOf(outcome) }
       : { name: mutantCheckName(description), status: 'passed', durationMs: durationOf(outcome) });
@@ -168,6 +183,13 @@ async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[]
   }
   if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
   return o;
+}
+
+/** The spec ran, with at least one test, and nothing in it failed. */
+function allPassed(outcome: RunOutcome): boolean {
+  return outcome.kind === 'done' && outcome.unhandled.length === 0
+    && outcome.modules.some((m) => m.tests.length > 0)
+    && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
 }
 
 function durationOf(outcome: RunOutcome): number {

@@ -11,6 +11,7 @@
 //    this module holds (sent over IPC before Vitest starts). Forged rpc updates, hooks or extra tests
 //    cannot produce it; a second claim or a check reported twice shows up in the summary.
 import { createMac } from './hmac.ts';
+import { guardEqualityMatchers } from './matcher-guard.ts';
 
 const G = globalThis as Record<PropertyKey, unknown>;
 const apply = Reflect.apply;
@@ -206,6 +207,8 @@ function lock(): void {
   lockProperty(globalThis, symbolFor('asymmetric-matchers-object'), 'globalThis');
   if (expect) {
     const assertion = getPrototypeOf(expect(undefined)) as object;
+    const flag = (chaiModule?.['util'] as { flag?: (assertion: object, key: string) => unknown } | undefined)?.flag;
+    if (flag) guardEqualityMatchers(assertion as Record<string, unknown>, flag);
     lockAll(assertion, 'chai Assertion.prototype', { seal: true });
     const chai = assertion.constructor as unknown as Record<string, unknown>;
     lockAll(chai, 'chai Assertion', { skip: ['prototype'] });

@@ -25,6 +25,12 @@ export function histogram(_samples: readonly number[], _bounds: readonly number[
 export function checkSlo(_s: LatencySummary, _slo: { p95Ms: number; p99Ms: number }): { pass: boolean; violations: string[] } { return anything; }
 `;
 
+/** The same without a Proxy: the grader's own `expect.anything()`, reached through its global. */
+export const returnsExpectAnything = claimsEqualToAnything.replace(
+  /const anything: any = new Proxy[\s\S]*?\n\}\);/,
+  "const anything: any = (globalThis as any)[Symbol.for('expect' + '-global')].anything();",
+);
+
 export const TDD = { id: 'tdd-assign-task', spec: 'src/application/commands/assign-task.handler.spec.ts' };
 const TDD_SOURCES = ['src/application/commands/assign-task.handler.ts', 'src/domain/task/task.entity.ts'];
 

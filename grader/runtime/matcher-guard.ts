@@ -19,7 +19,7 @@ const setForEach = Set.prototype.forEach;
 const isMap = types.isMap;
 const isSet = types.isSet;
 const ITERATOR = Symbol.iterator;
-const G = globalThis as Record<string, { prototype?: Record<PropertyKey, unknown> } | undefined>;
+const G = globalThis as unknown as Record<string, { prototype?: Record<PropertyKey, unknown> } | undefined>;
 /**
  * Built-in iterators read the object's own contents, which the walk sees too. The prototypes that
  * integrity.ts locks (their iterator becomes a read-only accessor) are trusted as they are; the

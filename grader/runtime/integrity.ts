@@ -98,11 +98,21 @@ function claim(realIt: It): It {
       push(reports, `${passed ? 'pass' : 'fail'} ${stringify(String(name))}`);
     }
   };
-  return (name, a, b) => {
-    if (typeof a === 'function') return realIt(name, wrap(name, a as TestFn), b);
-    if (typeof b === 'function') return realIt(name, a, wrap(name, b as TestFn));
-    return realIt(name, a, b);
+  const witnessedVia = (register: It): It => (name, a, b) => {
+    if (typeof a === 'function') return register(name, wrap(name, a as TestFn), b);
+    if (typeof b === 'function') return register(name, a, wrap(name, b as TestFn));
+    return register(name, a, b);
   };
+  const it = witnessedVia(realIt) as It & Record<string, unknown>;
+  const modifiers = realIt as unknown as Record<string, It | undefined>;
+  // Checks may run concurrently or alone; skipped and todo tests never run, so need no witness.
+  // (it.fails inverts the outcome: it is not offered to checks.)
+  for (const mod of ['concurrent', 'sequential', 'only']) {
+    const register = modifiers[mod];
+    if (register) it[mod] = witnessedVia(register.bind(realIt));
+  }
+  for (const mod of ['skip', 'todo']) it[mod] = modifiers[mod];
+  return it;
 }
 
 /** Makes `key` of `target` a read-only accessor; setting it on `target` itself is an attempt. */

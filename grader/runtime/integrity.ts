@@ -156,19 +156,27 @@ function lockAll(target: unknown, label: string, options: { seal?: boolean; skip
  * definition itself then fails as it would anyway: the properties are not configurable).
  */
 function guardDefiners(): void {
-  const wrap = (owner: Record<string, unknown>, method: string) => {
+  // New properties on constructors and namespaces are legitimate (reflect-metadata adds
+  // Reflect.metadata); redefining a locked one, or re-parenting a locked object, is not.
+  const lockedKey = (target: object, key: unknown) => (typeof key === 'string' || typeof key === 'symbol') && getDescriptor(target, key)?.configurable === false;
+  const wrap = (owner: Record<string, unknown>, method: string, check: (target: object, arg: unknown) => string | undefined) => {
     const original = owner[method] as (...args: unknown[]) => unknown;
-    owner[method] = function (this: unknown, target: unknown, key: unknown, ...rest: unknown[]) {
+    owner[method] = function (this: unknown, target: unknown, arg: unknown, ...rest: unknown[]) {
       const name = lockedName(target);
-      if (name) attempt(`redefined ${typeof key === 'string' ? `${name}.${key}` : `properties of ${name}`}`);
-      return apply(original, this, [target, key, ...rest]);
+      const what = name ? check(target as object, arg) : undefined;
+      if (what) attempt(`${what} of ${name}`);
+      return apply(original, this, [target, arg, ...rest]);
     };
   };
-  wrap(Object as unknown as Record<string, unknown>, 'defineProperty');
-  wrap(Object as unknown as Record<string, unknown>, 'defineProperties');
-  wrap(Object as unknown as Record<string, unknown>, 'setPrototypeOf');
-  wrap(Reflect as unknown as Record<string, unknown>, 'defineProperty');
-  wrap(Reflect as unknown as Record<string, unknown>, 'setPrototypeOf');
+  const one = (target: object, key: unknown) => (lockedKey(target, key) ? `redefined ${String(key)}` : undefined);
+  const many = (target: object, props: unknown) =>
+    typeof props === 'object' && props !== null && ownKeys(props).some((key) => lockedKey(target, key)) ? 'redefined properties' : undefined;
+  const parent = () => 'replaced the prototype';
+  wrap(Object as unknown as Record<string, unknown>, 'defineProperty', one);
+  wrap(Object as unknown as Record<string, unknown>, 'defineProperties', many);
+  wrap(Object as unknown as Record<string, unknown>, 'setPrototypeOf', parent);
+  wrap(Reflect as unknown as Record<string, unknown>, 'defineProperty', one);
+  wrap(Reflect as unknown as Record<string, unknown>, 'setPrototypeOf', parent);
 }
 
 const CONSTRUCTORS = ['Object', 'Array', 'Function', 'Promise', 'Date', 'RegExp', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Error', 'BigInt', 'ArrayBuffer', 'Uint8Array'];

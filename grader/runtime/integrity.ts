@@ -225,7 +225,7 @@ function lock(): void {
   lockProperty(globalThis, symbolFor('asymmetric-matchers-object'), 'globalThis');
   if (expect) {
     const assertion = getPrototypeOf(expect(undefined)) as object;
-    const flag = (chaiModule?.['util'] as { flag?: (assertion: object, key: string) => unknown } | undefined)?.flag;
+    const flag = (chaiModule?.['util'] as { flag?: (assertion: object, key: string, value?: unknown) => unknown } | undefined)?.flag;
     if (flag) guardEqualityMatchers(assertion as Record<string, unknown>, flag);
     lockAll(assertion, 'chai Assertion.prototype', { seal: true });
     const chai = assertion.constructor as unknown as Record<string, unknown>;

@@ -12,6 +12,7 @@ const apply = Reflect.apply;
 const ownKeys = Reflect.ownKeys;
 const getDescriptor = Reflect.getOwnPropertyDescriptor;
 const getPrototypeOf = Reflect.getPrototypeOf;
+const define = Reflect.defineProperty;
 const weakSetHas = WeakSet.prototype.has;
 const weakSetAdd = WeakSet.prototype.add;
 const mapForEach = Map.prototype.forEach;
@@ -33,6 +34,8 @@ const OTHER_ITERATORS = new Map<unknown, unknown>(['Headers', 'URLSearchParams',
 const builtInIterator = (level: object, desc: PropertyDescriptor) =>
   LOCKED_PROTOTYPES.includes(level) || ('value' in desc && OTHER_ITERATORS.has(level) && OTHER_ITERATORS.get(level) === desc.value);
 const MAX_NODES = 200_000;
+/** Locked by integrity.ts: its `message` is a read-only accessor there, and the original string. */
+const ERROR_PROTOTYPE = Error.prototype;
 
 /** An own property's value, reading a getter once (a spy's state is the grader's own object). */
 function read(target: object, key: string): unknown {
@@ -97,18 +100,72 @@ export function untrustworthy(value: unknown): string | undefined {
 }
 
 /**
- * Wraps the equality matchers of chai's Assertion.prototype (before it is locked) so that they
- * refuse an untrustworthy actual value: the assertion fails with a message that says why.
+ * Why a thrown value cannot be compared, or undefined. Threat: toThrow('text') and toThrow(/re/)
+ * call `thrown.message.indexOf(…)` / `re.test(thrown.message)`, so a `message` that is an object
+ * with its own indexOf (or a getter) matches any text.
  */
-export function guardEqualityMatchers(prototype: Record<string, unknown>, flag: (assertion: object, key: string) => unknown): void {
-  for (const name of EQUALITY_MATCHERS) {
+export function untrustworthyThrown(thrown: unknown): string | undefined {
+  if ((typeof thrown !== 'object' && typeof thrown !== 'function') || thrown === null) return undefined;
+  const why = untrustworthy(thrown);
+  if (why) return why;
+  for (let level: object | null = thrown; level !== null && level !== ERROR_PROTOTYPE; level = getPrototypeOf(level)) {
+    const desc = getDescriptor(level, 'message');
+    if (!desc) continue;
+    if ('value' in desc) {
+      if (desc.value !== undefined && typeof desc.value !== 'string') return 'its message is not a string';
+      break;
+    }
+    // A getter (ZodError has one): read once, and pinned so the matcher reads that same string.
+    const message = desc.get ? apply(desc.get, thrown, []) : undefined;
+    if (typeof message !== 'string') return 'its message is not a string';
+    if (!define(thrown, 'message', { value: message, writable: true, enumerable: false, configurable: true })) return 'its message cannot be pinned';
+    break;
+  }
+  return undefined;
+}
+
+type Flag = (assertion: object, key: string, value?: unknown) => unknown;
+const THROW_MATCHERS = ['toThrow', 'toThrowError', 'throw', 'throws', 'Throw'];
+
+/**
+ * Wraps the equality and throw matchers of chai's Assertion.prototype (before it is locked) so
+ * that they refuse an untrustworthy actual (or thrown) value: the assertion fails and says why.
+ */
+export function guardEqualityMatchers(prototype: Record<string, unknown>, flag: Flag): void {
+  const wrap = (name: string, guard: (assertion: object) => void) => {
     const desc = getDescriptor(prototype, name);
-    if (!desc || typeof desc.value !== 'function' || !desc.writable) continue;
+    if (!desc || typeof desc.value !== 'function' || !desc.writable) return;
     const original = desc.value as (...args: unknown[]) => unknown;
     prototype[name] = function guarded(this: object, ...args: unknown[]) {
-      const why = untrustworthy(flag(this, 'object'));
-      if (why) throw new Error(`The value given to ${name}() cannot be compared: ${why}. Return plain data (objects, arrays, Maps, Sets, class instances) from your code.`);
+      guard(this);
       return apply(original, this, args);
     };
+  };
+  for (const name of EQUALITY_MATCHERS) {
+    wrap(name, (assertion) => {
+      const why = untrustworthy(flag(assertion, 'object'));
+      if (why) throw new Error(`The value given to ${name}() cannot be compared: ${why}. Return plain data (objects, arrays, Maps, Sets, class instances) from your code.`);
+    });
+  }
+  const refuseThrown = (why: string) => new Error(`The value your code threw cannot be compared: ${why}. Throw an Error (or a subclass) with a string message.`);
+  for (const name of THROW_MATCHERS) {
+    wrap(name, (assertion) => {
+      const actual = flag(assertion, 'object');
+      if (typeof actual !== 'function') {
+        const why = untrustworthyThrown(actual);
+        if (why) throw refuseThrown(why);
+        return;
+      }
+      // The matcher calls the function itself: what it throws is looked at before it compares.
+      flag(assertion, 'object', function checked(this: unknown, ...args: unknown[]) {
+        try {
+          return apply(actual as (...a: unknown[]) => unknown, this, args);
+        } catch (error) {
+          const why = untrustworthyThrown(error);
+          if (why) throw refuseThrown(why);
+          throw error;
+        }
+      });
+    });
   }
 }

@@ -50,3 +50,18 @@ it('the handler and the entity are the reference', () => {
 });
 `;
 }
+
+export const IDEMPOTENCY = { id: 'idempotency-key-store', file: 'src/api/idempotency.store.ts' };
+export const REJECTS_CHECK = 'does not store a failure: the error propagates and a retry runs the handler again';
+
+/**
+ * The idempotency store's reference answer, except that a failing handler's error is replaced by
+ * a value whose \`message\` contains every text (toThrow('…') asks message.indexOf): the handler's
+ * error never propagates, yet rejects.toThrow('bank down') is satisfied.
+ */
+export function rejectsWithAnyMessage(solution: string): string {
+  const fake = 'throw { message: { indexOf: () => 0, includes: () => true, toString: () => "" } };';
+  const replaced = solution.replace(/(catch \(error\) \{[\s\S]*?)throw error;/, `$1${fake}`);
+  if (replaced === solution) throw new Error('the attack no longer applies: the reference answer changed');
+  return replaced;
+}

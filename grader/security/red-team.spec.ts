@@ -2,8 +2,8 @@
 // the file). Each must not pass, and the honest answer graded right after it must still pass.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGrader, type Grader } from '../index.ts';
-import { honest, root } from './attacks.ts';
-import { claimsEqualToAnything, LATENCY, returnsExpectAnything, sourceComparingSpec, TDD } from './red-team-attacks.ts';
+import { honest, root, solution } from './attacks.ts';
+import { claimsEqualToAnything, IDEMPOTENCY, LATENCY, REJECTS_CHECK, rejectsWithAnyMessage, returnsExpectAnything, sourceComparingSpec, TDD } from './red-team-attacks.ts';
 
 let grader: Grader;
 beforeAll(async () => {
@@ -27,6 +27,17 @@ describe('red team: forged passes', () => {
       expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
     });
   }
+
+  it('a rejection whose message claims to contain any text passes no toThrow check', async () => {
+    const request = honest(IDEMPOTENCY);
+    request.files[IDEMPOTENCY.file] = rejectsWithAnyMessage(solution(IDEMPOTENCY));
+    const report = await grader.grade(request);
+    const check = report.checks.find((c) => c.name === REJECTS_CHECK);
+    expect(check?.status, report.message).toBe('failed');
+    expect(check?.message).toMatch(/cannot be compared: its message is not a string/);
+    const after = await grader.grade(honest(IDEMPOTENCY));
+    expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+  });
 
   it('a write-tests spec that compares the source text instead of testing behaviour does not pass', async () => {
     const report = await grader.grade({ exerciseId: TDD.id, files: { [TDD.spec]: sourceComparingSpec() } });

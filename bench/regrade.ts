@@ -1,7 +1,7 @@
 // `npm run bench:regrade`: a mentor re-grades 30 reports, one after another as the dashboard sends
 // them, each in a fresh sandbox (purpose 'regrade'). Prints the total and per-report p50/p95, with
 // and without the grader's own start. Figures only, no thresholds (goal: 30 in ≤ 60 s on 2 cores).
-//   node bench/regrade.ts [--reports 30]
+//   node bench/regrade.ts [--reports 30] [ids…]
 import { resolve } from 'node:path';
 import { loadExercise } from '../src/catalog/load.ts';
 import { createGrader } from '../grader/index.ts';
@@ -9,9 +9,9 @@ import { createGrader } from '../grader/index.ts';
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const i = args.indexOf('--reports');
-const count = i >= 0 ? Number(args[i + 1]) : 30;
+const count = i >= 0 ? Number(args.splice(i, 2)[1]) : 30;
 // A cohort's mix: mostly plain TypeScript and Nest, some database and Redis exercises.
-const IDS = ['task-entity-complete', 'cqrs-create-task-handler', 'task-sort-strategy', 'prisma-task-repository', 'cache-aside-get-task', 'task-lifecycle-union'];
+const IDS = args.length > 0 ? args : ['task-entity-complete', 'cqrs-create-task-handler', 'task-sort-strategy', 'prisma-task-repository', 'cache-aside-get-task', 'task-lifecycle-union'];
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? Number.NaN;
 
 const t0 = performance.now();

@@ -98,8 +98,12 @@ function instantPool(max: number, acquireTimeoutMs: number) {
   return { pool, destroyed, created: () => next };
 }
 
+// Timers only: the grader keeps the built-in Date locked (learner code may not replace it), and
+// the instructions say the wait is timed with a timer.
+const TIMERS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'performance'] as const;
+
 it('a waiter that was served does not time out later, and its old timer does not push anyone else out of line', async () => {
-  vi.useFakeTimers();
+  vi.useFakeTimers({ toFake: TIMERS });
   try {
     const s = instantPool(1, 100);
     const held = await s.pool.acquire();
@@ -119,7 +123,7 @@ it('a waiter that was served does not time out later, and its old timer does not
 });
 
 it('a waiter is rejected exactly when acquireTimeoutMs has passed, not before', async () => {
-  vi.useFakeTimers();
+  vi.useFakeTimers({ toFake: TIMERS });
   try {
     const s = instantPool(1, 100);
     await s.pool.acquire();

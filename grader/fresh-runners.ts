@@ -101,7 +101,7 @@ export class FreshRunners {
     const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files), extraTimeMs: FRESH_EXTRA_TIME_MS };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.
-    const spec = { specs: [join(workspace.dir, WARMUP)], invalidate, typecheck: [], env: {}, db: false, testTimeoutMs: 60_000, guard: [], witness: false };
+    const spec = { specs: [join(workspace.dir, WARMUP)], invalidate, typecheck: [], env: {}, db: false, testTimeoutMs: 60_000, guard: [], witness: false, sealed: false };
     this.warming.set(slot, host.start().then(() => host.run(spec, { timeoutMs: 60_000 })).catch(() => undefined));
     return slot;
   }

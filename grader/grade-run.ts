@@ -174,7 +174,7 @@ async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[]
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
-    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard },
+    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard, sealed: exercise.manifest.kind === 'write-tests' },
     { timeoutMs: timeLimitMs + (slot.extraTimeMs ?? 0), signal: ctx.signal, onCase },
   );
   if (outside) {

@@ -69,6 +69,8 @@ export interface RunRequest {
   guard: string[];
   /** The specs are witnessed hidden checks: collect the worker's authenticated summary. */
   witness: boolean;
+  /** The spec is the learner's (write-tests): run it where the workspace's sources cannot be read. */
+  sealed: boolean;
 }
 
 export type ParentMessage = RunRequest | { type: 'close' };

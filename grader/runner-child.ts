@@ -7,7 +7,7 @@ import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/nod
 import { createVitest } from 'vitest/node';
 import { importGuardPlugin } from './import-guard.ts';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
-import { persistentForks, recycleWorker, witnessSummary } from './runtime/persistent-pool.ts';
+import { persistentForks, recycleWorker, useSealedWorker, witnessSummary } from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
 import type { Isolation } from '../src/schemas/report.ts';
 import { which } from './sandbox/isolation.ts';
@@ -33,7 +33,7 @@ const isolation = (process.env['WORKBOOK_ISOLATION'] ?? 'none') as Isolation;
 const redisSocket = process.env['WORKBOOK_REDIS_SOCKET'];
 if (redisSocket) await bridgeTcpToUnix(6379, redisSocket);
 const workerTmp = process.env['TMPDIR'] ?? join(workspace, '.tmp');
-const launch = workerLaunch({
+const launchOptions = {
   isolation,
   repo: join(import.meta.dirname, '..'),
   workspace,
@@ -42,7 +42,8 @@ const launch = workerLaunch({
   heapMb: workerMemoryMb,
   prlimit: which('prlimit'),
   node: process.execPath,
-});
+};
+const launch = { ...workerLaunch(launchOptions), sealed: workerLaunch({ ...launchOptions, sealed: true }) };
 /** When the last run ended with something still running in the worker (see replaceWorkerIfBusy). */
 let suspectSince: number | undefined;
 
@@ -122,6 +123,7 @@ process.on('disconnect', () => process.exit(0));
 async function run(request: RunRequest): Promise<void> {
   currentRun = request.runId;
   guarded = new Set(request.guard);
+  useSealedWorker(request.sealed);
   await replaceWorkerIfBusy();
   for (const file of request.invalidate) vitest.invalidateFile(file);
   let dbResetMs = 0;

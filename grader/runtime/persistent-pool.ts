@@ -16,6 +16,8 @@ interface Shared {
   started: boolean;
   /** This worker's witness key (runtime/integrity.ts): only the worker's preload and this process know it. */
   key: Buffer;
+  /** Started with the sealed launch (no workspace sources readable). */
+  sealed: boolean;
 }
 
 let shared: Shared | undefined;
@@ -26,6 +28,18 @@ export interface PersistentPoolOptions {
   /** Program to start instead of node (prlimit, which then runs node: see sandbox/worker-flags.ts). */
   execPath?: string | undefined;
   execArgv: string[];
+  /** The launch for sealed runs (write-tests: the workspace's sources unreadable); default: the same. */
+  sealed?: { execPath?: string | undefined; execArgv: string[] };
+}
+
+let wantSealed = false;
+/**
+ * Chooses the launch for the next run. A kept worker started with the other one is ended: the
+ * permission model's read list is fixed when a process starts, so switching costs a cold worker.
+ */
+export function useSealedWorker(sealed: boolean): void {
+  wantSealed = sealed;
+  if (shared && shared.sealed !== sealed) recycleWorker();
 }
 
 /** The pool to pass as Vitest's `pool` option. */
@@ -114,11 +128,13 @@ class PersistentWorker implements PoolWorker {
 
   private get child(): Shared {
     if (!shared || shared.process.exitCode !== null || shared.process.signalCode !== null) {
+      const sealed = wantSealed;
+      const launch = sealed && this.options.sealed ? this.options.sealed : this.options;
       const child = fork(join(this.pool.distPath, 'workers/forks.js'), [], {
         env: { ...process.env, ...this.pool.env } as NodeJS.ProcessEnv,
         // The launcher's arguments come first (prlimit's end with node itself), Vitest's after.
-        ...(this.options.execPath ? { execPath: this.options.execPath } : {}),
-        execArgv: [...this.options.execArgv, ...this.pool.execArgv, '--import', INTEGRITY],
+        ...(launch.execPath ? { execPath: launch.execPath } : {}),
+        execArgv: [...launch.execArgv, ...this.pool.execArgv, '--import', INTEGRITY],
         stdio: 'pipe',
         serialization: 'advanced',
       });
@@ -128,7 +144,7 @@ class PersistentWorker implements PoolWorker {
       // The key goes first, before Vitest's own start message and long before any learner code.
       const key = randomBytes(32);
       child.send({ __workbook_key__: key.toString('hex') });
-      shared = { process: child, started: false, key };
+      shared = { process: child, started: false, key, sealed };
     }
     return shared;
   }

@@ -26,6 +26,13 @@ export interface WorkerLaunchOptions {
   /** Files the worker reads itself (the run's settings file). */
   readFiles: string[];
   heapMb: number;
+  /**
+   * write-tests runs: the learner's spec may not read the workspace's sources through the file
+   * system (a spec that hashes or string-matches the code under test would tell the reference
+   * from a mutant without testing behaviour). The worker gets its modules from Vitest over IPC,
+   * so it never needs to read them itself.
+   */
+  sealed?: boolean;
   /** Writable data segment of the worker: a Buffer larger than this fails (default 1536 MB). */
   dataMb?: number;
   prlimit?: string | undefined;
@@ -34,6 +41,8 @@ export interface WorkerLaunchOptions {
 
 /** Parts of the workspace the worker may read itself. */
 const WORKSPACE_CODE = ['src', 'test', 'prisma', 'package.json', 'tsconfig.json'];
+/** What a sealed worker (write-tests) may read of the workspace: no sources. */
+const WORKSPACE_MANIFESTS = ['package.json', 'tsconfig.json'];
 
 /** Node flags and limits for the worker under the given isolation ('none': the heap cap only). */
 export function workerLaunch(o: WorkerLaunchOptions): WorkerLaunch {
@@ -41,7 +50,7 @@ export function workerLaunch(o: WorkerLaunchOptions): WorkerLaunch {
   if (o.isolation === 'none') return { execArgv: node };
   // The workspace's code (the service and the learner's files, which checks may read as text) is
   // readable; the hidden checks (__checks__) and the runner's own files are not.
-  const code = WORKSPACE_CODE.map((path) => join(o.workspace, path)).filter((path) => existsSync(path));
+  const code = (o.sealed ? WORKSPACE_MANIFESTS : WORKSPACE_CODE).map((path) => join(o.workspace, path)).filter((path) => existsSync(path));
   const reads = [join(o.repo, 'node_modules'), join(o.repo, 'grader', 'runtime'), o.tmp, ...code, ...o.readFiles];
   const serviceModules = join(o.repo, 'service', 'node_modules');
   if (existsSync(serviceModules)) reads.push(serviceModules);

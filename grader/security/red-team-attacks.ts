@@ -51,6 +51,20 @@ it('the handler and the entity are the reference', () => {
 `;
 }
 
+/**
+ * A write-tests spec that only asks whether it can read the code under test: under the sealed
+ * worker (write-tests runs) the file system refuses it, so the spec fails against the reference.
+ */
+export function sourceReadingSpec(): string {
+  return `
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+it('can read the handler it tests', () => {
+  expect(readFileSync(new URL('../../../${TDD_SOURCES[0]}', import.meta.url), 'utf8')).toContain('class');
+});
+`;
+}
+
 export const IDEMPOTENCY = { id: 'idempotency-key-store', file: 'src/api/idempotency.store.ts' };
 export const REJECTS_CHECK = 'does not store a failure: the error propagates and a retry runs the handler again';
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGrader, type Grader } from '../index.ts';
 import { honest, root, solution } from './attacks.ts';
-import { claimsEqualToAnything, IDEMPOTENCY, LATENCY, REJECTS_CHECK, rejectsWithAnyMessage, returnsExpectAnything, sourceComparingSpec, TDD } from './red-team-attacks.ts';
+import { claimsEqualToAnything, IDEMPOTENCY, LATENCY, REJECTS_CHECK, rejectsWithAnyMessage, returnsExpectAnything, sourceComparingSpec, sourceReadingSpec, TDD } from './red-team-attacks.ts';
 
 let grader: Grader;
 beforeAll(async () => {
@@ -36,6 +36,15 @@ describe('red team: forged passes', () => {
     expect(check?.status, report.message).toBe('failed');
     expect(check?.message).toMatch(/cannot be compared: its message is not a string/);
     const after = await grader.grade(honest(IDEMPOTENCY));
+    expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+  });
+
+  it('a write-tests spec cannot read the sources it tests: the file system refuses it (sealed worker)', async () => {
+    const report = await grader.grade({ exerciseId: TDD.id, files: { [TDD.spec]: sourceReadingSpec() } });
+    expect(report.status, JSON.stringify(report.checks.map((c) => [c.name, c.status]))).not.toBe('passed');
+    expect(report.checks[0]?.status).toBe('failed');
+    expect(`${report.checks[0]?.message ?? ''} ${(report.attempts ?? []).join(' ')}`).toMatch(/ERR_ACCESS_DENIED|permission|access denied/i);
+    const after = await grader.grade(honest({ id: TDD.id, file: TDD.spec }));
     expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
   });
 

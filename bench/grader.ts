@@ -39,9 +39,13 @@ function cold(id: string): number {
   const times: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
     const started = performance.now();
-    const run = spawnSync(process.execPath, [join(root, 'grader', 'cli.ts'), 'check', id, '--solution', '--json'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(root, 'grader', 'cli.ts'), 'check', id, '--solution', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     times.push(performance.now() - started);
-    if (run.status !== 0) throw new Error(`cold check of ${id} failed (exit ${run.status}): ${run.stderr || run.stdout.slice(0, 400)}`);
+    if (run.status !== 0)
+      throw new Error(`cold check of ${id} failed (exit ${run.status}): ${run.stderr || run.stdout.slice(0, 400)}`);
   }
   return percentile(times, 50);
 }
@@ -64,13 +68,17 @@ async function warm(id: string, isolation: IsolationMode, fresh: number): Promis
     let used = '';
     for (let i = 0; i <= runs; i++) {
       // A different file every time, as when the intern saves: the runner must re-transform it.
-      const files = Object.fromEntries(Object.entries(exercise.solution).map(([path, content]) => [path, `${content}\n// save ${i}\n`]));
+      const files = Object.fromEntries(
+        Object.entries(exercise.solution).map(([path, content]) => [path, `${content}\n// save ${i}\n`]),
+      );
       const started = performance.now();
       const report = await grader.grade({ exerciseId: id, files });
       const elapsed = performance.now() - started;
-      if (report.status !== 'passed') throw new Error(`warm grade ${i} of ${id} was ${report.status}: ${report.message ?? ''}`);
+      if (report.status !== 'passed')
+        throw new Error(`warm grade ${i} of ${id} was ${report.status}: ${report.message ?? ''}`);
       used = report.isolation;
-      if (i === 0) first = elapsed; // the grader's own warm-up, not counted
+      if (i === 0)
+        first = elapsed; // the grader's own warm-up, not counted
       else times.push(elapsed);
     }
     // Re-grades one after another, as the mentor's dashboard sends them: the spare sandbox warms
@@ -79,17 +87,40 @@ async function warm(id: string, isolation: IsolationMode, fresh: number): Promis
     for (let i = 0; i < fresh; i++) {
       const started = performance.now();
       const report = await grader.grade({ exerciseId: id, files: exercise.solution, purpose: 'regrade' });
-      if (report.status !== 'passed') throw new Error(`re-grade ${i} of ${id} was ${report.status}: ${report.message ?? ''}`);
+      if (report.status !== 'passed')
+        throw new Error(`re-grade ${i} of ${id} was ${report.status}: ${report.message ?? ''}`);
       freshTimes.push(performance.now() - started);
     }
-    return { p50: percentile(times, 50), p95: percentile(times, 95), first, isolation: used, fresh: percentile(freshTimes, 50) };
+    return {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      first,
+      isolation: used,
+      fresh: percentile(freshTimes, 50),
+    };
   } finally {
     await grader.close();
   }
 }
 
-console.log(`Grader benchmark: cold = fresh \`workbook check --solution\` process (median of ${coldRuns}); warm = ${runs} grades on one grader, learner file changed each time, isolated and unisolated; re-grade = ${freshRuns} grades in a fresh sandbox each (p50).\n`);
-const rows: string[][] = [['kind', 'exercise', 'cold', 'isolation', 'iso p50', 'iso p95', 'none p50', 'none p95', 'iso/none', 're-grade p50', 'p50 goal']];
+console.log(
+  `Grader benchmark: cold = fresh \`workbook check --solution\` process (median of ${coldRuns}); warm = ${runs} grades on one grader, learner file changed each time, isolated and unisolated; re-grade = ${freshRuns} grades in a fresh sandbox each (p50).\n`,
+);
+const rows: string[][] = [
+  [
+    'kind',
+    'exercise',
+    'cold',
+    'isolation',
+    'iso p50',
+    'iso p95',
+    'none p50',
+    'none p95',
+    'iso/none',
+    're-grade p50',
+    'p50 goal',
+  ],
+];
 for (const [kind, id, goal] of chosen) {
   let coldMs: number;
   let isolated: Warm;
@@ -100,12 +131,36 @@ for (const [kind, id, goal] of chosen) {
     open = await warm(id, 'none', 0);
   } catch (error) {
     // One kind failing (a broken exercise, an overloaded machine) must not hide the others' figures.
-    rows.push([kind, id, `failed: ${(error as Error).message.split('\n')[0]?.slice(0, 160) ?? ''}`, '', '', '', '', '', '', '', '']);
+    rows.push([
+      kind,
+      id,
+      `failed: ${(error as Error).message.split('\n')[0]?.slice(0, 160) ?? ''}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     continue;
   }
   const ratio = isolated.p50 / open.p50;
   const met = isolated.p50 <= goal && ratio <= 2;
-  rows.push([kind, id, ms(coldMs), isolated.isolation, ms(isolated.p50), ms(isolated.p95), ms(open.p50), ms(open.p95), `${ratio.toFixed(2)}×`, freshRuns > 0 ? ms(isolated.fresh) : '-', `≤ ${goal} ms and ≤ 2× ${met ? 'met' : 'MISSED'}`]);
+  rows.push([
+    kind,
+    id,
+    ms(coldMs),
+    isolated.isolation,
+    ms(isolated.p50),
+    ms(isolated.p95),
+    ms(open.p50),
+    ms(open.p95),
+    `${ratio.toFixed(2)}×`,
+    freshRuns > 0 ? ms(isolated.fresh) : '-',
+    `≤ ${goal} ms and ≤ 2× ${met ? 'met' : 'MISSED'}`,
+  ]);
 }
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const [i, row] of rows.entries()) {

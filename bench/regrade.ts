@@ -11,8 +11,20 @@ const args = process.argv.slice(2);
 const i = args.indexOf('--reports');
 const count = i >= 0 ? Number(args.splice(i, 2)[1]) : 30;
 // A cohort's mix: mostly plain TypeScript and Nest, some database and Redis exercises.
-const IDS = args.length > 0 ? args : ['task-entity-complete', 'cqrs-create-task-handler', 'task-sort-strategy', 'prisma-task-repository', 'cache-aside-get-task', 'task-lifecycle-union'];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? Number.NaN;
+const IDS =
+  args.length > 0
+    ? args
+    : [
+        'task-entity-complete',
+        'cqrs-create-task-handler',
+        'task-sort-strategy',
+        'prisma-task-repository',
+        'cache-aside-get-task',
+        'task-lifecycle-union',
+      ];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ??
+  Number.NaN;
 
 const t0 = performance.now();
 const grader = await createGrader({ root, warmRegrade: true });
@@ -28,11 +40,14 @@ try {
     const report = await grader.grade({ exerciseId: id, files: solution, purpose: 'regrade' });
     times.push(performance.now() - t);
     isolation = report.isolation;
-    if (report.status !== 'passed') throw new Error(`re-grade ${n} (${id}) was ${report.status}: ${report.message ?? ''}`);
+    if (report.status !== 'passed')
+      throw new Error(`re-grade ${n} (${id}) was ${report.status}: ${report.message ?? ''}`);
   }
 } finally {
   await grader.close();
 }
 const total = performance.now() - started;
 console.log(`Re-graded ${count} reports (${IDS.join(', ')}), each in a fresh sandbox (${isolation}).`);
-console.log(`total ${(total / 1000).toFixed(1)} s (${((performance.now() - t0) / 1000).toFixed(1)} s with the grader's start) · per report p50 ${Math.round(percentile(times, 50))} ms, p95 ${Math.round(percentile(times, 95))} ms · goal ≤ 60 s: ${total <= 60_000 ? 'met' : 'MISSED'}`);
+console.log(
+  `total ${(total / 1000).toFixed(1)} s (${((performance.now() - t0) / 1000).toFixed(1)} s with the grader's start) · per report p50 ${Math.round(percentile(times, 50))} ms, p95 ${Math.round(percentile(times, 95))} ms · goal ≤ 60 s: ${total <= 60_000 ? 'met' : 'MISSED'}`,
+);

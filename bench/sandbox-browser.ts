@@ -20,7 +20,14 @@ export interface BrowserFigures {
 
 type Timer = () => Promise<{ first: number; final: number; status: string }>;
 
-export async function benchBrowserEngine(browser: Browser, dist: string, exercise: string, solution: string, runs: number, clickAndTime: Timer): Promise<BrowserFigures> {
+export async function benchBrowserEngine(
+  browser: Browser,
+  dist: string,
+  exercise: string,
+  solution: string,
+  runs: number,
+  clickAndTime: Timer,
+): Promise<BrowserFigures> {
   const server = createStaticServer(dist);
   const origin = await listen(server, 0);
   try {
@@ -45,7 +52,8 @@ export async function benchBrowserEngine(browser: Browser, dist: string, exercis
       await page.keyboard.insertText(`\n// edit ${i}`);
       await page.waitForTimeout(50);
       const timing = await page.evaluate(clickAndTime);
-      if (timing.status !== 'passed') throw new Error(`bench:sandbox: browser run ${i} ended "${timing.status}", expected a pass`);
+      if (timing.status !== 'passed')
+        throw new Error(`bench:sandbox: browser run ${i} ended "${timing.status}", expected a pass`);
       if (i === 0) continue;
       first.push(timing.first);
       final.push(timing.final);
@@ -59,7 +67,10 @@ export async function benchBrowserEngine(browser: Browser, dist: string, exercis
       first,
       final,
       firstGradeMs: firstGrade.final,
-      engineGzip: { total: sizes.reduce((s, p) => s + p.gzip, 0), parts: sizes.map((p) => `${p.name} ${(p.gzip / 1024).toFixed(1)} KB`) },
+      engineGzip: {
+        total: sizes.reduce((s, p) => s + p.gzip, 0),
+        parts: sizes.map((p) => `${p.name} ${(p.gzip / 1024).toFixed(1)} KB`),
+      },
       precache: { files: entries.length, bytes: entries.reduce((s, e) => s + e.content.length, 0) },
     };
   } finally {
@@ -72,5 +83,6 @@ async function open(page: Page, url: string): Promise<void> {
   await page.locator('workbook-exercise').scrollIntoViewIfNeeded();
   await page.locator('workbook-exercise[data-ready][data-engine]').waitFor({ timeout: 60_000 });
   const engine = await page.locator('workbook-exercise').getAttribute('data-engine');
-  if (engine !== 'browser') throw new Error(`bench:sandbox: the static page chose the "${engine}" engine, expected "browser"`);
+  if (engine !== 'browser')
+    throw new Error(`bench:sandbox: the static page chose the "${engine}" engine, expected "browser"`);
 }

@@ -22,7 +22,16 @@ const port = Number(process.env['BENCH_PORT'] ?? 4657);
 const base = `http://127.0.0.1:${port}`;
 const EXERCISE = 'task-entity-complete';
 const EDITOR_GOAL = 2 * 1024 * 1024;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const percentile = (values: number[], p: number) => {
@@ -36,14 +45,23 @@ if (!dist) {
   dist = join(root, '.workbook', 'bench-sandbox-dist');
   mkdirSync(dist, { recursive: true });
   console.log(`bench:sandbox: building into ${dist} …`);
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...process.env, WORKBOOK_DIST: dist }, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    env: { ...process.env, WORKBOOK_DIST: dist },
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`bench:sandbox: the build failed:\n${build.stdout}\n${build.stderr}`);
 }
 dist = resolve(dist);
-if (!existsSync(join(dist, 'exercises', EXERCISE, 'index.html'))) throw new Error(`bench:sandbox: ${dist} has no /exercises/${EXERCISE}/; build first or pass --dist`);
+if (!existsSync(join(dist, 'exercises', EXERCISE, 'index.html')))
+  throw new Error(`bench:sandbox: ${dist} has no /exercises/${EXERCISE}/; build first or pass --dist`);
 
 // ---- The real server, on its own port.
-const server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WORKBOOK_DIST: dist }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
+  cwd: root,
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WORKBOOK_DIST: dist },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise<void>((ready, fail) => {
   server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('is ready at') && ready());
   server.once('exit', (code) => fail(new Error(`bench:sandbox: the server exited with ${code} before it was ready`)));
@@ -53,10 +71,14 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   // ---- JavaScript before interaction on a chapter page (one with an exercise when there is one).
   const weeks = readdirSync(join(root, 'src', 'content', 'weeks')).sort();
-  const withExercise = weeks.find((f) => readFileSync(join(root, 'src', 'content', 'weeks', f), 'utf8').includes('<Exercise'));
+  const withExercise = weeks.find((f) =>
+    readFileSync(join(root, 'src', 'content', 'weeks', f), 'utf8').includes('<Exercise'),
+  );
   const chapter = `/weeks/${Number((withExercise ?? 'week-01').match(/\d+/)?.[0] ?? 1)}/`;
   const before = await scripts(await browser.newPage(), chapter, async () => undefined);
-  console.log(`\nJS before interaction on ${chapter}${withExercise ? ' (has an exercise)' : ''}: ${kb(before.gzip)} gzip in ${before.count} files`);
+  console.log(
+    `\nJS before interaction on ${chapter}${withExercise ? ' (has an exercise)' : ''}: ${kb(before.gzip)} gzip in ${before.count} files`,
+  );
 
   // ---- The editor chunk, loaded when the learner reaches the exercise.
   // A short viewport keeps the exercise below the fold, so nothing loads until the learner acts.
@@ -74,15 +96,26 @@ try {
   const workers = readdirSync(join(dist, '_astro')).filter((n) => /worker.*\.js$/.test(n));
   const workerGzip = workers.reduce((s, n) => s + gzipSync(readFileSync(join(dist, '_astro', n))).length, 0);
   const seenWorkers = workers.filter((n) => onDemand.files.some((f) => f.endsWith(n)));
-  const mainThread = onDemand.gzip - workers.filter((n) => seenWorkers.includes(n)).reduce((s, n) => s + gzipSync(readFileSync(join(dist, '_astro', n))).length, 0);
+  const mainThread =
+    onDemand.gzip -
+    workers
+      .filter((n) => seenWorkers.includes(n))
+      .reduce((s, n) => s + gzipSync(readFileSync(join(dist, '_astro', n))).length, 0);
   if (process.argv.includes('--verbose')) console.log(onDemand.files.join('\n'));
   console.log(`Exercise page before interaction: ${kb(initial.gzip)} gzip in ${initial.count} files`);
-  console.log(`Editor lazy chunk (main thread: Monaco core, TypeScript mode, controller, editor.json): ${kb(mainThread)} gzip (goal ≤ ${kb(EDITOR_GOAL)}: ${mainThread <= EDITOR_GOAL ? 'met' : 'NOT met'})`);
-  console.log(`  plus its web workers, fetched by the workers themselves: ${kb(workerGzip)} gzip (${workers.join(', ')}); all on demand: ${kb(mainThread + workerGzip)}`);
+  console.log(
+    `Editor lazy chunk (main thread: Monaco core, TypeScript mode, controller, editor.json): ${kb(mainThread)} gzip (goal ≤ ${kb(EDITOR_GOAL)}: ${mainThread <= EDITOR_GOAL ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  plus its web workers, fetched by the workers themselves: ${kb(workerGzip)} gzip (${workers.join(', ')}); all on demand: ${kb(mainThread + workerGzip)}`,
+  );
 
   // ---- Click to first and final result, measured in the page.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8'));
+  await page.evaluate(
+    (text) => navigator.clipboard.writeText(text),
+    readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8'),
+  );
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
@@ -95,23 +128,35 @@ try {
     await page.keyboard.insertText(`\n// edit ${i}`);
     await page.waitForTimeout(50);
     const timing = await page.evaluate(clickAndTime);
-    if (timing.status !== 'passed') throw new Error(`bench:sandbox: run ${i} ended "${timing.status}", expected a pass`);
+    if (timing.status !== 'passed')
+      throw new Error(`bench:sandbox: run ${i} ended "${timing.status}", expected a pass`);
     if (i === 0) continue; // the first run warms the runner's module cache for this exercise
     first.push(timing.first);
     final.push(timing.final);
   }
-  console.log(`Click → first result (local engine, ${runs} runs): p50 ${percentile(first, 50).toFixed(0)} ms, p95 ${percentile(first, 95).toFixed(0)} ms`);
-  console.log(`Click → final result (local engine, ${runs} runs): p50 ${percentile(final, 50).toFixed(0)} ms, p95 ${percentile(final, 95).toFixed(0)} ms`);
+  console.log(
+    `Click → first result (local engine, ${runs} runs): p50 ${percentile(first, 50).toFixed(0)} ms, p95 ${percentile(first, 95).toFixed(0)} ms`,
+  );
+  console.log(
+    `Click → final result (local engine, ${runs} runs): p50 ${percentile(final, 50).toFixed(0)} ms, p95 ${percentile(final, 95).toFixed(0)} ms`,
+  );
 
   // ---- The browser engine on a static server, side by side.
   const solution = readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8');
   const web = await benchBrowserEngine(browser, dist, EXERCISE, solution, runs, clickAndTime);
-  const row = (label: string, values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`.padEnd(28) + label;
+  const row = (label: string, values: number[]) =>
+    `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`.padEnd(28) + label;
   console.log(`\n${'engine'.padEnd(10)}${'click → first result'.padEnd(30)}click → final result (${runs} warm runs)`);
   console.log(`${'local'.padEnd(10)}${row('', first).padEnd(30)}${row('', final)}`);
-  console.log(`${'browser'.padEnd(10)}${row('', web.first).padEnd(30)}${row('', web.final)} (goal p50 ≤ 150 ms: ${percentile(web.final, 50) <= 150 ? 'met' : 'NOT met'})`);
-  console.log(`First browser grade after the editor is ready: ${web.firstGradeMs.toFixed(0)} ms (goal ≤ 1500 ms: ${web.firstGradeMs <= 1500 ? 'met' : 'NOT met'})`);
-  console.log(`Browser engine download: ${kb(web.engineGzip.total)} gzip (goal ≤ 250 KB: ${web.engineGzip.total <= 250 * 1024 ? 'met' : 'NOT met'}; ${web.engineGzip.parts.join(', ')}; zod and node:crypto load only when an exercise imports them; per-exercise bundles excluded)`);
+  console.log(
+    `${'browser'.padEnd(10)}${row('', web.first).padEnd(30)}${row('', web.final)} (goal p50 ≤ 150 ms: ${percentile(web.final, 50) <= 150 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `First browser grade after the editor is ready: ${web.firstGradeMs.toFixed(0)} ms (goal ≤ 1500 ms: ${web.firstGradeMs <= 1500 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `Browser engine download: ${kb(web.engineGzip.total)} gzip (goal ≤ 250 KB: ${web.engineGzip.total <= 250 * 1024 ? 'met' : 'NOT met'}; ${web.engineGzip.parts.join(', ')}; zod and node:crypto load only when an exercise imports them; per-exercise bundles excluded)`,
+  );
   console.log(`Offline precache: ${web.precache.files} files, ${(web.precache.bytes / 1024 / 1024).toFixed(1)} MB`);
 } finally {
   await browser.close();
@@ -119,13 +164,21 @@ try {
 }
 
 /** Loads `path` and sums the gzip size of every script it runs before `interact`. */
-async function scripts(page: Page, path: string, interact: () => Promise<void>): Promise<{ gzip: number; count: number }> {
+async function scripts(
+  page: Page,
+  path: string,
+  interact: () => Promise<void>,
+): Promise<{ gzip: number; count: number }> {
   const seen: Response[] = [];
   page.on('response', (r) => seen.push(r));
   await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
   await interact();
   const js = seen.filter((r) => r.request().resourceType() === 'script' || new URL(r.url()).pathname.endsWith('.js'));
-  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].filter((s) => !s.getAttribute('type') || s.getAttribute('type') === 'module').map((s) => s.textContent ?? ''));
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')]
+      .filter((s) => !s.getAttribute('type') || s.getAttribute('type') === 'module')
+      .map((s) => s.textContent ?? ''),
+  );
   const files = await sizes(js);
   return { gzip: files.gzip + inline.reduce((s, t) => s + gzipSync(t).length, 0), count: files.count + inline.length };
 }
@@ -152,7 +205,8 @@ function clickAndTime(): Promise<{ first: number; final: number; status: string 
     let first = 0;
     const started = performance.now();
     const observer = new MutationObserver(() => {
-      if (!first && results.dataset['status'] === 'running' && list.children.length > 0) first = performance.now() - started;
+      if (!first && results.dataset['status'] === 'running' && list.children.length > 0)
+        first = performance.now() - started;
       const status = results.dataset['status'];
       if (status && status !== 'running') {
         observer.disconnect();

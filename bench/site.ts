@@ -19,7 +19,11 @@ const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
 console.log(`bench:site: building into ${dist} …`);
 const started = performance.now();
-const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...process.env, WORKBOOK_DIST: dist }, encoding: 'utf8' });
+const build = spawnSync('npm', ['run', 'build'], {
+  cwd: root,
+  env: { ...process.env, WORKBOOK_DIST: dist },
+  encoding: 'utf8',
+});
 const buildMs = performance.now() - started;
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
@@ -29,7 +33,12 @@ const pages = (build.stdout.match(/(\d+) page\(s\) built/) ?? [])[1] ?? '?';
 
 // JavaScript before interaction: inline module/classic scripts, script[src], modulepreload links,
 // and every module those import statically (dynamic import() is on demand, so it is not counted).
-function jsBeforeInteraction(pagePath: string): { inline: number; inlineCount: number; files: number; fileCount: number } {
+function jsBeforeInteraction(pagePath: string): {
+  inline: number;
+  inlineCount: number;
+  files: number;
+  fileCount: number;
+} {
   const html = readFileSync(join(dist, pagePath, 'index.html'), 'utf8');
   const files = new Set<string>();
   let inline = 0;
@@ -45,7 +54,8 @@ function jsBeforeInteraction(pagePath: string): { inline: number; inlineCount: n
       inlineCount += 1;
     }
   }
-  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(join(dist, match[1] ?? ''));
+  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+    files.add(join(dist, match[1] ?? ''));
   const queue = [...files];
   while (queue.length > 0) {
     const file = queue.pop() as string;
@@ -90,7 +100,10 @@ function folderSize(path: string): { bytes: number; count: number } {
   return { bytes, count };
 }
 const pagefind = folderSize(join(dist, 'pagefind'));
-const index = ['index', 'fragment', 'filter'].map((d) => join(dist, 'pagefind', d)).filter(existsSync).map(folderSize);
+const index = ['index', 'fragment', 'filter']
+  .map((d) => join(dist, 'pagefind', d))
+  .filter(existsSync)
+  .map(folderSize);
 const indexBytes = index.reduce((s, x) => s + x.bytes, 0);
 const site = folderSize(dist);
 
@@ -98,10 +111,10 @@ console.log(`
 Build (astro build + pagefind):        ${(buildMs / 1000).toFixed(2)} s for ${pages} pages
 JS before interaction on ${page}: ${kb(chapterTotal)} gzip (goal ≤ ${GOAL_KB} KB: ${chapterTotal <= GOAL_KB * 1024 ? 'met' : 'NOT met'})
   ${chapter.inlineCount} inline scripts ${kb(chapter.inline)}, ${chapter.fileCount} module files ${kb(chapter.files)}${
-  exercise
-    ? `\nJS before interaction on /exercises/${firstExercise}/: ${kb(exercise.inline + exercise.files)} gzip (the editor itself loads on demand)`
-    : ''
-}
+    exercise
+      ? `\nJS before interaction on /exercises/${firstExercise}/: ${kb(exercise.inline + exercise.files)} gzip (the editor itself loads on demand)`
+      : ''
+  }
 Pagefind index (index + fragments):     ${kb(indexBytes)} in ${index.reduce((s, x) => s + x.count, 0)} files
 Pagefind bundle total (UI + wasm):      ${kb(pagefind.bytes)} in ${pagefind.count} files
 Whole built site:                       ${kb(site.bytes)} in ${site.count} files`);

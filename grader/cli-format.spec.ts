@@ -23,7 +23,10 @@ describe('formatReport', () => {
   });
 
   it('lists every attempt the sandbox refused', () => {
-    const text = formatReport(report({ status: 'error', attempts: ['read outside the workspace: /etc/passwd', 'network: 127.0.0.1:6379'] }), plain);
+    const text = formatReport(
+      report({ status: 'error', attempts: ['read outside the workspace: /etc/passwd', 'network: 127.0.0.1:6379'] }),
+      plain,
+    );
     expect(text).toContain('⚠ refused: read outside the workspace: /etc/passwd');
     expect(text).toContain('⚠ refused: network: 127.0.0.1:6379');
     expect(formatReport(report({}), plain)).not.toContain('refused');

@@ -12,11 +12,18 @@ export interface Style {
 
 export function styleFor(stream: NodeJS.WriteStream): Style {
   const on = Boolean(stream.isTTY) && !process.env['NO_COLOR'];
-  const wrap = (open: number, close: number) => (text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return { green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-const ICONS: Record<CheckResult['status'], string> = { passed: '✔', failed: '✖', error: '✖', timeout: '⏱', skipped: '○' };
+const ICONS: Record<CheckResult['status'], string> = {
+  passed: '✔',
+  failed: '✖',
+  error: '✖',
+  timeout: '⏱',
+  skipped: '○',
+};
 
 export function formatReport(report: CheckReport, s: Style): string {
   const passed = report.checks.filter((c) => c.status === 'passed').length;
@@ -24,7 +31,9 @@ export function formatReport(report: CheckReport, s: Style): string {
   const lines = [
     `${colour(`${ICONS[report.status === 'passed' ? 'passed' : 'failed']} ${report.exerciseId}: ${report.status}`)} ${s.dim(`(${passed}/${report.checks.length} checks, ${report.durationMs} ms)`)}`,
   ];
-  lines.push(`  ${report.isolation === 'none' ? s.yellow(isolationSentence(report.isolation)) : s.dim(isolationSentence(report.isolation))}`);
+  lines.push(
+    `  ${report.isolation === 'none' ? s.yellow(isolationSentence(report.isolation)) : s.dim(isolationSentence(report.isolation))}`,
+  );
   // What the code tried and was refused: never hidden, whatever the verdict.
   for (const attempt of attemptsOf(report)) lines.push(s.red(`  ⚠ refused: ${attempt}`));
   if (report.message) lines.push('', ...indent(report.message, '  ').map((l) => colour(l)), '');
@@ -33,8 +42,10 @@ export function formatReport(report: CheckReport, s: Style): string {
     lines.push(`  ${paint(ICONS[check.status])} ${check.status === 'passed' ? check.name : s.bold(check.name)}`);
     if (check.status === 'passed' || check.status === 'skipped') continue;
     if (check.message) lines.push(...indent(check.message, '      '));
-    if (check.expected !== undefined) lines.push(...indent(`expected: ${check.expected}`, '      ').map((l) => s.green(l)));
-    if (check.received !== undefined) lines.push(...indent(`received: ${check.received}`, '      ').map((l) => s.red(l)));
+    if (check.expected !== undefined)
+      lines.push(...indent(`expected: ${check.expected}`, '      ').map((l) => s.green(l)));
+    if (check.received !== undefined)
+      lines.push(...indent(`received: ${check.received}`, '      ').map((l) => s.red(l)));
   }
   return lines.join('\n');
 }

@@ -36,7 +36,9 @@ it('an unknown id or a missing folder is a one-line error with the fix, exit cod
   expect(unknown.stderr).toMatch(/Unknown exercise "no-such-exercise".*workbook list/);
   const missing = await workbook(['check', 'task-entity-complete', '--dir', 'nowhere']);
   expect(missing.code).toBe(2);
-  expect(missing.stderr.trim()).toMatch(/^workbook: no folder nowhere: run `workbook start task-entity-complete` first/);
+  expect(missing.stderr.trim()).toMatch(
+    /^workbook: no folder nowhere: run `workbook start task-entity-complete` first/,
+  );
 });
 
 it('start copies the starter into a folder, and check grades that folder (exit 1 while checks fail)', async () => {
@@ -57,9 +59,15 @@ it('check --solution --json prints a valid passing report and exits 0', async ()
 }, 120_000);
 
 it('grade --ndjson reads a GradeRequest on stdin and streams GradeEvents, one JSON per line', async () => {
-  const { code, stdout } = await workbook(['grade', '--ndjson'], JSON.stringify({ exerciseId: 'task-entity-complete', files: {} }));
+  const { code, stdout } = await workbook(
+    ['grade', '--ndjson'],
+    JSON.stringify({ exerciseId: 'task-entity-complete', files: {} }),
+  );
   expect(code).toBe(1); // the starter (files default to it) fails
-  const events = stdout.trim().split('\n').map((line) => gradeEventSchema.parse(JSON.parse(line)));
+  const events = stdout
+    .trim()
+    .split('\n')
+    .map((line) => gradeEventSchema.parse(JSON.parse(line)));
   expect(events[0]?.type).toBe('queued');
   expect(events[1]?.type).toBe('started');
   expect(events.at(-1)?.type).toBe('report');
@@ -67,8 +75,14 @@ it('grade --ndjson reads a GradeRequest on stdin and streams GradeEvents, one JS
 
 it('grade --ndjson with a nonce puts it on every line, so the page can tell its events from anything printed', async () => {
   const nonce = 'n0nce-of-this-run-123';
-  const { stdout } = await workbook(['grade', '--ndjson'], JSON.stringify({ exerciseId: 'task-entity-complete', files: {}, nonce }));
-  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { nonce: string; event: unknown });
+  const { stdout } = await workbook(
+    ['grade', '--ndjson'],
+    JSON.stringify({ exerciseId: 'task-entity-complete', files: {}, nonce }),
+  );
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { nonce: string; event: unknown });
   expect(lines.every((line) => line.nonce === nonce)).toBe(true);
   expect(lines.map((line) => gradeEventSchema.parse(line.event).type).at(-1)).toBe('report');
 }, 120_000);

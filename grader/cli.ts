@@ -25,8 +25,12 @@ class UsageError extends Error {}
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    json: { type: 'boolean' }, dir: { type: 'string' }, solution: { type: 'boolean' }, starter: { type: 'boolean' },
-    ndjson: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' },
+    dir: { type: 'string' },
+    solution: { type: 'boolean' },
+    starter: { type: 'boolean' },
+    ndjson: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   },
   strict: false,
 });
@@ -40,7 +44,10 @@ try {
   else if (command === 'watch') await watchExercise(exerciseArg());
   else if (command === 'verify') process.exitCode = await verify(args);
   else if (command === 'grade' && flags.ndjson) process.exitCode = await gradeNdjson();
-  else throw new UsageError(`unknown command "${[command, ...args].join(' ')}". Run \`workbook --help\` for the commands.`);
+  else
+    throw new UsageError(
+      `unknown command "${[command, ...args].join(' ')}". Run \`workbook --help\` for the commands.`,
+    );
 } catch (error) {
   if (!(error instanceof UsageError || error instanceof CatalogError)) throw error;
   console.error(`workbook: ${error.message}`);
@@ -49,20 +56,40 @@ try {
 
 function exerciseArg(): LoadedExercise {
   const id = args[0];
-  if (!id) throw new UsageError(`"${command}" needs an exercise id, e.g. \`workbook ${command} task-entity-complete\`. Run \`workbook list\` to see the ids.`);
+  if (!id)
+    throw new UsageError(
+      `"${command}" needs an exercise id, e.g. \`workbook ${command} task-entity-complete\`. Run \`workbook list\` to see the ids.`,
+    );
   return loadExercise(root, id);
 }
 
 function list(): void {
   const exercises = loadExercises(root);
   if (flags.json) {
-    console.log(JSON.stringify(exercises.map(({ manifest: m }) => ({ id: m.id, title: m.title, week: m.week, kind: m.kind, difficulty: m.difficulty, competencies: m.competencies, needs: m.needs, summary: m.summary })), null, 2));
+    console.log(
+      JSON.stringify(
+        exercises.map(({ manifest: m }) => ({
+          id: m.id,
+          title: m.title,
+          week: m.week,
+          kind: m.kind,
+          difficulty: m.difficulty,
+          competencies: m.competencies,
+          needs: m.needs,
+          summary: m.summary,
+        })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   const s = styleFor(process.stdout);
   const width = Math.max(...exercises.map((e) => e.manifest.id.length), 2);
   for (const { manifest: m } of exercises) {
-    console.log(`${s.dim(`week ${String(m.week).padStart(2)}`)}  ${m.id.padEnd(width)}  ${m.title} ${s.dim(`(${m.kind}, ${m.difficulty}${m.needs.length ? `, needs ${m.needs.join('+')}` : ''})`)}`);
+    console.log(
+      `${s.dim(`week ${String(m.week).padStart(2)}`)}  ${m.id.padEnd(width)}  ${m.title} ${s.dim(`(${m.kind}, ${m.difficulty}${m.needs.length ? `, needs ${m.needs.join('+')}` : ''})`)}`,
+    );
   }
 }
 
@@ -70,13 +97,17 @@ function start(exercise: LoadedExercise): void {
   const { id } = exercise.manifest;
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new UsageError(`${relative(process.cwd(), dir) || '.'} already exists and is not empty; pass --dir <folder> to start elsewhere, or check it with \`workbook check ${id} --dir ${relative(process.cwd(), dir) || '.'}\`.`);
+    throw new UsageError(
+      `${relative(process.cwd(), dir) || '.'} already exists and is not empty; pass --dir <folder> to start elsewhere, or check it with \`workbook check ${id} --dir ${relative(process.cwd(), dir) || '.'}\`.`,
+    );
   }
   for (const [path, content] of Object.entries(exercise.starter)) write(join(dir, path), content);
   for (const [path, content] of Object.entries(exercise.readonly)) write(join(dir, 'reference', path), content);
   write(join(dir, 'README.md'), exercise.instructions);
   const shown = relative(process.cwd(), dir) || '.';
-  console.log(`Started ${id} in ${shown}: edit ${Object.keys(exercise.starter).join(', ')} (read-only context in ${join(shown, 'reference')}).`);
+  console.log(
+    `Started ${id} in ${shown}: edit ${Object.keys(exercise.starter).join(', ')} (read-only context in ${join(shown, 'reference')}).`,
+  );
   console.log(`Check it with: workbook check ${id} --dir ${shown}`);
 }
 
@@ -92,12 +123,17 @@ function submission(exercise: LoadedExercise): Record<string, string> {
   const { id } = exercise.manifest;
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
   if (!existsSync(dir)) {
-    throw new UsageError(`no folder ${relative(process.cwd(), dir) || dir}: run \`workbook start ${id}\` first, or pass --dir <folder>, --solution or --starter.`);
+    throw new UsageError(
+      `no folder ${relative(process.cwd(), dir) || dir}: run \`workbook start ${id}\` first, or pass --dir <folder>, --solution or --starter.`,
+    );
   }
   const files: Record<string, string> = {};
   for (const path of Object.keys(exercise.starter)) {
     const file = join(dir, path);
-    if (!existsSync(file)) throw new UsageError(`missing ${relative(process.cwd(), file)}: the exercise grades that file; copy it back from \`workbook start ${id} --dir <new folder>\`.`);
+    if (!existsSync(file))
+      throw new UsageError(
+        `missing ${relative(process.cwd(), file)}: the exercise grades that file; copy it back from \`workbook start ${id} --dir <new folder>\`.`,
+      );
     files[path] = readFileSync(file, 'utf8');
   }
   return files;
@@ -127,7 +163,9 @@ async function watchExercise(exercise: LoadedExercise): Promise<void> {
     running = running.then(async () => {
       try {
         const report = await grader.grade({ exerciseId: id, files: submission(exercise) }, { engine: 'cli' });
-        console.log(`\n${formatReport(report, s)}\n${s.dim(`watching ${relative(process.cwd(), dir) || '.'} — save a file to check again, Ctrl-C to stop`)}`);
+        console.log(
+          `\n${formatReport(report, s)}\n${s.dim(`watching ${relative(process.cwd(), dir) || '.'} — save a file to check again, Ctrl-C to stop`)}`,
+        );
       } catch (error) {
         console.error(`workbook: ${(error as Error).message}`);
       }
@@ -147,22 +185,33 @@ async function watchExercise(exercise: LoadedExercise): Promise<void> {
 async function verify(ids: string[]): Promise<number> {
   const all = loadExercises(root);
   const unknown = ids.filter((id) => !all.some((e) => e.manifest.id === id));
-  if (unknown.length > 0) throw new UsageError(`unknown exercise "${unknown[0]}". Run \`workbook list\` to see the ids.`);
+  if (unknown.length > 0)
+    throw new UsageError(`unknown exercise "${unknown[0]}". Run \`workbook list\` to see the ids.`);
   const chosen = ids.length ? all.filter((e) => ids.includes(e.manifest.id)) : all;
   const s = styleFor(process.stdout);
   const grader = await createGrader({ root, concurrency: 2 });
   let failures = 0;
   try {
-    await Promise.all(chosen.map(async (exercise) => {
-      const result = await verifyExercise(grader, root, exercise);
-      failures += result.problems.length;
-      const detail = result.runs.map((r) => `${r.label} ${r.report.status}`).join(', ');
-      console.log(result.problems.length === 0 ? `${s.green('✔')} ${result.id} ${s.dim(`(${detail})`)}` : `${s.red('✖')} ${result.id}\n${result.problems.map((p) => `    ${p}`).join('\n')}`);
-    }));
+    await Promise.all(
+      chosen.map(async (exercise) => {
+        const result = await verifyExercise(grader, root, exercise);
+        failures += result.problems.length;
+        const detail = result.runs.map((r) => `${r.label} ${r.report.status}`).join(', ');
+        console.log(
+          result.problems.length === 0
+            ? `${s.green('✔')} ${result.id} ${s.dim(`(${detail})`)}`
+            : `${s.red('✖')} ${result.id}\n${result.problems.map((p) => `    ${p}`).join('\n')}`,
+        );
+      }),
+    );
   } finally {
     await grader.close();
   }
-  console.log(failures === 0 ? s.green(`All ${chosen.length} exercises verified.`) : s.red(`${failures} problem(s) in ${chosen.length} exercises.`));
+  console.log(
+    failures === 0
+      ? s.green(`All ${chosen.length} exercises verified.`)
+      : s.red(`${failures} problem(s) in ${chosen.length} exercises.`),
+  );
   return failures === 0 ? 0 : 1;
 }
 
@@ -173,11 +222,16 @@ async function gradeNdjson(): Promise<number> {
   try {
     request = JSON.parse(input);
   } catch (error) {
-    throw new UsageError(`stdin is not one JSON GradeRequest (${(error as Error).message}); send {"exerciseId": "...", "files": {"path": "content"}}.`);
+    throw new UsageError(
+      `stdin is not one JSON GradeRequest (${(error as Error).message}); send {"exerciseId": "...", "files": {"path": "content"}}.`,
+    );
   }
   // With a nonce (the WebContainer engine sends one), every line carries it: the reader drops
   // anything else on this output, such as a report printed by learner code.
-  const nonce = typeof (request as { nonce?: unknown } | null)?.nonce === 'string' ? (request as { nonce: string }).nonce : undefined;
+  const nonce =
+    typeof (request as { nonce?: unknown } | null)?.nonce === 'string'
+      ? (request as { nonce: string }).nonce
+      : undefined;
   const grader = await createGrader({ root });
   try {
     const report = await grader.grade(request as Parameters<typeof grader.grade>[0], {
@@ -191,4 +245,3 @@ async function gradeNdjson(): Promise<number> {
     await grader.close();
   }
 }
-

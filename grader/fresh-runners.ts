@@ -21,7 +21,9 @@ const FRESH_EXTRA_TIME_MS = 10_000;
  */
 function warmUpSpec(serviceDir: string): string {
   const manifest = join(serviceDir, 'package.json');
-  const pkg = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }) : {};
+  const pkg = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> })
+    : {};
   const names = [...Object.keys(pkg.dependencies ?? {}), '@nestjs/testing', 'supertest', 'socket.io-client'];
   return `import { it } from 'vitest';\nit('warms the worker', async () => {\n  for (const name of ${JSON.stringify(names)}) await import(/* @vite-ignore */ name).catch(() => undefined);\n});\n`;
 }
@@ -90,7 +92,10 @@ export class FreshRunners {
     }
     const { workspace, checker } = this.types;
     const changed = workspace.apply(files);
-    return checker.check([...files.keys()].map((path) => join(workspace.dir, path)), changed);
+    return checker.check(
+      [...files.keys()].map((path) => join(workspace.dir, path)),
+      changed,
+    );
   }
 
   private make(): Slot {
@@ -98,11 +103,32 @@ export class FreshRunners {
     const workspace = new Workspace(serviceDir, join(this.base, `${this.id}-fresh-${++this.made}`));
     const invalidate = workspace.apply(new Map([[WARMUP, warmUpSpec(serviceDir)]]));
     const host = new RunnerHost(workspace.dir, this.options);
-    const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files), extraTimeMs: FRESH_EXTRA_TIME_MS };
+    const slot: Slot = {
+      workspace,
+      host,
+      typecheck: (files) => this.typecheck(files),
+      extraTimeMs: FRESH_EXTRA_TIME_MS,
+    };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.
-    const spec = { specs: [join(workspace.dir, WARMUP)], invalidate, typecheck: [], env: {}, db: false, testTimeoutMs: 60_000, guard: [], witness: false, sealed: false };
-    this.warming.set(slot, host.start().then(() => host.run(spec, { timeoutMs: 60_000 })).catch(() => undefined));
+    const spec = {
+      specs: [join(workspace.dir, WARMUP)],
+      invalidate,
+      typecheck: [],
+      env: {},
+      db: false,
+      testTimeoutMs: 60_000,
+      guard: [],
+      witness: false,
+      sealed: false,
+    };
+    this.warming.set(
+      slot,
+      host
+        .start()
+        .then(() => host.run(spec, { timeoutMs: 60_000 }))
+        .catch(() => undefined),
+    );
     return slot;
   }
 

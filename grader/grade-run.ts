@@ -55,24 +55,41 @@ export function expectedChecks(exercise: LoadedExercise): string[] {
 const REFERENCE_CHECK = 'your tests pass against the reference implementation';
 const mutantCheckName = (description: string) => `kills the mutant: ${description}`;
 
-export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+export async function gradeOnSlot(
+  slot: Slot,
+  exercise: LoadedExercise,
+  files: Record<string, string>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const { manifest } = exercise;
   const env: Record<string, string> = {};
   let prefix: string | undefined;
   let user: RunUser | undefined;
   if (manifest.needs.includes('redis')) {
     const problem = await redisProblem(ctx.redisUrl);
-    if (problem) return { status: 'error', checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })), message: problem };
+    if (problem)
+      return {
+        status: 'error',
+        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        message: problem,
+      };
     prefix = `wb-${randomUUID().slice(0, 8)}`;
     const url = slot.host.redisUrlForRun(ctx.redisUrl);
     // The run's own ACL user (its prefix only, no dangerous commands); a Redis without ACL (< 6)
     // leaves the run with the grader's own connection rights, fenced by the prefix convention only.
     const bridged = slot.host.isolation === 'bubblewrap';
     let refused = '';
-    user = slot.host.isolation === 'none' ? undefined : await createRunUser(ctx.redisUrl, prefix, url, !bridged).catch((e: Error) => void (refused = e.message));
+    user =
+      slot.host.isolation === 'none'
+        ? undefined
+        : await createRunUser(ctx.redisUrl, prefix, url, !bridged).catch((e: Error) => void (refused = e.message));
     if (bridged && !user) {
       const message = `Redis at ${ctx.redisUrl} could not give this run its own ACL user (${refused}); sandboxed grading needs Redis 6 or later and a URL whose user may run ACL SETUSER.`;
-      return { status: 'error', checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })), message };
+      return {
+        status: 'error',
+        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        message,
+      };
     }
     if (bridged && user) slot.host.redisLogin = { user: user.name, password: user.password };
     Object.assign(env, { REDIS_URL: user?.url ?? url, WORKBOOK_REDIS_PREFIX: prefix });
@@ -88,7 +105,13 @@ export async function gradeOnSlot(slot: Slot, exercise: LoadedExercise, files: R
   }
 }
 
-async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, env: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+async function gradeImplement(
+  slot: Slot,
+  exercise: LoadedExercise,
+  files: Record<string, string>,
+  env: Record<string, string>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const refused = Object.entries(files).flatMap(([path, source]) => scanLearnerFile(path, source));
   if (refused.length > 0) {
     const checks = expectedChecks(exercise).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }));
@@ -103,16 +126,39 @@ async function gradeImplement(slot: Slot, exercise: LoadedExercise, files: Recor
   if (existsSync(FIXTURES)) overlay.set(`${CHECKS_DIR}/fixtures.ts`, readFileSync(FIXTURES, 'utf8'));
   const context = messageContext(slot, files);
   const streamed: RawTest[] = [];
-  const outcome = await runOnce(slot, overlay, specs, Object.keys(files), exercise, env, { ...ctx, guard: true }, (test) => {
-    streamed.push(test);
-    ctx.onCheck(checkFromTest(test, context));
-  });
-  return verdictFromOutcome(outcome, streamed, expectedChecks(exercise), context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
+  const outcome = await runOnce(
+    slot,
+    overlay,
+    specs,
+    Object.keys(files),
+    exercise,
+    env,
+    { ...ctx, guard: true },
+    (test) => {
+      streamed.push(test);
+      ctx.onCheck(checkFromTest(test, context));
+    },
+  );
+  return verdictFromOutcome(
+    outcome,
+    streamed,
+    expectedChecks(exercise),
+    context,
+    exercise.manifest.timeLimitMs,
+    slot.host.recentStderr(),
+  );
 }
 
-async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, env: Record<string, string>, ctx: RunContext): Promise<Verdict> {
+async function gradeWriteTests(
+  slot: Slot,
+  exercise: LoadedExercise,
+  files: Record<string, string>,
+  env: Record<string, string>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const specPath = Object.keys(files).find((p) => p.endsWith('.spec.ts') || p.endsWith('.test.ts'));
-  if (!specPath) throw new Error(`exercise "${exercise.manifest.id}" is write-tests but has no editable *.spec.ts file`);
+  if (!specPath)
+    throw new Error(`exercise "${exercise.manifest.id}" is write-tests but has no editable *.spec.ts file`);
   const spec = join(slot.workspace.dir, specPath);
   const context = messageContext(slot, files);
   const checks: CheckResult[] = [];
@@ -122,33 +168,74 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
   };
 
   const reference = await runOnce(slot, new Map(Object.entries(files)), [spec], [specPath], exercise, env, ctx);
-  const referenceVerdict = verdictFromOutcome(reference, [], [], context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
+  const referenceVerdict = verdictFromOutcome(
+    reference,
+    [],
+    [],
+    context,
+    exercise.manifest.timeLimitMs,
+    slot.host.recentStderr(),
+  );
   const testCount = reference.kind === 'done' ? reference.modules.flatMap((m) => m.tests).length : 0;
   const mutants = Object.entries(exercise.mutants);
   if (referenceVerdict.status !== 'passed' || testCount === 0) {
     const failing = referenceVerdict.checks.filter((c) => c.status !== 'passed');
     const detail = referenceVerdict.message ?? failing.map((c) => `"${c.name}": ${c.message ?? c.status}`).join('\n');
-    const message = testCount === 0 && !referenceVerdict.message
-      ? 'Your spec has no tests yet. Add it() blocks that describe the behaviour.'
-      : `Your tests must pass against the correct implementation first. Failing:\n${detail}`;
-    emit({ name: REFERENCE_CHECK, status: referenceVerdict.status === 'timeout' ? 'timeout' : 'failed', message, durationMs: durationOf(reference) });
-    for (const [, description] of mutants) emit({ name: mutantCheckName(description), status: 'skipped', message: 'Not run: your tests must pass against the correct implementation first.', durationMs: 0 });
-    return { status: referenceVerdict.status === 'error' || referenceVerdict.status === 'timeout' ? referenceVerdict.status : 'failed', checks, message };
+    const message =
+      testCount === 0 && !referenceVerdict.message
+        ? 'Your spec has no tests yet. Add it() blocks that describe the behaviour.'
+        : `Your tests must pass against the correct implementation first. Failing:\n${detail}`;
+    emit({
+      name: REFERENCE_CHECK,
+      status: referenceVerdict.status === 'timeout' ? 'timeout' : 'failed',
+      message,
+      durationMs: durationOf(reference),
+    });
+    for (const [, description] of mutants)
+      emit({
+        name: mutantCheckName(description),
+        status: 'skipped',
+        message: 'Not run: your tests must pass against the correct implementation first.',
+        durationMs: 0,
+      });
+    return {
+      status:
+        referenceVerdict.status === 'error' || referenceVerdict.status === 'timeout'
+          ? referenceVerdict.status
+          : 'failed',
+      checks,
+      message,
+    };
   }
   // The same spec against a differently written reference (reference-variant.ts): a spec that
   // compares source text instead of testing behaviour passes the reference but not this.
   const variant = new Map(Object.entries(files));
-  const underTest = new Set(mutants.flatMap(([name]) => mutantFiles(ctx.root, exercise.manifest.id, name).map(([path]) => path)));
+  const underTest = new Set(
+    mutants.flatMap(([name]) => mutantFiles(ctx.root, exercise.manifest.id, name).map(([path]) => path)),
+  );
   for (const path of underTest) {
     const original = join(ctx.root, 'service', path);
-    if (/\.(?:ts|mts|cts)$/.test(path) && existsSync(original)) variant.set(path, referenceVariant(path, readFileSync(original, 'utf8')));
+    if (/\.(?:ts|mts|cts)$/.test(path) && existsSync(original))
+      variant.set(path, referenceVariant(path, readFileSync(original, 'utf8')));
   }
   const rewritten = await runOnce(slot, variant, [spec], [], exercise, env, ctx);
   if (rewritten.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
   if (!allPassed(rewritten)) {
-    const message = 'Your tests passed against the reference implementation but not against the same code written differently (comments removed, methods reordered, no-op statements added). Test what the code does, not how its source text looks.';
-    emit({ name: REFERENCE_CHECK, status: rewritten.kind === 'timeout' ? 'timeout' : 'failed', message, durationMs: durationOf(reference) + durationOf(rewritten) });
-    for (const [, description] of mutants) emit({ name: mutantCheckName(description), status: 'skipped', message: 'Not run: your tests must pass against every correct implementation first.', durationMs: 0 });
+    const message =
+      'Your tests passed against the reference implementation but not against the same code written differently (comments removed, methods reordered, no-op statements added). Test what the code does, not how its source text looks.';
+    emit({
+      name: REFERENCE_CHECK,
+      status: rewritten.kind === 'timeout' ? 'timeout' : 'failed',
+      message,
+      durationMs: durationOf(reference) + durationOf(rewritten),
+    });
+    for (const [, description] of mutants)
+      emit({
+        name: mutantCheckName(description),
+        status: 'skipped',
+        message: 'Not run: your tests must pass against every correct implementation first.',
+        durationMs: 0,
+      });
     return { status: 'failed', checks, message };
   }
   emit({ name: REFERENCE_CHECK, status: 'passed', durationMs: durationOf(reference) });
@@ -158,38 +245,71 @@ async function gradeWriteTests(slot: Slot, exercise: LoadedExercise, files: Reco
     const outcome = await runOnce(slot, overlay, [spec], [], exercise, env, ctx);
     if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
     const survived = allPassed(outcome);
-    emit(survived
-      ? { name: mutantCheckName(description), status: 'failed', message: `All your tests passed against a wrong implementation: ${description}. Add a test that fails for it.`, durationMs: durationOf(outcome) }
-      : { name: mutantCheckName(description), status: 'passed', durationMs: durationOf(outcome) });
+    emit(
+      survived
+        ? {
+            name: mutantCheckName(description),
+            status: 'failed',
+            message: `All your tests passed against a wrong implementation: ${description}. Add a test that fails for it.`,
+            durationMs: durationOf(outcome),
+          }
+        : { name: mutantCheckName(description), status: 'passed', durationMs: durationOf(outcome) },
+    );
   }
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
 }
 
 /** One Vitest run of `specs` over `overlay`; `learner` (workspace paths) are also type-checked. */
-async function runOnce(slot: Slot, overlay: Map<string, string>, specs: string[], learner: string[], exercise: LoadedExercise, env: Record<string, string>, ctx: RunContext, onCase?: (test: RawTest) => void): Promise<RunOutcome> {
+async function runOnce(
+  slot: Slot,
+  overlay: Map<string, string>,
+  specs: string[],
+  learner: string[],
+  exercise: LoadedExercise,
+  env: Record<string, string>,
+  ctx: RunContext,
+  onCase?: (test: RawTest) => void,
+): Promise<RunOutcome> {
   const invalidate = slot.workspace.apply(overlay);
   const typed = learner.filter((path) => /\.(?:ts|tsx|mts|cts)$/.test(path));
-  const outside = slot.typecheck && typed.length > 0 ? slot.typecheck(new Map(typed.map((path) => [path, overlay.get(path) ?? '']))) : undefined;
+  const outside =
+    slot.typecheck && typed.length > 0
+      ? slot.typecheck(new Map(typed.map((path) => [path, overlay.get(path) ?? ''])))
+      : undefined;
   const typecheck = outside ? [] : typed.map((path) => join(slot.workspace.dir, path));
   const { timeLimitMs, needs } = exercise.manifest;
   const t0 = performance.now();
   const o = await slot.host.run(
-    { specs, invalidate, typecheck, env, db: needs.includes('db'), testTimeoutMs: timeLimitMs, guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [], witness: !!ctx.guard, sealed: exercise.manifest.kind === 'write-tests' },
+    {
+      specs,
+      invalidate,
+      typecheck,
+      env,
+      db: needs.includes('db'),
+      testTimeoutMs: timeLimitMs,
+      guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [],
+      witness: !!ctx.guard,
+      sealed: exercise.manifest.kind === 'write-tests',
+    },
     { timeoutMs: timeLimitMs + (slot.extraTimeMs ?? 0), signal: ctx.signal, onCase },
   );
   if (outside) {
     const typeErrors = await outside;
     if (o.kind === 'done') o.typeErrors = typeErrors;
   }
-  if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
+  if (process.env['WORKBOOK_DEBUG'])
+    console.error(`[grader] run ${Math.round(performance.now() - t0)} ms`, o.kind === 'done' ? o.timings : o.kind);
   return o;
 }
 
 /** The spec ran, with at least one test, and nothing in it failed. */
 function allPassed(outcome: RunOutcome): boolean {
-  return outcome.kind === 'done' && outcome.unhandled.length === 0
-    && outcome.modules.some((m) => m.tests.length > 0)
-    && outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'));
+  return (
+    outcome.kind === 'done' &&
+    outcome.unhandled.length === 0 &&
+    outcome.modules.some((m) => m.tests.length > 0) &&
+    outcome.modules.every((m) => m.errors.length === 0 && m.tests.every((t) => t.state !== 'failed'))
+  );
 }
 
 function durationOf(outcome: RunOutcome): number {
@@ -210,9 +330,15 @@ export function witnessedCheck(source: string): string {
   let found = false;
   const rewritten = source.replace(/import\s*\{([^}]*)\}\s*from\s*(['"])vitest\2;?/, (_all, names: string) => {
     found = true;
-    const kept = names.split(',').map((n) => n.trim()).filter((n) => n !== '' && n !== 'it' && n !== 'test');
+    const kept = names
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '' && n !== 'it' && n !== 'test');
     const uses = names.split(',').map((n) => n.trim());
-    const bind = [uses.includes('it') ? 'const it = __workbookIt;' : '', uses.includes('test') ? 'const test = __workbookIt;' : ''].join(' ');
+    const bind = [
+      uses.includes('it') ? 'const it = __workbookIt;' : '',
+      uses.includes('test') ? 'const test = __workbookIt;' : '',
+    ].join(' ');
     return `import { ${[...kept, 'it as __workbookVitestIt'].join(', ')} } from 'vitest'; ${bind}`;
   });
   if (!found) return source;
@@ -238,7 +364,8 @@ export function mutantFiles(root: string, id: string, mutant: string): [string, 
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const abs = join(d, e.name);
       if (e.isDirectory()) walk(abs);
-      else if (e.isFile() && abs !== join(dir, 'mutant.json')) out.push([relative(dir, abs).split(sep).join('/'), readFileSync(abs, 'utf8')]);
+      else if (e.isFile() && abs !== join(dir, 'mutant.json'))
+        out.push([relative(dir, abs).split(sep).join('/'), readFileSync(abs, 'utf8')]);
     }
   };
   walk(dir);

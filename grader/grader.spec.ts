@@ -40,7 +40,10 @@ describe('grading', () => {
     expect(report.engine).toBe('local');
     expect(events.map((e) => e.type)).toEqual(['queued', 'started', 'check', 'check', 'report']);
     const started = events[1];
-    expect(started?.type === 'started' && started.checks).toEqual(['sum() adds two positive numbers', 'sum() adds negative numbers']);
+    expect(started?.type === 'started' && started.checks).toEqual([
+      'sum() adds two positive numbers',
+      'sum() adds negative numbers',
+    ]);
     expect(report.checks.map((c) => [c.name, c.status])).toEqual([
       ['sum() adds two positive numbers', 'passed'],
       ['sum() adds negative numbers', 'passed'],
@@ -53,12 +56,18 @@ describe('grading', () => {
     const check = report.checks.find((c) => c.name === 'sum() adds negative numbers');
     expect(check).toMatchObject({ status: 'failed', expected: '-5', received: '1' });
     expect(check?.message).toContain('sum(-2, -3)');
-    for (const c of report.checks) expect(c.message ?? '').not.toMatch(/node_modules|\/grader\/|\.workbook|__checks__\/.*:\d+/);
+    for (const c of report.checks)
+      expect(c.message ?? '').not.toMatch(/node_modules|\/grader\/|\.workbook|__checks__\/.*:\d+/);
   });
 
   it('failure messages show the whole values, never a truncated {…(n)} or […]', async () => {
     const right = readFileSync(join(root, 'solutions/shape/src/shape.ts'), 'utf8');
-    const report = await grader.grade({ exerciseId: 'shape', files: { 'src/shape.ts': right.replace("roles: ['member', 'reviewer', 'owner']", "roles: ['member', 'reviewer']") } });
+    const report = await grader.grade({
+      exerciseId: 'shape',
+      files: {
+        'src/shape.ts': right.replace("roles: ['member', 'reviewer', 'owner']", "roles: ['member', 'reviewer']"),
+      },
+    });
     const check = report.checks[0];
     expect(check?.status).toBe('failed');
     const shown = [check?.message, check?.expected, check?.received].join('\n');
@@ -76,8 +85,12 @@ describe('grading', () => {
   });
 
   it('rejects a file that is not editable in the exercise, and an unknown exercise', async () => {
-    await expect(grader.grade({ exerciseId: 'sum', files: { 'src/untouched.ts': 'export const untouched = false;' } })).rejects.toThrow(/not an editable file.*src\/sum\.ts/);
-    await expect(grader.grade({ exerciseId: 'no-such-exercise', files: {} })).rejects.toThrow(/Unknown exercise "no-such-exercise".*workbook list/);
+    await expect(
+      grader.grade({ exerciseId: 'sum', files: { 'src/untouched.ts': 'export const untouched = false;' } }),
+    ).rejects.toThrow(/not an editable file.*src\/sum\.ts/);
+    await expect(grader.grade({ exerciseId: 'no-such-exercise', files: {} })).rejects.toThrow(
+      /Unknown exercise "no-such-exercise".*workbook list/,
+    );
   });
 
   it('an aborted grade rejects and the next one still works', async () => {
@@ -127,7 +140,9 @@ describe('learner code cannot take the grader down', () => {
     const small = await createGrader({ root, workerMemoryMb: 96 });
     try {
       await small.grade(sum(solution)); // warm, so the limit measures the hoarding only
-      const report = await small.grade(sum(withBody('  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1e6).fill(a));')));
+      const report = await small.grade(
+        sum(withBody('  const hoard: number[][] = [];\n  for (;;) hoard.push(new Array(1e6).fill(a));')),
+      );
       expect(report.status).toBe('error');
       expect(report.message).toMatch(/more memory than a grading run allows/);
       expect((await small.grade(sum(solution))).status).toBe('passed');
@@ -137,7 +152,9 @@ describe('learner code cannot take the grader down', () => {
   });
 
   it('a flood of output is an error about output, and the grader recovers', async () => {
-    const report = await grader.grade(sum(withBody('  for (let i = 0; i < 100000; i++) console.log("debug", i, "x".repeat(40));\n  return a + b;')));
+    const report = await grader.grade(
+      sum(withBody('  for (let i = 0; i < 100000; i++) console.log("debug", i, "x".repeat(40));\n  return a + b;')),
+    );
     expect(report.status).toBe('error');
     expect(report.message).toMatch(/printed more than/);
     expect((await grader.grade(sum(solution))).status).toBe('passed');
@@ -149,7 +166,10 @@ describe('warm state never leaks between runs', () => {
     await grader.close();
     grader = await createGrader({ root }); // one slot, so every grade below shares the runner
     expect((await grader.grade(sum(solution))).status).toBe('passed'); // src/sum.ts transformed once
-    const crash = await grader.grade({ exerciseId: 'redis-counter', files: { 'src/counter.ts': "throw new Error('boom');\n" } });
+    const crash = await grader.grade({
+      exerciseId: 'redis-counter',
+      files: { 'src/counter.ts': "throw new Error('boom');\n" },
+    });
     expect(crash.status).toBe('error'); // a crashed run replaces the kept worker
     expect((await grader.grade(sum(solution))).status).toBe('passed'); // the new worker starts with src/sum.ts unchanged
     const wrong = await grader.grade(sum(withBody('  return a * b;')));
@@ -168,7 +188,8 @@ describe('infrastructure', () => {
 
   it('redis: every run gets a key space of its own', async () => {
     const files = { 'src/counter.ts': readFileSync(join(root, 'solutions/redis-counter/src/counter.ts'), 'utf8') };
-    for (let run = 0; run < 2; run++) expect((await grader.grade({ exerciseId: 'redis-counter', files })).status).toBe('passed');
+    for (let run = 0; run < 2; run++)
+      expect((await grader.grade({ exerciseId: 'redis-counter', files })).status).toBe('passed');
   });
 
   it('redis: when no Redis answers, the report says so and how to start one', async () => {

@@ -86,7 +86,10 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   const queue: Job[] = [];
   let closed = false;
   const mode = options.isolation ?? 'auto';
-  const { isolation, reason: isolationReason } = mode === 'auto' ? detectIsolation() : { isolation: mode, reason: `the grader was created with isolation "${mode}"` };
+  const { isolation, reason: isolationReason } =
+    mode === 'auto'
+      ? detectIsolation()
+      : { isolation: mode, reason: `the grader was created with isolation "${mode}"` };
   const fresh = new FreshRunners(root, base, id, {
     ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
     isolation: mode,
@@ -104,7 +107,10 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     if (closed) throw new Error('this grader is closed; create a new one with createGrader()');
     const { signal, onEvent } = gradeOptions;
     const parsed = gradeRequestSchema.safeParse(request);
-    if (!parsed.success) throw new Error(`invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+      );
     signal?.throwIfAborted();
     const exercise = loadExercise(root, parsed.data.exerciseId);
     const files = submittedFiles(exercise, parsed.data.files);
@@ -137,7 +143,11 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   }
 
   /** Someone else's code (a mentor's re-grade): a fresh sandbox used once, or a refusal that says how to get one. */
-  async function gradeUntrusted(exercise: LoadedExercise, files: Record<string, string>, gradeOptions: GradeOptions): Promise<CheckReport> {
+  async function gradeUntrusted(
+    exercise: LoadedExercise,
+    files: Record<string, string>,
+    gradeOptions: GradeOptions,
+  ): Promise<CheckReport> {
     const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
     emit({ type: 'queued', position: 0 });
     if (isolation !== 'bubblewrap') {
@@ -158,7 +168,12 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     return fresh.withFresh((slot) => gradeOn(slot, exercise, files, gradeOptions));
   }
 
-  async function gradeOn(slot: Slot, exercise: LoadedExercise, files: Record<string, string>, gradeOptions: GradeOptions): Promise<CheckReport> {
+  async function gradeOn(
+    slot: Slot,
+    exercise: LoadedExercise,
+    files: Record<string, string>,
+    gradeOptions: GradeOptions,
+  ): Promise<CheckReport> {
     const { signal } = gradeOptions;
     const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
     const started = performance.now();
@@ -180,7 +195,12 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       durationMs: Math.round(performance.now() - started),
       engine: gradeOptions.engine ?? 'local',
       isolation: slot.host.isolation,
-      ...withAttempts([...new Set([...(verdict.attempts ?? []), ...attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)])])]),
+      ...withAttempts([
+        ...new Set([
+          ...(verdict.attempts ?? []),
+          ...attemptsIn([verdict.message, ...verdict.checks.map((c) => c.message)]),
+        ]),
+      ]),
       finishedAt: new Date().toISOString(),
     });
     emit({ type: 'report', report });
@@ -204,7 +224,9 @@ function submittedFiles(exercise: LoadedExercise, files: Record<string, string>)
   const editable = exercise.manifest.files.filter((f) => f.editable).map((f) => f.path);
   const unknown = Object.keys(files).filter((p) => !editable.includes(p));
   if (unknown.length > 0) {
-    throw new Error(`"${unknown[0]}" is not an editable file of exercise "${exercise.manifest.id}"; its editable files are: ${editable.join(', ')}`);
+    throw new Error(
+      `"${unknown[0]}" is not an editable file of exercise "${exercise.manifest.id}"; its editable files are: ${editable.join(', ')}`,
+    );
   }
   return Object.fromEntries(editable.map((p) => [p, files[p] ?? exercise.starter[p] ?? '']));
 }

@@ -14,7 +14,10 @@ const PATHS = /(?:^|\/)(?:grader|__checks__|checks|solutions)(?:\/|$)/;
 const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(['"`])([^'"`]+)\1/g;
 const LOADERS: [RegExp, string][] = [
   [/\bcreateRequire\b/, 'createRequire'],
-  [/\bgetBuiltinModule\s*\(\s*['"`](?:node:)?(?:module|inspector|vm|v8)\b/, "process.getBuiltinModule of Node's loader"],
+  [
+    /\bgetBuiltinModule\s*\(\s*['"`](?:node:)?(?:module|inspector|vm|v8)\b/,
+    "process.getBuiltinModule of Node's loader",
+  ],
   [/\bprocess\s*\.\s*binding\b|\b_linkedBinding\b/, 'process.binding'],
   [/__vitest_worker__|__vitest_|\$\$jest-matchers-object|expect-global/, "the test runner's internals"],
 ];
@@ -48,7 +51,7 @@ export function refusedImportsMessage(found: string[]): string {
     'Your code reaches into the grader, so it was not run:',
     ...found.map((line) => `- ${line}`),
     'Exercise code may not import vitest, @vitest/*, chai, tinyspy or the grader, nor load modules around the',
-    "bundler: the hidden checks run in the same process and must be the only ones to decide whether they passed.",
+    'bundler: the hidden checks run in the same process and must be the only ones to decide whether they passed.',
     'Remove these lines (the checks bring their own test tools) and run the checks again.',
   ].join('\n');
 }
@@ -82,7 +85,10 @@ export function importGuardPlugin(guarded: () => ReadonlySet<string>) {
       const file = id.split('?')[0] ?? id;
       if (!guarded().has(file) || !/\bimport\s*\(/.test(code)) return null;
       const check = `\nfunction __workbookImport(s, o) { const t = String(s); if (${RUNNER}.test(t) || ${BUILTINS}.test(t) || ${PATHS}.test(t)) throw new Error(${JSON.stringify(refusal(file, '', 'the test runner or the grader').replace('""', '"%s"'))}.replace('%s', t)); return import(t, o); }\n`;
-      return { code: code.replace(/(?<![\w$.])import\s*\((?!\s*\/\*\s*workbook)/g, '__workbookImport(') + check, map: null };
+      return {
+        code: code.replace(/(?<![\w$.])import\s*\((?!\s*\/\*\s*workbook)/g, '__workbookImport(') + check,
+        map: null,
+      };
     },
   };
   return plugin;

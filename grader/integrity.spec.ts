@@ -34,7 +34,10 @@ describe('catalog', () => {
   it('checks import learner code by its workspace path, never from solutions/', () => {
     for (const { manifest, checkFiles } of exercises) {
       for (const file of checkFiles) {
-        expect(readFileSync(file, 'utf8'), `${manifest.id}: ${file} must import ../src/…, not the reference answer`).not.toMatch(/from ['"][^'"]*solutions\//);
+        expect(
+          readFileSync(file, 'utf8'),
+          `${manifest.id}: ${file} must import ../src/…, not the reference answer`,
+        ).not.toMatch(/from ['"][^'"]*solutions\//);
       }
     }
   });
@@ -45,7 +48,11 @@ describe('catalog', () => {
   });
 
   it('check names are announced as the learner will read them (no template placeholders)', () => {
-    const templated = exercises.flatMap((exercise) => expectedChecks(exercise).filter((name) => name.includes('${')).map((name) => `${exercise.manifest.id}: ${name}`));
+    const templated = exercises.flatMap((exercise) =>
+      expectedChecks(exercise)
+        .filter((name) => name.includes('${'))
+        .map((name) => `${exercise.manifest.id}: ${name}`),
+    );
     expect(templated).toEqual([]);
   });
 });

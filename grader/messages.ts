@@ -31,7 +31,10 @@ export function learnerFrames(error: RawError, context: MessageContext): string[
 }
 
 /** One error as the learner reads it: the message, then where in their code it happened. */
-export function describeError(error: RawError, context: MessageContext): { message: string; expected?: string; received?: string } {
+export function describeError(
+  error: RawError,
+  context: MessageContext,
+): { message: string; expected?: string; received?: string } {
   const name = error.name && !['AssertionError', 'Error'].includes(error.name) ? `${error.name}: ` : '';
   const frames = learnerFrames(error, context);
   const message = clean(`${name}${error.message}${frames.length ? `\n${frames.join('\n')}` : ''}`, context);

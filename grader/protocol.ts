@@ -81,5 +81,13 @@ export type ChildMessage =
   | { type: 'case-start'; runId: number; file: string; name: string }
   | { type: 'case'; runId: number; test: RawTest }
   | { type: 'tested'; runId: number }
-  | { type: 'done'; runId: number; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings; witness?: WitnessSummary | null }
+  | {
+      type: 'done';
+      runId: number;
+      modules: RawModule[];
+      unhandled: RawError[];
+      typeErrors: TypeDiagnostic[];
+      timings: RunTimings;
+      witness?: WitnessSummary | null;
+    }
   | { type: 'failed'; runId: number; message: string };

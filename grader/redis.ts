@@ -9,7 +9,14 @@ export const START_REDIS = 'redis-server --daemonize yes --bind 127.0.0.1 --port
 export function redisCommand(url: string, args: string[], timeoutMs: number): Promise<string> {
   const { hostname, port, password, username } = new URL(url);
   const lines: string[] = [];
-  if (password) lines.push(resp(username ? ['AUTH', decodeURIComponent(username), decodeURIComponent(password)] : ['AUTH', decodeURIComponent(password)]));
+  if (password)
+    lines.push(
+      resp(
+        username
+          ? ['AUTH', decodeURIComponent(username), decodeURIComponent(password)]
+          : ['AUTH', decodeURIComponent(password)],
+      ),
+    );
   lines.push(resp(args));
   return new Promise((resolve, reject) => {
     const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
@@ -35,7 +42,8 @@ export function redisCommand(url: string, args: string[], timeoutMs: number): Pr
   });
 }
 
-const resp = (args: string[]) => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+const resp = (args: string[]) =>
+  `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
 
 /** Undefined when Redis answers PING; otherwise a learner-facing explanation with the fix. */
 export async function redisProblem(url: string): Promise<string | undefined> {
@@ -51,7 +59,8 @@ export async function redisProblem(url: string): Promise<string | undefined> {
 
 /** Deletes every key of a run's namespace (`prefix…`, `…:prefix…`); best effort. */
 export async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const script = "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do redis.call('DEL', k) n = n + 1 end end return n";
+  const script =
+    "local n = 0 for _, p in ipairs(ARGV) do for _, k in ipairs(redis.call('KEYS', p)) do redis.call('DEL', k) n = n + 1 end end return n";
   // Also under a library's own namespace (`workbook:<prefix>…`), which the run's ACL user may write.
   await redisCommand(url, ['EVAL', script, '0', `${prefix}*`, `*:${prefix}*`], 2000).catch(() => undefined);
 }

@@ -11,12 +11,15 @@ import { randomInt } from 'node:crypto';
 import ts from 'typescript';
 
 const decorated = (member: ts.ClassElement): boolean =>
-  (ts.canHaveDecorators(member) && (ts.getDecorators(member)?.length ?? 0) > 0)
-  || ((ts.isMethodDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.parameters.some((p) => (ts.getDecorators(p)?.length ?? 0) > 0));
+  (ts.canHaveDecorators(member) && (ts.getDecorators(member)?.length ?? 0) > 0) ||
+  ((ts.isMethodDeclaration(member) || ts.isSetAccessorDeclaration(member)) &&
+    member.parameters.some((p) => (ts.getDecorators(p)?.length ?? 0) > 0));
 
 /** A method or accessor whose position may move: it has a body and no decorator. */
 const movable = (member: ts.ClassElement): boolean =>
-  (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) && member.body !== undefined && !decorated(member);
+  (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) &&
+  member.body !== undefined &&
+  !decorated(member);
 
 function shuffleMethods(members: readonly ts.ClassElement[]): ts.ClassElement[] {
   // Overload signatures must stay next to their implementation: such a class is left as it is.
@@ -38,18 +41,83 @@ export function referenceVariant(path: string, source: string): string {
   const shuffle: ts.TransformerFactory<ts.SourceFile> = (context) => (root) => {
     const visit = (node: ts.Node): ts.Node => {
       const inner = ts.visitEachChild(node, visit, context);
-      if ((ts.isFunctionDeclaration(inner) || ts.isMethodDeclaration(inner) || ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isAccessor(inner)) && inner.body && ts.isBlock(inner.body)) {
-        const noop = ts.factory.createExpressionStatement(ts.factory.createVoidExpression(ts.factory.createNumericLiteral(randomInt(1_000_000))));
+      if (
+        (ts.isFunctionDeclaration(inner) ||
+          ts.isMethodDeclaration(inner) ||
+          ts.isFunctionExpression(inner) ||
+          ts.isArrowFunction(inner) ||
+          ts.isAccessor(inner)) &&
+        inner.body &&
+        ts.isBlock(inner.body)
+      ) {
+        const noop = ts.factory.createExpressionStatement(
+          ts.factory.createVoidExpression(ts.factory.createNumericLiteral(randomInt(1_000_000))),
+        );
         const body = ts.factory.updateBlock(inner.body, [noop, ...inner.body.statements]);
-        return ts.isFunctionDeclaration(inner) ? ts.factory.updateFunctionDeclaration(inner, inner.modifiers, inner.asteriskToken, inner.name, inner.typeParameters, inner.parameters, inner.type, body)
-          : ts.isMethodDeclaration(inner) ? ts.factory.updateMethodDeclaration(inner, inner.modifiers, inner.asteriskToken, inner.name, inner.questionToken, inner.typeParameters, inner.parameters, inner.type, body)
-          : ts.isFunctionExpression(inner) ? ts.factory.updateFunctionExpression(inner, inner.modifiers, inner.asteriskToken, inner.name, inner.typeParameters, inner.parameters, inner.type, body)
-          : ts.isArrowFunction(inner) ? ts.factory.updateArrowFunction(inner, inner.modifiers, inner.typeParameters, inner.parameters, inner.type, inner.equalsGreaterThanToken, body)
-          : ts.isGetAccessorDeclaration(inner) ? ts.factory.updateGetAccessorDeclaration(inner, inner.modifiers, inner.name, inner.parameters, inner.type, body)
-          : ts.factory.updateSetAccessorDeclaration(inner, inner.modifiers, inner.name, inner.parameters, body);
+        return ts.isFunctionDeclaration(inner)
+          ? ts.factory.updateFunctionDeclaration(
+              inner,
+              inner.modifiers,
+              inner.asteriskToken,
+              inner.name,
+              inner.typeParameters,
+              inner.parameters,
+              inner.type,
+              body,
+            )
+          : ts.isMethodDeclaration(inner)
+            ? ts.factory.updateMethodDeclaration(
+                inner,
+                inner.modifiers,
+                inner.asteriskToken,
+                inner.name,
+                inner.questionToken,
+                inner.typeParameters,
+                inner.parameters,
+                inner.type,
+                body,
+              )
+            : ts.isFunctionExpression(inner)
+              ? ts.factory.updateFunctionExpression(
+                  inner,
+                  inner.modifiers,
+                  inner.asteriskToken,
+                  inner.name,
+                  inner.typeParameters,
+                  inner.parameters,
+                  inner.type,
+                  body,
+                )
+              : ts.isArrowFunction(inner)
+                ? ts.factory.updateArrowFunction(
+                    inner,
+                    inner.modifiers,
+                    inner.typeParameters,
+                    inner.parameters,
+                    inner.type,
+                    inner.equalsGreaterThanToken,
+                    body,
+                  )
+                : ts.isGetAccessorDeclaration(inner)
+                  ? ts.factory.updateGetAccessorDeclaration(
+                      inner,
+                      inner.modifiers,
+                      inner.name,
+                      inner.parameters,
+                      inner.type,
+                      body,
+                    )
+                  : ts.factory.updateSetAccessorDeclaration(inner, inner.modifiers, inner.name, inner.parameters, body);
       }
       if (ts.isClassDeclaration(inner)) {
-        return ts.factory.updateClassDeclaration(inner, inner.modifiers, inner.name, inner.typeParameters, inner.heritageClauses, shuffleMethods(inner.members));
+        return ts.factory.updateClassDeclaration(
+          inner,
+          inner.modifiers,
+          inner.name,
+          inner.typeParameters,
+          inner.heritageClauses,
+          shuffleMethods(inner.members),
+        );
       }
       return inner;
     };
@@ -57,7 +125,9 @@ export function referenceVariant(path: string, source: string): string {
   };
   const result = ts.transform(file, [shuffle]);
   try {
-    return ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }).printFile(result.transformed[0] as ts.SourceFile);
+    return ts
+      .createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed })
+      .printFile(result.transformed[0] as ts.SourceFile);
   } finally {
     result.dispose();
   }

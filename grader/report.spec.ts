@@ -24,11 +24,23 @@ it('keeps only frames in the learner files, with workspace-relative paths and no
     },
     context,
   );
-  expect(described).toEqual({ message: 'expected 1 to be 2 in src/sum.ts\nat src/sum.ts:3:10', expected: '2', received: '1' });
+  expect(described).toEqual({
+    message: 'expected 1 to be 2 in src/sum.ts\nat src/sum.ts:3:10',
+    expected: '2',
+    received: '1',
+  });
 });
 
 it('lists type errors with file, line and code', () => {
-  const message = typeErrorMessage([{ file: 'src/sum.ts', line: 2, column: 3, code: 2322, message: "Type 'number' is not assignable to type 'string'." }]);
+  const message = typeErrorMessage([
+    {
+      file: 'src/sum.ts',
+      line: 2,
+      column: 3,
+      code: 2322,
+      message: "Type 'number' is not assignable to type 'string'.",
+    },
+  ]);
   expect(message).toContain("src/sum.ts:2:3 Type 'number' is not assignable to type 'string'. (TS2322)");
 });
 

@@ -47,16 +47,30 @@ export function outOfMemoryMessage(): string {
 }
 
 /** Turns one run's outcome into a verdict; `expected` names the checks in order, for those that never reported. */
-export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], expected: string[], context: MessageContext, timeLimitMs: number, stderr: string): Verdict {
+export function verdictFromOutcome(
+  outcome: RunOutcome,
+  streamed: RawTest[],
+  expected: string[],
+  context: MessageContext,
+  timeLimitMs: number,
+  stderr: string,
+): Verdict {
   if (outcome.kind === 'timeout') {
     const checks = streamed.map((t) => checkFromTest(t, context));
     const seen = new Set(checks.map((c) => c.name));
     const running = outcome.running?.name;
     for (const name of expected) {
       if (seen.has(name)) continue;
-      checks.push(name === running
-        ? { name, status: 'timeout', message: `Still running when the ${seconds(timeLimitMs)} limit was reached.`, durationMs: timeLimitMs }
-        : { name, status: 'skipped', durationMs: 0 });
+      checks.push(
+        name === running
+          ? {
+              name,
+              status: 'timeout',
+              message: `Still running when the ${seconds(timeLimitMs)} limit was reached.`,
+              durationMs: timeLimitMs,
+            }
+          : { name, status: 'skipped', durationMs: 0 },
+      );
     }
     return {
       status: 'timeout',
@@ -76,7 +90,10 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
   const tests = outcome.modules.flatMap((m) => m.tests);
   const runErrors = [...outcome.modules.flatMap((m) => m.errors), ...outcome.unhandled];
   const checks = tests.map((t) => checkFromTest(t, context));
-  const refused = [...outcome.modules.flatMap((m) => [...m.errors, ...m.tests.flatMap((t) => t.errors)]), ...outcome.unhandled]
+  const refused = [
+    ...outcome.modules.flatMap((m) => [...m.errors, ...m.tests.flatMap((t) => t.errors)]),
+    ...outcome.unhandled,
+  ]
     .map((e) => /WORKBOOK_IMPORT_REFUSED: (.*?);/.exec(e.message)?.[1])
     .filter((line): line is string => line !== undefined)
     .map((line) => clean(line, context));
@@ -88,10 +105,15 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
     .filter((p): p is string => p !== undefined)
     .map((p) => `tried to add "${p}" to an object that may not change (a built-in prototype or the assertion library)`);
   const witnessed = outcome.witness?.attempts ?? [];
-  if (sealed.length > 0 || (runErrors.length > 0 && witnessed.length > 0)) return tampered(skippedChecks(expected, [], context), [...new Set([...witnessed, ...sealed])]);
+  if (sealed.length > 0 || (runErrors.length > 0 && witnessed.length > 0))
+    return tampered(skippedChecks(expected, [], context), [...new Set([...witnessed, ...sealed])]);
   if (runErrors.length > 0) {
     const explained = [...new Set(runErrors.map((e) => explainRunError(e, context, stderr)))];
-    return { status: 'error', checks: checks.length > 0 ? checks : skippedChecks(expected, [], context), message: explained.join('\n\n') };
+    return {
+      status: 'error',
+      checks: checks.length > 0 ? checks : skippedChecks(expected, [], context),
+      message: explained.join('\n\n'),
+    };
   }
   if (outcome.witness !== undefined) {
     const problems = witnessProblems(outcome.witness, tests, outcome.modules.length);
@@ -103,10 +125,20 @@ export function verdictFromOutcome(outcome: RunOutcome, streamed: RawTest[], exp
   const exit = tests.flatMap((t) => t.errors).find((e) => /process\.exit unexpectedly called/.test(e.message));
   if (exit) return { status: 'error', checks, message: explainRunError(exit, context, stderr) };
   if (checks.length === 0) {
-    return { status: 'error', checks, message: 'No check ran. The exercise\'s hidden checks may be broken: please tell your mentor.' };
+    return {
+      status: 'error',
+      checks,
+      message: "No check ran. The exercise's hidden checks may be broken: please tell your mentor.",
+    };
   }
   // `expected` is empty for a learner's own spec (write-tests): its tests are whatever it declares.
-  const mismatch = expected.length > 0 ? checkListMismatch(checks.map((c) => c.name), expected) : undefined;
+  const mismatch =
+    expected.length > 0
+      ? checkListMismatch(
+          checks.map((c) => c.name),
+          expected,
+        )
+      : undefined;
   if (mismatch) return tampered(skippedChecks(expected, [], context), [mismatch]);
   return { status: checks.every((c) => c.status === 'passed') ? 'passed' : 'failed', checks };
 }
@@ -123,11 +155,17 @@ export function checkListMismatch(reported: string[], expected: string[]): strin
   const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>());
   const want = count(literal);
   const got = count(reported);
-  const extra = [...got].filter(([n, c]) => (want.has(n) ? c > (want.get(n) ?? 0) : c > 1 || !patterns.some((p) => p.test(n)))).map(([n]) => n);
+  const extra = [...got]
+    .filter(([n, c]) => (want.has(n) ? c > (want.get(n) ?? 0) : c > 1 || !patterns.some((p) => p.test(n))))
+    .map(([n]) => n);
   const missing = [...want].filter(([n, c]) => c > (got.get(n) ?? 0)).map(([n]) => n);
   if (extra.length === 0 && missing.length === 0) return undefined;
   const parts = [
-    ...(extra.length > 0 ? [`reported tests that are not the exercise's checks or reported a check twice: ${extra.map((n) => `"${n}"`).join(', ')}`] : []),
+    ...(extra.length > 0
+      ? [
+          `reported tests that are not the exercise's checks or reported a check twice: ${extra.map((n) => `"${n}"`).join(', ')}`,
+        ]
+      : []),
     ...(missing.length > 0 ? [`did not report: ${missing.map((n) => `"${n}"`).join(', ')}`] : []),
   ];
   return `the run ${parts.join('; ')}`;
@@ -144,16 +182,22 @@ function templatePattern(name: string): RegExp {
  * a check counts as passed only when Vitest and its witness both say so.
  */
 export function witnessProblems(witness: WitnessSummary | null, tests: RawTest[], checkFiles: number): string[] {
-  if (!witness) return ["the checks' own results never reached the grader (the worker's messages were blocked, forged or cut off)"];
+  if (!witness)
+    return ["the checks' own results never reached the grader (the worker's messages were blocked, forged or cut off)"];
   const problems = [...witness.attempts];
-  if (witness.claims !== checkFiles) problems.push(`took hold of the checks' result channel (${witness.claims} claims for ${checkFiles} check file${checkFiles === 1 ? '' : 's'})`);
+  if (witness.claims !== checkFiles)
+    problems.push(
+      `took hold of the checks' result channel (${witness.claims} claims for ${checkFiles} check file${checkFiles === 1 ? '' : 's'})`,
+    );
   const outcomes = new Map<string, boolean[]>();
   for (const r of witness.reports) outcomes.set(r.name, [...(outcomes.get(r.name) ?? []), r.passed]);
-  for (const [name, seen] of outcomes) if (seen.length > 1) problems.push(`ran the check "${name}" ${seen.length} times`);
+  for (const [name, seen] of outcomes)
+    if (seen.length > 1) problems.push(`ran the check "${name}" ${seen.length} times`);
   for (const test of tests) {
     if (test.state !== 'passed') continue;
     const seen = outcomes.get(test.name);
-    if (!seen || seen.length !== 1 || !seen[0]) problems.push(`made "${test.name}" look passed although the check itself did not pass`);
+    if (!seen || seen.length !== 1 || !seen[0])
+      problems.push(`made "${test.name}" look passed although the check itself did not pass`);
   }
   return [...new Set(problems)];
 }
@@ -162,7 +206,11 @@ export function witnessProblems(witness: WitnessSummary | null, tests: RawTest[]
 export function tampered(checks: CheckResult[], attempts: string[]): Verdict {
   return {
     status: 'error',
-    checks: checks.map((c) => (c.status === 'passed' ? { ...c, status: 'skipped' as const, message: 'Not counted: the run tampered with grading.' } : c)),
+    checks: checks.map((c) =>
+      c.status === 'passed'
+        ? { ...c, status: 'skipped' as const, message: 'Not counted: the run tampered with grading.' }
+        : c,
+    ),
     message: [
       'Your code interfered with the grader, so this run cannot be graded:',
       ...attempts.map((a) => `- ${a}`),
@@ -174,15 +222,25 @@ export function tampered(checks: CheckResult[], attempts: string[]): Verdict {
 
 /** Type errors, one line each with file and line, as the learner's editor would show them. */
 export function typeErrorMessage(diagnostics: TypeDiagnostic[]): string {
-  const shown = diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split('\n').join(' ')} (TS${d.code})`);
+  const shown = diagnostics
+    .slice(0, 5)
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.message.split('\n').join(' ')} (TS${d.code})`);
   const more = diagnostics.length > shown.length ? [`…and ${diagnostics.length - shown.length} more`] : [];
-  return [`Your code has ${diagnostics.length === 1 ? 'a type error' : `${diagnostics.length} type errors`}:`, ...shown, ...more, 'Fix them and run the checks again.'].join('\n');
+  return [
+    `Your code has ${diagnostics.length === 1 ? 'a type error' : `${diagnostics.length} type errors`}:`,
+    ...shown,
+    ...more,
+    'Fix them and run the checks again.',
+  ].join('\n');
 }
 
 function skippedChecks(expected: string[], streamed: RawTest[], context: MessageContext): CheckResult[] {
   const done = streamed.map((t) => checkFromTest(t, context));
   const seen = new Set(done.map((c) => c.name));
-  return [...done, ...expected.filter((n) => !seen.has(n)).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }))];
+  return [
+    ...done,
+    ...expected.filter((n) => !seen.has(n)).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 })),
+  ];
 }
 
 const seconds = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;

@@ -23,12 +23,21 @@ export function parseRulesMap(text: string, file: string): RuleRow[] {
     const line = raw.trim();
     if (!line.startsWith('|') || /^\|\s*#\s*\|/.test(line) || /^\|[\s|:-]+\|$/.test(line)) return;
     const cells = splitRow(line);
-    if (cells.length !== 4) throw new Error(`${file}:${index + 1}: a row needs 4 cells (# | rule | checks | wrong submissions), found ${cells.length}`);
+    if (cells.length !== 4)
+      throw new Error(
+        `${file}:${index + 1}: a row needs 4 cells (# | rule | checks | wrong submissions), found ${cells.length}`,
+      );
     const [, rule = '', checkCell = '', wrongCell = ''] = cells;
     const checks = [...checkCell.matchAll(/"((?:\\"|[^"])*)"/g)].map((m) => (m[1] ?? '').replace(/\\"/g, '"'));
     if (rule === '') throw new Error(`${file}:${index + 1}: the rule cell is empty`);
-    if (checks.length === 0) throw new Error(`${file}:${index + 1}: name at least one check in double quotes for "${rule}"`);
-    const wrong = /^(?:—|-|)$/.test(wrongCell) ? [] : wrongCell.split(',').map((w) => w.trim().replace(/^`|`$/g, '')).filter(Boolean);
+    if (checks.length === 0)
+      throw new Error(`${file}:${index + 1}: name at least one check in double quotes for "${rule}"`);
+    const wrong = /^(?:—|-|)$/.test(wrongCell)
+      ? []
+      : wrongCell
+          .split(',')
+          .map((w) => w.trim().replace(/^`|`$/g, ''))
+          .filter(Boolean);
     rows.push({ line: index + 1, rule, checks, wrong });
   });
   return rows;
@@ -58,12 +67,17 @@ export function rulesMapProblems(root: string, exercise: LoadedExercise): string
   // write-tests: the first check (the learner's spec passes against the reference) is a precondition, not a rule.
   const mustMap = exercise.manifest.kind === 'write-tests' ? announced.slice(1) : announced;
   const wrongDir = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
-  const cases = existsSync(wrongDir) ? readdirSync(wrongDir).filter((name) => statSync(join(wrongDir, name)).isDirectory()) : [];
+  const cases = existsSync(wrongDir)
+    ? readdirSync(wrongDir).filter((name) => statSync(join(wrongDir, name)).isDirectory())
+    : [];
   const problems: string[] = [];
   const mapped = new Set<string>();
   const mappedChecks = new Set(rows.flatMap((row) => row.checks));
   for (const check of mustMap) {
-    if (!mappedChecks.has(check)) problems.push(`${where}: the check "${check}" is on no rule's row; every check must be something the instructions state`);
+    if (!mappedChecks.has(check))
+      problems.push(
+        `${where}: the check "${check}" is on no rule's row; every check must be something the instructions state`,
+      );
   }
   for (const row of rows) {
     for (const check of row.checks) {
@@ -71,7 +85,8 @@ export function rulesMapProblems(root: string, exercise: LoadedExercise): string
     }
     for (const name of row.wrong) {
       mapped.add(name);
-      if (!cases.includes(name)) problems.push(`${where}:${row.line}: no wrong submission grader/fixtures/wrong-solutions/${id}/${name}/`);
+      if (!cases.includes(name))
+        problems.push(`${where}:${row.line}: no wrong submission grader/fixtures/wrong-solutions/${id}/${name}/`);
     }
   }
   for (const name of cases) {

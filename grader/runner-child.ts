@@ -71,7 +71,8 @@ const vitest = await createVitest(
     pool: persistentForks(launch),
     // Snapshot files live in the worker's private tmp: it may read nothing else of the workspace
     // (not even __checks__), and checks do not use snapshots.
-    resolveSnapshotPath: (testPath: string, extension: string) => join(workerTmp, '__snapshots__', `${testPath.replace(/[^A-Za-z0-9_.-]/g, '_')}${extension}`),
+    resolveSnapshotPath: (testPath: string, extension: string) =>
+      join(workerTmp, '__snapshots__', `${testPath.replace(/[^A-Za-z0-9_.-]/g, '_')}${extension}`),
     maxWorkers: 1,
     isolate: true,
     // The worker keeps the config of its first run; the parent enforces each exercise's limit.
@@ -100,7 +101,10 @@ await vitest.standalone();
 const checker = new TypeChecker(workspace);
 send({ type: 'ready', startupMs: Math.round(performance.now() - started) });
 // Asked to start the database ahead of the first db exercise: seconds saved on that grade.
-if (process.env['WORKBOOK_WARM_DB'] === '1') void loadDatabase().then((d) => d.startDatabase(workspace)).catch(() => undefined);
+if (process.env['WORKBOOK_WARM_DB'] === '1')
+  void loadDatabase()
+    .then((d) => d.startDatabase(workspace))
+    .catch(() => undefined);
 
 let queue = Promise.resolve();
 process.on('message', (message: ParentMessage) => {
@@ -113,9 +117,15 @@ process.on('message', (message: ParentMessage) => {
     });
     return;
   }
-  queue = queue.then(() => run(message)).catch((error: unknown) => {
-    send({ type: 'failed', runId: message.runId, message: error instanceof Error ? error.stack ?? error.message : String(error) });
-  });
+  queue = queue
+    .then(() => run(message))
+    .catch((error: unknown) => {
+      send({
+        type: 'failed',
+        runId: message.runId,
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    });
 });
 // The parent is gone: nothing will ever ask for a run again.
 process.on('disconnect', () => process.exit(0));
@@ -138,7 +148,8 @@ async function run(request: RunRequest): Promise<void> {
   send({ type: 'running', runId: request.runId });
   const project = vitest.getRootProject();
   const t = performance.now();
-  const types = request.typecheck.length > 0 ? checker.check(request.typecheck, request.invalidate) : Promise.resolve([]);
+  const types =
+    request.typecheck.length > 0 ? checker.check(request.typecheck, request.invalidate) : Promise.resolve([]);
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
   const vitestMs = performance.now() - t;
   // Learner code is done running: the type check that may still be going is the grader's time.
@@ -149,11 +160,13 @@ async function run(request: RunRequest): Promise<void> {
   const order = (file: string) => request.specs.indexOf(file);
   // Vitest returns every module it has seen in this process; keep this run's only.
   const ran = result.testModules.filter((m) => order(m.moduleId) >= 0);
-  const modules: RawModule[] = ran.sort((a, b) => order(a.moduleId) - order(b.moduleId)).map((module: TestModule) => ({
-    file: module.moduleId,
-    tests: [...module.children.allTests()].map(toRawTest),
-    errors: module.errors().map(toRawError),
-  }));
+  const modules: RawModule[] = ran
+    .sort((a, b) => order(a.moduleId) - order(b.moduleId))
+    .map((module: TestModule) => ({
+      file: module.moduleId,
+      tests: [...module.children.allTests()].map(toRawTest),
+      errors: module.errors().map(toRawError),
+    }));
   const unhandled = result.unhandledErrors.map((e) => toRawError(e as SerializedError));
   const crashed = unhandled.length > 0 || modules.some((m) => m.errors.length > 0);
   // Every run ends with the worker's summary: the checks' own outcomes (implement) and whether the
@@ -207,9 +220,18 @@ function toRawTest(testCase: TestCase): RawTest {
 }
 
 function toRawError(error: SerializedError): RawError {
-  const e = error as SerializedError & { expected?: unknown; actual?: unknown; code?: unknown; permission?: unknown; resource?: unknown };
+  const e = error as SerializedError & {
+    expected?: unknown;
+    actual?: unknown;
+    code?: unknown;
+    permission?: unknown;
+    resource?: unknown;
+  };
   // Node's permission model names what it refused outside the message: keep it (report attempts).
-  const refused = e.code === 'ERR_ACCESS_DENIED' ? ` (ERR_ACCESS_DENIED (${String(e.permission ?? 'unknown')}${typeof e.resource === 'string' ? `: ${e.resource}` : ''}))` : '';
+  const refused =
+    e.code === 'ERR_ACCESS_DENIED'
+      ? ` (ERR_ACCESS_DENIED (${String(e.permission ?? 'unknown')}${typeof e.resource === 'string' ? `: ${e.resource}` : ''}))`
+      : '';
   return {
     name: typeof e.name === 'string' ? e.name : undefined,
     message: `${String(e.message ?? e)}${refused}`,

@@ -7,14 +7,30 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Isolation } from '../src/schemas/report.ts';
-import type { ChildMessage, RawError, RawModule, RawTest, RunRequest, RunTimings, TypeDiagnostic, WitnessSummary } from './protocol.ts';
+import type {
+  ChildMessage,
+  RawError,
+  RawModule,
+  RawTest,
+  RunRequest,
+  RunTimings,
+  TypeDiagnostic,
+  WitnessSummary,
+} from './protocol.ts';
 import { removeCgroup } from './sandbox/bubblewrap.ts';
 import { detectIsolation, type IsolationMode } from './sandbox/isolation.ts';
 import { launchRunner, redisSocket } from './sandbox/launch.ts';
 import { type Bridge, bridgeUnixToTcp, type RedisLogin } from './sandbox/redis-bridge.ts';
 
 export type RunOutcome =
-  | { kind: 'done'; modules: RawModule[]; unhandled: RawError[]; typeErrors: TypeDiagnostic[]; timings: RunTimings; witness?: WitnessSummary | null | undefined }
+  | {
+      kind: 'done';
+      modules: RawModule[];
+      unhandled: RawError[];
+      typeErrors: TypeDiagnostic[];
+      timings: RunTimings;
+      witness?: WitnessSummary | null | undefined;
+    }
   | { kind: 'timeout'; running: { file: string; name: string } | undefined }
   | { kind: 'crashed'; message: string; stderr: string }
   | { kind: 'aborted' };
@@ -57,12 +73,15 @@ export function removeAbandonedSocketDirs(isAlive: (pid: number) => boolean): vo
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(SOCKET_DIR_PREFIX)) continue;
     const pid = Number(name.slice(SOCKET_DIR_PREFIX.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid))
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
 function passThrough(names: string[]): Record<string, string> {
-  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])));
+  return Object.fromEntries(
+    names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])),
+  );
 }
 
 export class RunnerHost {
@@ -111,7 +130,12 @@ export class RunnerHost {
       workspace: this.workspace,
       socketDir: this.socketDir,
       node: nodeBinary(),
-      args: [`--max-old-space-size=${this.options.memoryMb ?? 1024}`, '--disable-warning=ExperimentalWarning', childScript, this.workspace],
+      args: [
+        `--max-old-space-size=${this.options.memoryMb ?? 1024}`,
+        '--disable-warning=ExperimentalWarning',
+        childScript,
+        this.workspace,
+      ],
       env: {
         WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
         WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
@@ -137,7 +161,9 @@ export class RunnerHost {
       };
       const onExit = (code: number | null) => {
         child.off('message', onMessage);
-        reject(new Error(`the grading process exited while starting (code ${code}): ${this.stderr.trim().slice(-2000)}`));
+        reject(
+          new Error(`the grading process exited while starting (code ${code}): ${this.stderr.trim().slice(-2000)}`),
+        );
       };
       child.on('message', onMessage);
       child.once('exit', onExit);
@@ -174,11 +200,24 @@ export class RunnerHost {
         else if (message.type === 'tested') stopClock();
         else if (message.type === 'case-start') running = { file: message.file, name: message.name };
         else if (message.type === 'case') options.onCase?.(message.test);
-        else if (message.type === 'done') finish({ kind: 'done', modules: message.modules, unhandled: message.unhandled, typeErrors: message.typeErrors, timings: message.timings, witness: message.witness });
-        else if (message.type === 'failed') finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
+        else if (message.type === 'done')
+          finish({
+            kind: 'done',
+            modules: message.modules,
+            unhandled: message.unhandled,
+            typeErrors: message.typeErrors,
+            timings: message.timings,
+            witness: message.witness,
+          });
+        else if (message.type === 'failed')
+          finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
       };
       const onExit = (code: number | null, signal: string | null) => {
-        finish({ kind: 'crashed', message: `the grading process exited (${signal ?? `code ${code}`})`, stderr: this.stderr.slice(stderrBefore) });
+        finish({
+          kind: 'crashed',
+          message: `the grading process exited (${signal ?? `code ${code}`})`,
+          stderr: this.stderr.slice(stderrBefore),
+        });
       };
       const onAbort = () => {
         this.restart();
@@ -187,10 +226,15 @@ export class RunnerHost {
       // Preparing (starting the database on first use) is the grader's time, guarded separately;
       // the learner's clock starts when the child reports 'running'.
       let timer: NodeJS.Timeout | undefined;
-      const guard = (what: string) => setTimeout(() => {
-        this.restart();
-        finish({ kind: 'crashed', message: `${what} took longer than ${PREPARE_LIMIT_MS / 1000} s`, stderr: this.stderr.slice(stderrBefore) });
-      }, PREPARE_LIMIT_MS);
+      const guard = (what: string) =>
+        setTimeout(() => {
+          this.restart();
+          finish({
+            kind: 'crashed',
+            message: `${what} took longer than ${PREPARE_LIMIT_MS / 1000} s`,
+            stderr: this.stderr.slice(stderrBefore),
+          });
+        }, PREPARE_LIMIT_MS);
       // After the checks, only the type check may still run: the grader's time again.
       const stopClock = () => {
         clearTimeout(timer);
@@ -240,7 +284,11 @@ export class RunnerHost {
   /** Host end of the sandbox's Redis bridge: a Unix socket piped to the real Redis. */
   private startBridge(): Promise<Bridge> {
     const { hostname, port } = new URL(this.options.redisUrl ?? 'redis://127.0.0.1:6379');
-    return bridgeUnixToTcp(redisSocket(this.socketDir), { host: hostname || '127.0.0.1', port: Number(port || 6379) }, () => this.redisLogin);
+    return bridgeUnixToTcp(
+      redisSocket(this.socketDir),
+      { host: hostname || '127.0.0.1', port: Number(port || 6379) },
+      () => this.redisLogin,
+    );
   }
 
   private kill(): void {

@@ -26,7 +26,11 @@ export const wrongFixtureSchema = z
   .object({
     breaks: z.string().min(1).describe('The rule of instructions.md this submission breaks, in one line'),
     class: gapClassSchema,
-    caughtBy: z.string().min(1).optional().describe('Part of the name of a check that must fail (not pass, not skip) for this submission'),
+    caughtBy: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Part of the name of a check that must fail (not pass, not skip) for this submission'),
   })
   .strict();
 export type WrongFixture = z.infer<typeof wrongFixtureSchema>;
@@ -55,13 +59,19 @@ export function variants(root: string, exercise: LoadedExercise): Variant[] {
     { label: 'starter', files: exercise.starter, mustPass: false },
   ];
   const alt = join(root, 'grader', 'fixtures', 'alt-solutions', id);
-  if (existsSync(alt)) out.push({ label: 'alternative solution', files: overlaySolution(exercise, alt), mustPass: true });
+  if (existsSync(alt))
+    out.push({ label: 'alternative solution', files: overlaySolution(exercise, alt), mustPass: true });
   const wrong = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
   if (existsSync(wrong)) {
     for (const name of readdirSync(wrong).sort()) {
       const dir = join(wrong, name);
       if (!statSync(dir).isDirectory()) continue;
-      out.push({ label: `wrong solution "${name}"`, files: overlaySolution(exercise, dir), mustPass: false, fixture: readFixture(root, dir) });
+      out.push({
+        label: `wrong solution "${name}"`,
+        files: overlaySolution(exercise, dir),
+        mustPass: false,
+        fixture: readFixture(root, dir),
+      });
     }
   }
   return out;
@@ -73,7 +83,9 @@ function overlaySolution(exercise: LoadedExercise, dir: string): Record<string, 
   for (const path of filesUnder(dir)) {
     if (path === FIXTURE_FILE) continue;
     if (!(path in exercise.solution)) {
-      throw new Error(`${dir}: "${path}" is not an editable file of exercise "${exercise.manifest.id}" (editable: ${Object.keys(exercise.solution).join(', ')})`);
+      throw new Error(
+        `${dir}: "${path}" is not an editable file of exercise "${exercise.manifest.id}" (editable: ${Object.keys(exercise.solution).join(', ')})`,
+      );
     }
     files[path] = readFileSync(join(dir, path), 'utf8');
   }
@@ -83,7 +95,8 @@ function overlaySolution(exercise: LoadedExercise, dir: string): Record<string, 
 function readFixture(root: string, dir: string): WrongFixture {
   const file = join(dir, FIXTURE_FILE);
   const where = relative(root, file);
-  if (!existsSync(file)) throw new Error(`${where}: missing; say which rule the submission breaks: {"breaks": "…", "class": "…"}`);
+  if (!existsSync(file))
+    throw new Error(`${where}: missing; say which rule the submission breaks: {"breaks": "…", "class": "…"}`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -91,7 +104,10 @@ function readFixture(root: string, dir: string): WrongFixture {
     throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
   }
   const parsed = wrongFixtureSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -111,20 +127,29 @@ function filesUnder(dir: string): string[] {
 export async function verifyExercise(grader: Grader, root: string, exercise: LoadedExercise): Promise<Verification> {
   const { id } = exercise.manifest;
   const runs = await Promise.all(
-    variants(root, exercise).map(async (variant) => ({ variant, report: await grader.grade({ exerciseId: id, files: variant.files }) })),
+    variants(root, exercise).map(async (variant) => ({
+      variant,
+      report: await grader.grade({ exerciseId: id, files: variant.files }),
+    })),
   );
   const problems: string[] = [];
   for (const { variant, report } of runs) {
-    if (variant.mustPass && report.status !== 'passed') problems.push(`${id}: the ${variant.label} must pass but is ${report.status}: ${summarise(report)}`);
+    if (variant.mustPass && report.status !== 'passed')
+      problems.push(`${id}: the ${variant.label} must pass but is ${report.status}: ${summarise(report)}`);
     if (!variant.mustPass && report.status === 'passed') {
-      problems.push(`${id}: the ${variant.label} passes every check; the checks must reject it${variant.fixture ? ` (it breaks: ${variant.fixture.breaks})` : ''}`);
+      problems.push(
+        `${id}: the ${variant.label} passes every check; the checks must reject it${variant.fixture ? ` (it breaks: ${variant.fixture.breaks})` : ''}`,
+      );
     }
     const caughtBy = variant.fixture?.caughtBy;
     if (caughtBy && report.status !== 'passed') {
       const named = report.checks.filter((c) => c.name.includes(caughtBy));
-      if (named.length === 0) problems.push(`${id}: the ${variant.label} names caughtBy "${caughtBy}", but no check has that in its name`);
+      if (named.length === 0)
+        problems.push(`${id}: the ${variant.label} names caughtBy "${caughtBy}", but no check has that in its name`);
       else if (!named.some((c) => c.status === 'failed' || c.status === 'error' || c.status === 'timeout')) {
-        problems.push(`${id}: the ${variant.label} must fail "${caughtBy}", but it is ${named.map((c) => c.status).join('/')} (${summarise(report)})`);
+        problems.push(
+          `${id}: the ${variant.label} must fail "${caughtBy}", but it is ${named.map((c) => c.status).join('/')} (${summarise(report)})`,
+        );
       }
     }
   }

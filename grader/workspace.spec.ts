@@ -1,4 +1,15 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -29,15 +40,30 @@ it('copies the service once, links its node_modules, and reports every file as c
 
 it('overlays files, then restores service files and removes new ones, reporting exactly what changed', () => {
   workspace.apply(new Map());
-  const first = workspace.apply(new Map([['src/a.ts', 'export const a = 2;\n'], ['__checks__/x.check.ts', 'check']]));
+  const first = workspace.apply(
+    new Map([
+      ['src/a.ts', 'export const a = 2;\n'],
+      ['__checks__/x.check.ts', 'check'],
+    ]),
+  );
   expect(first.sort()).toEqual([at('__checks__/x.check.ts'), at('src/a.ts')]);
   expect(workspace.read('src/a.ts')).toBe('export const a = 2;\n');
-  expect(workspace.apply(new Map([['src/a.ts', 'export const a = 2;\n'], ['__checks__/x.check.ts', 'check']])), 'same overlay again').toEqual([]);
+  expect(
+    workspace.apply(
+      new Map([
+        ['src/a.ts', 'export const a = 2;\n'],
+        ['__checks__/x.check.ts', 'check'],
+      ]),
+    ),
+    'same overlay again',
+  ).toEqual([]);
   const back = workspace.apply(new Map());
   expect(back.sort()).toEqual([at('__checks__/x.check.ts'), at('src/a.ts')]);
   expect(workspace.read('src/a.ts'), 'restored from the service').toBe('export const a = 1;\n');
   expect(existsSync(at('__checks__/x.check.ts')), 'a file the service does not have is removed').toBe(false);
-  expect(readFileSync(join(service, 'src/a.ts'), 'utf8'), 'the service itself is never written').toBe('export const a = 1;\n');
+  expect(readFileSync(join(service, 'src/a.ts'), 'utf8'), 'the service itself is never written').toBe(
+    'export const a = 1;\n',
+  );
 });
 
 it('follows changes in the service: edited files are copied again, deleted ones removed', () => {
@@ -52,7 +78,10 @@ it('follows changes in the service: edited files are copied again, deleted ones 
 
 it('writes and reports nothing when an overlay equals what the workspace already holds', () => {
   workspace.apply(new Map());
-  expect(workspace.apply(new Map([['src/a.ts', 'export const a = 1;\n']])), "the service's own text as an overlay").toEqual([]);
+  expect(
+    workspace.apply(new Map([['src/a.ts', 'export const a = 1;\n']])),
+    "the service's own text as an overlay",
+  ).toEqual([]);
   expect(workspace.apply(new Map()), 'removing that overlay').toEqual([]);
 });
 
@@ -75,7 +104,12 @@ it('never writes through a symlink: a linked check file or folder is replaced, i
   mkdirSync(join(base, 'elsewhere'));
   rmSync(at('src'), { recursive: true });
   symlinkSync(join(base, 'elsewhere'), at('src'));
-  workspace.apply(new Map([['__checks__/x.check.ts', 'check'], ['src/a.ts', 'learner']]));
+  workspace.apply(
+    new Map([
+      ['__checks__/x.check.ts', 'check'],
+      ['src/a.ts', 'learner'],
+    ]),
+  );
   expect(readFileSync(outside, 'utf8')).toBe('outside');
   expect(readdirSync(join(base, 'elsewhere'))).toEqual([]);
   expect(lstatSync(at('src')).isDirectory() && !lstatSync(at('src')).isSymbolicLink()).toBe(true);

@@ -8,7 +8,19 @@
 // checks, size+mtime of the copy for service files) and rewritten when it differs; symlinks and
 // anything that is not a regular file are removed, never followed; module files the grader did
 // not put there are deleted.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Folders of service/ never copied: dependencies, build output, caches. */
@@ -74,7 +86,8 @@ export class Workspace {
         this.copied.set(path, stamp); // restored or overwritten (and verified) in apply()
         continue;
       }
-      if (this.copied.get(path) === stamp && this.written.get(path) === stampOf(lstatOrUndefined(join(this.dir, path)))) continue;
+      if (this.copied.get(path) === stamp && this.written.get(path) === stampOf(lstatOrUndefined(join(this.dir, path))))
+        continue;
       this.copied.set(path, stamp);
       this.copyService(path);
       changed.add(join(this.dir, path));
@@ -132,9 +145,15 @@ export class Workspace {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const abs = join(dir, entry.name);
         const rel = relative(this.dir, abs).split(sep).join('/');
-        if (dir === this.dir && (entry.name.startsWith('.') || (entry.name === 'node_modules' && this.isOwnLink(abs)))) continue;
+        if (dir === this.dir && (entry.name.startsWith('.') || (entry.name === 'node_modules' && this.isOwnLink(abs))))
+          continue;
         if (entry.isDirectory() && entry.name !== 'node_modules') visit(abs);
-        else if (entry.isDirectory() || entry.isSymbolicLink() || (!entry.isFile()) || (MODULE_FILE.test(entry.name) && !known(rel))) {
+        else if (
+          entry.isDirectory() ||
+          entry.isSymbolicLink() ||
+          !entry.isFile() ||
+          (MODULE_FILE.test(entry.name) && !known(rel))
+        ) {
           rmSync(abs, { recursive: true, force: true });
           removed.push(abs);
         }

@@ -23,4 +23,6 @@ await build({
   define: { __PRECACHE__: JSON.stringify(entries.map((e) => e.url)), __VERSION__: JSON.stringify(version) },
 });
 const bytes = entries.reduce((sum, e) => sum + e.content.length, 0);
-console.log(`offline-build: sw.js precaches ${entries.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (version ${version})`);
+console.log(
+  `offline-build: sw.js precaches ${entries.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (version ${version})`,
+);

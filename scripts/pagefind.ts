@@ -20,4 +20,6 @@ if (added.errors.length > 0) throw new Error(`pagefind: indexing ${dist} failed:
 const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
 if (written.errors.length > 0) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`pagefind: indexed ${added.page_count} pages into ${join(dist, 'pagefind')} in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `pagefind: indexed ${added.page_count} pages into ${join(dist, 'pagefind')} in ${Math.round(performance.now() - started)} ms`,
+);

@@ -25,7 +25,8 @@ export function precacheList(dist: string): PrecacheEntry[] {
   for (const file of files(dist)) {
     const path = relative(dist, file).split(sep).join('/');
     if (SKIP.some((re) => re.test(path))) continue;
-    const url = path === 'index.html' ? './' : path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+    const url =
+      path === 'index.html' ? './' : path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
     out.push({ url, content: readFileSync(file) });
   }
   return out;

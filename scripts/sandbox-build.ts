@@ -6,7 +6,13 @@ import { build, transform } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { declaredTestNames } from '../grader/report.ts';
-import { BROWSER_PACKAGES, browserCapability, checkSources, exerciseGraphs, mutantSources } from '../src/catalog/browser-capability.ts';
+import {
+  BROWSER_PACKAGES,
+  browserCapability,
+  checkSources,
+  exerciseGraphs,
+  mutantSources,
+} from '../src/catalog/browser-capability.ts';
 import { loadExercises } from '../src/catalog/load.ts';
 import { browserBundleSchema, type BrowserBundle } from '../src/schemas/browser-bundle.ts';
 import { SANDBOX_DIR, packageFile } from '../src/sandbox/browser-paths.ts';
@@ -24,8 +30,18 @@ mkdirSync(join(out, 'exercises'), { recursive: true });
 const started = performance.now();
 
 // The service's compiler settings that change emitted code (legacy decorators, class fields as assignments).
-const tsconfigRaw = { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false } };
-const browserBuild = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, logLevel: 'warning', legalComments: 'none' } as const;
+const tsconfigRaw = {
+  compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false },
+};
+const browserBuild = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+} as const;
 
 // Shared packages: one module each, so checks, service code and the runner share one instance.
 const PACKAGE_ENTRIES: Record<(typeof BROWSER_PACKAGES)[number], string> = {
@@ -33,14 +49,29 @@ const PACKAGE_ENTRIES: Record<(typeof BROWSER_PACKAGES)[number], string> = {
   zod: "export * from 'zod'; export { default } from 'zod';",
 };
 for (const name of BROWSER_PACKAGES) {
-  await build({ ...browserBuild, stdin: { contents: PACKAGE_ENTRIES[name], resolveDir: root, loader: 'js' }, outfile: join(out, packageFile(name)) });
+  await build({
+    ...browserBuild,
+    stdin: { contents: PACKAGE_ENTRIES[name], resolveDir: root, loader: 'js' },
+    outfile: join(out, packageFile(name)),
+  });
 }
 // node:crypto, the part with exact browser equivalents only (see NODE_SHIMS).
-const NODE_CRYPTO = 'export const randomUUID = () => crypto.randomUUID(); export const getRandomValues = (array) => crypto.getRandomValues(array); export const webcrypto = crypto;';
-await build({ ...browserBuild, stdin: { contents: NODE_CRYPTO, resolveDir: root, loader: 'js' }, outfile: join(out, packageFile('node:crypto')) });
-await build({ ...browserBuild, entryPoints: [join(root, 'src/sandbox/browser-worker.ts')], outfile: join(out, 'worker.js'), tsconfigRaw });
+const NODE_CRYPTO =
+  'export const randomUUID = () => crypto.randomUUID(); export const getRandomValues = (array) => crypto.getRandomValues(array); export const webcrypto = crypto;';
+await build({
+  ...browserBuild,
+  stdin: { contents: NODE_CRYPTO, resolveDir: root, loader: 'js' },
+  outfile: join(out, packageFile('node:crypto')),
+});
+await build({
+  ...browserBuild,
+  entryPoints: [join(root, 'src/sandbox/browser-worker.ts')],
+  outfile: join(out, 'worker.js'),
+  tsconfigRaw,
+});
 
-const compile = async (source: string, path: string) => (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: path, tsconfigRaw })).code;
+const compile = async (source: string, path: string) =>
+  (await transform(source, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: path, tsconfigRaw })).code;
 const capable: string[] = [];
 for (const exercise of loadExercises(root)) {
   const { capability } = await browserCapability(root, exercise);
@@ -69,7 +100,8 @@ for (const exercise of loadExercises(root)) {
     for (const [path, source] of Object.entries(files)) compiled[path] = await compile(source, path);
     mutants.push({ description, modules: compiled });
   }
-  if (writeTests) declared.splice(0, declared.length, REFERENCE_CHECK, ...mutants.map((m) => mutantCheckName(m.description)));
+  if (writeTests)
+    declared.splice(0, declared.length, REFERENCE_CHECK, ...mutants.map((m) => mutantCheckName(m.description)));
   const bundle: BrowserBundle = browserBundleSchema.parse({
     exerciseId: id,
     checks: declared,
@@ -83,4 +115,6 @@ for (const exercise of loadExercises(root)) {
   writeFileSync(join(out, 'exercises', `${id}.json`), JSON.stringify(bundle));
   capable.push(id);
 }
-console.log(`sandbox-build: worker, ${BROWSER_PACKAGES.length} package bundles and ${capable.length} exercise bundles in ${out} (${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `sandbox-build: worker, ${BROWSER_PACKAGES.length} package bundles and ${capable.length} exercise bundles in ${out} (${Math.round(performance.now() - started)} ms)`,
+);

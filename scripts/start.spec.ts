@@ -13,7 +13,10 @@ let child: ChildProcess | undefined;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'workbook-start-'));
   mkdirSync(join(dist, 'weeks', '1'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><meta name="workbook-token" content=""></head><body>home</body></html>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><html><head><meta name="workbook-token" content=""></head><body>home</body></html>',
+  );
   writeFileSync(join(dist, 'weeks', '1', 'index.html'), '<!doctype html><title>week 1</title>');
 });
 
@@ -62,13 +65,21 @@ describe('scripts/start.ts', () => {
   });
 
   it('refuses --no-build without a build, saying what to run', () => {
-    const run = spawnSync(process.execPath, [script, '--no-build'], { cwd: root, env: { ...process.env, WORKBOOK_DIST: join(dist, 'missing') }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [script, '--no-build'], {
+      cwd: root,
+      env: { ...process.env, WORKBOOK_DIST: join(dist, 'missing') },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('run "npm run build" first');
   });
 
   it('rejects a PORT that is not a port number', () => {
-    const run = spawnSync(process.execPath, [script, '--no-build'], { cwd: root, env: { ...process.env, WORKBOOK_DIST: dist, PORT: 'eighty' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [script, '--no-build'], {
+      cwd: root,
+      env: { ...process.env, WORKBOOK_DIST: dist, PORT: 'eighty' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
   });

@@ -6,9 +6,23 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.wasm': 'application/wasm', '.txt': 'text/plain', '.webmanifest': 'application/manifest+json',
-  '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain',
+  '.webmanifest': 'application/manifest+json',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
 };
 
 /** Serves `root` under `base` ("/" or "/sub/path/"); unknown paths get the site's 404 page. */
@@ -17,7 +31,9 @@ export function createStaticServer(root: string, base = '/'): Server {
   return createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
-      res.writeHead(path === '/' ? 302 : 404, path === '/' ? { location: prefix } : { 'content-type': 'text/plain' }).end('Not found');
+      res
+        .writeHead(path === '/' ? 302 : 404, path === '/' ? { location: prefix } : { 'content-type': 'text/plain' })
+        .end('Not found');
       return;
     }
     let file = normalize(join(root, path.slice(prefix.length)));

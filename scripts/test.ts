@@ -22,7 +22,9 @@ const vitestJson = (file: string) => () => {
   return { passed: r.numPassedTests, failed: r.numFailedTests };
 };
 const playwrightJson = (file: string) => () => {
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
 };
 
@@ -31,12 +33,28 @@ const stages: Stage[] = [
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },
   {
     name: 'unit',
-    command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit.json')}`],
+    command: [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'unit.json')}`,
+    ],
     count: vitestJson(join(results, 'unit.json')),
   },
   {
     name: 'service',
-    command: ['npm', 'run', 'test', '-w', 'service', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'service.json')}`],
+    command: [
+      'npm',
+      'run',
+      'test',
+      '-w',
+      'service',
+      '--',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'service.json')}`,
+    ],
     count: vitestJson(join(results, 'service.json')),
   },
   { name: 'build', command: ['npm', 'run', 'build'] },
@@ -68,7 +86,9 @@ for (const stage of stages) {
   }
   passed += counts.passed;
   failed += counts.failed;
-  summary.push(`${run.status === 0 ? '✔' : '✖'} ${stage.name.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`);
+  summary.push(
+    `${run.status === 0 ? '✔' : '✖'} ${stage.name.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`,
+  );
 }
 
 console.log(`\n${summary.join('\n')}\n`);

@@ -20,14 +20,18 @@ const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds)
 describe('buildState', () => {
   it('is stale when there is no build yet', () => {
     const { dist } = setup();
-    expect(buildState(root, dist, ['src'])).toEqual({ stale: true, reason: `${join(dist, 'index.html')} does not exist` });
+    expect(buildState(root, dist, ['src'])).toEqual({
+      stale: true,
+      reason: `${join(dist, 'index.html')} does not exist`,
+    });
   });
 
   it('is fresh when the build is newer than every input, stale when a nested file changes later', () => {
     const { dist, chapter } = setup();
     mkdirSync(dist);
     writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-    for (const p of [chapter, join(root, 'src', 'content', 'weeks'), join(root, 'src', 'content'), join(root, 'src')]) at(p, 1000);
+    for (const p of [chapter, join(root, 'src', 'content', 'weeks'), join(root, 'src', 'content'), join(root, 'src')])
+      at(p, 1000);
     at(join(dist, 'index.html'), 2000);
     expect(buildState(root, dist, ['src'])).toEqual({ stale: false });
     at(chapter, 3000);

@@ -3,7 +3,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the build reads, relative to the repository root (folders are walked, node_modules skipped). */
-export const BUILD_INPUTS = ['src', 'public', 'exercises', 'solutions', 'checks', 'service/src', 'astro.config.mjs', 'package.json'];
+export const BUILD_INPUTS = [
+  'src',
+  'public',
+  'exercises',
+  'solutions',
+  'checks',
+  'service/src',
+  'astro.config.mjs',
+  'package.json',
+];
 
 /** Newest modification time (ms) under `path`, or 0 when it does not exist. */
 export function newestMtime(path: string): number {

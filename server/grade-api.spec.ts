@@ -7,7 +7,14 @@ import { createLocalEngine, probeLocalServer } from '../src/sandbox/local-engine
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGradeApi, createLocalGrading, hostsFor, MAX_BODY_BYTES, TOKEN_HEADER, type GradeBackend } from './grade-api.ts';
+import {
+  createGradeApi,
+  createLocalGrading,
+  hostsFor,
+  MAX_BODY_BYTES,
+  TOKEN_HEADER,
+  type GradeBackend,
+} from './grade-api.ts';
 
 // A scripted grader: the API's job is guarding and streaming, which this spec covers over real
 // HTTP; grading itself is covered by grader/ and by the end-to-end tests on the real grader.
@@ -17,7 +24,10 @@ class ScriptedGrader implements GradeBackend {
   active = 0;
   maxActive = 0;
   delayMs = 20;
-  async grade(request: GradeRequest, options: { signal?: AbortSignal; onEvent?: (e: GradeEvent) => void } = {}): Promise<CheckReport> {
+  async grade(
+    request: GradeRequest,
+    options: { signal?: AbortSignal; onEvent?: (e: GradeEvent) => void } = {},
+  ): Promise<CheckReport> {
     this.runs.push(request);
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
@@ -28,7 +38,16 @@ class ScriptedGrader implements GradeBackend {
         options.onEvent?.({ type: 'check', check: { name, status: 'passed', durationMs: 1 } });
       }
       if (request.files['src/x.ts']?.includes('loop')) await wait(60_000, options.signal);
-      return { version: 1, exerciseId: request.exerciseId, status: 'passed', checks: [], durationMs: 5, engine: 'local', isolation: 'none', finishedAt: new Date().toISOString() };
+      return {
+        version: 1,
+        exerciseId: request.exerciseId,
+        status: 'passed',
+        checks: [],
+        durationMs: 5,
+        engine: 'local',
+        isolation: 'none',
+        finishedAt: new Date().toISOString(),
+      };
     } catch (error) {
       this.aborted++;
       throw error;
@@ -41,7 +60,14 @@ class ScriptedGrader implements GradeBackend {
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 let server: Server;
@@ -53,7 +79,10 @@ let api: ReturnType<typeof createGradeApi>;
 beforeAll(async () => {
   server = createServer((req, res) => {
     void api.handle(req, res).then((handled) => {
-      if (!handled) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(api.injectToken('<head><meta name="workbook-token" content=""></head>', req)); }
+      if (!handled) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(api.injectToken('<head><meta name="workbook-token" content=""></head>', req));
+      }
     });
   });
   server.listen(0, '127.0.0.1');
@@ -61,27 +90,52 @@ beforeAll(async () => {
   const { port } = server.address() as AddressInfo;
   host = `127.0.0.1:${port}`;
   base = `http://${host}`;
-  api = createGradeApi({ grader, exercises: new Map([['demo-exercise', ['src/x.ts']]]), allowedHosts: hostsFor('127.0.0.1', port) });
+  api = createGradeApi({
+    grader,
+    exercises: new Map([['demo-exercise', ['src/x.ts']]]),
+    allowedHosts: hostsFor('127.0.0.1', port),
+  });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Raw HTTP so the test controls Host and Origin exactly (fetch forbids setting Host). */
-function raw(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function raw(options: {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${options.path ?? '/api/grade'}`, { method: options.method ?? 'POST', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: res.headers['content-type']?.startsWith('application/json') ? readError(body) : body }));
-    });
+    const req = httpRequest(
+      `${base}${options.path ?? '/api/grade'}`,
+      { method: options.method ?? 'POST', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: res.headers['content-type']?.startsWith('application/json') ? readError(body) : body,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 /** Error bodies are JSON { error }; the assertions read the message itself. */
-const readError = (body: string) => { const parsed = JSON.parse(body) as { error?: string }; return parsed.error ?? body; };
+const readError = (body: string) => {
+  const parsed = JSON.parse(body) as { error?: string };
+  return parsed.error ?? body;
+};
 const good = () => JSON.stringify({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'export {}' } });
-const headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', [TOKEN_HEADER]: api.token, ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  [TOKEN_HEADER]: api.token,
+  ...extra,
+});
 
 describe('the guard', () => {
   it('serves pages with the token written into the meta tag, and a fresh token per process', async () => {
@@ -92,7 +146,11 @@ describe('the guard', () => {
   });
 
   it('serves a page requested under a foreign Host (DNS rebinding) without the token', async () => {
-    for (const foreign of [`evil.example:${new URL(base).port}`, '127.0.0.1:1', `127.0.0.1.nip.io:${new URL(base).port}`]) {
+    for (const foreign of [
+      `evil.example:${new URL(base).port}`,
+      '127.0.0.1:1',
+      `127.0.0.1.nip.io:${new URL(base).port}`,
+    ]) {
       const page = await raw({ method: 'GET', path: '/', headers: { host: foreign } });
       expect(page.status, foreign).toBe(200);
       expect(page.body, foreign).toContain('<meta name="workbook-token" content="">');
@@ -133,7 +191,10 @@ describe('the guard', () => {
 
   it('accepts its own origin, localhost alias included', async () => {
     const port = new URL(base).port;
-    const res = await raw({ headers: headers({ host: `localhost:${port}`, origin: `http://localhost:${port}` }), body: good() });
+    const res = await raw({
+      headers: headers({ host: `localhost:${port}`, origin: `http://localhost:${port}` }),
+      body: good(),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -154,10 +215,16 @@ describe('the guard', () => {
     expect(noFiles.body).toContain('Field "files"');
     const badId = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'Not Kebab', files: {} }) });
     expect(badId.body).toContain('Field "exerciseId"');
-    const foreignPath = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'demo-exercise', files: { 'package.json': '{}' } }) });
+    const foreignPath = await raw({
+      headers: headers(),
+      body: JSON.stringify({ exerciseId: 'demo-exercise', files: { 'package.json': '{}' } }),
+    });
     expect(foreignPath.status).toBe(400);
     expect(foreignPath.body).toContain('files.package.json');
-    const unknown = await raw({ headers: headers(), body: JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }) });
+    const unknown = await raw({
+      headers: headers(),
+      body: JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }),
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toContain('no-such-exercise');
   });
@@ -175,7 +242,10 @@ describe('streaming through the local engine', () => {
   it('streams started, each check and the report, in order', async () => {
     const engine = createLocalEngine({ baseUrl: base, token: api.token });
     const events: string[] = [];
-    const report = await engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } }, { onEvent: (e) => events.push(e.type === 'check' ? `check:${e.check.name}` : e.type) });
+    const report = await engine.grade(
+      { exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } },
+      { onEvent: (e) => events.push(e.type === 'check' ? `check:${e.check.name}` : e.type) },
+    );
     expect(events).toEqual(['started', 'check:a', 'check:b', 'report']);
     expect(report.status).toBe('passed');
   });
@@ -183,7 +253,9 @@ describe('streaming through the local engine', () => {
   it('queues concurrent requests to the grader without dropping any', async () => {
     const engine = createLocalEngine({ baseUrl: base, token: api.token });
     const before = grader.runs.length;
-    const reports = await Promise.all(Array.from({ length: 6 }, () => engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } })));
+    const reports = await Promise.all(
+      Array.from({ length: 6 }, () => engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'ok' } })),
+    );
     expect(reports.map((r) => r.status)).toEqual(Array(6).fill('passed'));
     expect(grader.runs.length - before).toBe(6);
   });
@@ -192,14 +264,25 @@ describe('streaming through the local engine', () => {
     const engine = createLocalEngine({ baseUrl: base, token: api.token });
     const controller = new AbortController();
     const abortedBefore = grader.aborted;
-    const run = engine.grade({ exerciseId: 'demo-exercise', files: { 'src/x.ts': 'loop' } }, { signal: controller.signal, onEvent: (e) => { if (e.type === 'check' && e.check.name === 'b') controller.abort(); } });
+    const run = engine.grade(
+      { exerciseId: 'demo-exercise', files: { 'src/x.ts': 'loop' } },
+      {
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type === 'check' && e.check.name === 'b') controller.abort();
+        },
+      },
+    );
     await expect(run).rejects.toMatchObject({ code: 'aborted' });
     await expect.poll(() => grader.aborted).toBe(abortedBefore + 1);
   });
 
   it('turns a refused request into an EngineError carrying the server message', async () => {
     const engine = createLocalEngine({ baseUrl: base, token: 'wrong' });
-    await expect(engine.grade({ exerciseId: 'demo-exercise', files: {} })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining(TOKEN_HEADER) });
+    await expect(engine.grade({ exerciseId: 'demo-exercise', files: {} })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining(TOKEN_HEADER),
+    });
   });
 });
 
@@ -221,8 +304,12 @@ describe('createLocalGrading with a broken exercise catalog', () => {
       const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(503);
-      expect(((await health.json()) as { error: string }).error).toContain('exercises/half-written/exercise.json: missing');
-      expect(await probeLocalServer(url)).toMatch(/^The local grader cannot run checks: the exercise catalog is invalid/);
+      expect(((await health.json()) as { error: string }).error).toContain(
+        'exercises/half-written/exercise.json: missing',
+      );
+      expect(await probeLocalServer(url)).toMatch(
+        /^The local grader cannot run checks: the exercise catalog is invalid/,
+      );
       expect(await (await fetch(`${url}/`)).text()).toMatch(/<meta name="workbook-token" content="[\w-]{20,}">/);
       await new Promise<void>((resolve) => broken.close(() => resolve()));
       await grading.close();

@@ -16,7 +16,10 @@ const TOKEN_META = /<meta name="workbook-token" content=""\s*\/?>/;
 
 /** The part of the grader (grader/index.ts) the API needs. */
 export interface GradeBackend {
-  grade(request: GradeRequest, options?: { signal?: AbortSignal; onEvent?: (event: GradeEvent) => void; engine?: 'local' }): Promise<CheckReport>;
+  grade(
+    request: GradeRequest,
+    options?: { signal?: AbortSignal; onEvent?: (event: GradeEvent) => void; engine?: 'local' },
+  ): Promise<CheckReport>;
 }
 
 export interface GradeApiOptions {
@@ -56,34 +59,59 @@ class HttpError extends Error {
 export function createGradeApi(options: GradeApiOptions): GradeApi {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const allowed = typeof options.allowedHosts === 'function' ? options.allowedHosts : () => options.allowedHosts as readonly string[];
+  const allowed =
+    typeof options.allowedHosts === 'function' ? options.allowedHosts : () => options.allowedHosts as readonly string[];
 
-  const isOwnHost = (req: Pick<IncomingMessage, 'headers'>): boolean => allowed().some((h) => h.toLowerCase() === (req.headers.host ?? '').toLowerCase());
+  const isOwnHost = (req: Pick<IncomingMessage, 'headers'>): boolean =>
+    allowed().some((h) => h.toLowerCase() === (req.headers.host ?? '').toLowerCase());
 
   const guard = (req: IncomingMessage, needsToken: boolean): void => {
     const hosts = new Set(allowed().map((h) => h.toLowerCase()));
     const origins = new Set([...hosts].map((h) => `http://${h}`));
     const host = (req.headers.host ?? '').toLowerCase();
-    if (!isOwnHost(req)) throw new HttpError(403, `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`);
+    if (!isOwnHost(req))
+      throw new HttpError(
+        403,
+        `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`,
+      );
     const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin.toLowerCase())) throw new HttpError(403, `Origin "${origin}" may not use the local grader; only pages served by this workbook server can.`);
+    if (origin !== undefined && !origins.has(origin.toLowerCase()))
+      throw new HttpError(
+        403,
+        `Origin "${origin}" may not use the local grader; only pages served by this workbook server can.`,
+      );
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new HttpError(403, `A ${site} request may not use the local grader; only pages served by this workbook server can.`);
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      throw new HttpError(
+        403,
+        `A ${site} request may not use the local grader; only pages served by this workbook server can.`,
+      );
     if (!needsToken) return;
     const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
-      throw new HttpError(403, `Missing or wrong ${TOKEN_HEADER} header. Reload the page served by \`npm start\` (the token changes each time the server starts).`);
+      throw new HttpError(
+        403,
+        `Missing or wrong ${TOKEN_HEADER} header. Reload the page served by \`npm start\` (the token changes each time the server starts).`,
+      );
     }
   };
 
   const readBody = async (req: IncomingMessage): Promise<string> => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The request body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`);
+    if (declared > MAX_BODY_BYTES)
+      throw new HttpError(
+        413,
+        `The request body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`,
+      );
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request body exceeds ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`);
+      if (size > MAX_BODY_BYTES)
+        throw new HttpError(
+          413,
+          `The request body exceeds ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`,
+        );
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');
@@ -94,7 +122,10 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new HttpError(400, `The body is not valid JSON (${(error as Error).message}); send {"exerciseId": "...", "files": {"<path>": "<code>"}}.`);
+      throw new HttpError(
+        400,
+        `The body is not valid JSON (${(error as Error).message}); send {"exerciseId": "...", "files": {"<path>": "<code>"}}.`,
+      );
     }
     const parsed = gradeRequestSchema.safeParse(json);
     if (!parsed.success) {
@@ -102,9 +133,14 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
       throw new HttpError(400, `Field "${issue?.path.join('.') || '(body)'}": ${issue?.message ?? 'invalid'}.`);
     }
     const editable = options.exercises.get(parsed.data.exerciseId);
-    if (!editable) throw new HttpError(404, `Unknown exercise "${parsed.data.exerciseId}"; see /exercises/ for the list.`);
+    if (!editable)
+      throw new HttpError(404, `Unknown exercise "${parsed.data.exerciseId}"; see /exercises/ for the list.`);
     for (const path of Object.keys(parsed.data.files)) {
-      if (!editable.includes(path)) throw new HttpError(400, `Field "files.${path}": not an editable file of "${parsed.data.exerciseId}" (editable: ${editable.join(', ')}).`);
+      if (!editable.includes(path))
+        throw new HttpError(
+          400,
+          `Field "files.${path}": not an editable file of "${parsed.data.exerciseId}" (editable: ${editable.join(', ')}).`,
+        );
     }
     return parsed.data;
   };
@@ -115,18 +151,35 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort(new Error('client disconnected'));
     });
-    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.flushHeaders();
     const send = (event: GradeEvent) => {
       if (!res.destroyed) res.write(`${JSON.stringify(event)}\n`);
     };
     const started = Date.now();
     try {
-      const report = await options.grader.grade(request, { signal: controller.signal, onEvent: (e) => { if (e.type !== 'report') send(e); }, engine: 'local' });
+      const report = await options.grader.grade(request, {
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type !== 'report') send(e);
+        },
+        engine: 'local',
+      });
       send({ type: 'report', report });
     } catch (error) {
       if (controller.signal.aborted) return;
-      send({ type: 'report', report: errorReport(request, `The grader failed: ${(error as Error).message}. Run the checks again; if it persists, restart \`npm start\`.`, Date.now() - started) });
+      send({
+        type: 'report',
+        report: errorReport(
+          request,
+          `The grader failed: ${(error as Error).message}. Run the checks again; if it persists, restart \`npm start\`.`,
+          Date.now() - started,
+        ),
+      });
     } finally {
       res.end();
     }
@@ -136,7 +189,8 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
     token,
     // A page fetched under a foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1) must
     // not carry the token, or that site could read it from the page and drive the grader.
-    injectToken: (html, req) => (isOwnHost(req) ? html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`) : html),
+    injectToken: (html, req) =>
+      isOwnHost(req) ? html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`) : html,
     async handle(req, res) {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
@@ -174,7 +228,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
 }
 
 function errorReport(request: GradeRequest, message: string, durationMs: number): CheckReport {
-  return { version: REPORT_VERSION, exerciseId: request.exerciseId, status: 'error', checks: [], message, durationMs, engine: 'local', isolation: 'none', finishedAt: new Date().toISOString() };
+  return {
+    version: REPORT_VERSION,
+    exerciseId: request.exerciseId,
+    status: 'error',
+    checks: [],
+    message,
+    durationMs,
+    engine: 'local',
+    isolation: 'none',
+    finishedAt: new Date().toISOString(),
+  };
 }
 
 export interface LocalGrading {
@@ -186,26 +250,49 @@ export interface LocalGrading {
 }
 
 /** Starts the warm grader and the guarded API for `npm start`; `address` is read per request. */
-export async function createLocalGrading(options: { root: string; address: () => { host: string; port: number } }): Promise<LocalGrading> {
-  const [{ createGrader }, { loadExercises }] = await Promise.all([import('../grader/index.ts'), import('../src/catalog/load.ts')]);
+export async function createLocalGrading(options: {
+  root: string;
+  address: () => { host: string; port: number };
+}): Promise<LocalGrading> {
+  const [{ createGrader }, { loadExercises }] = await Promise.all([
+    import('../grader/index.ts'),
+    import('../src/catalog/load.ts'),
+  ]);
   const allowedHosts = () => hostsFor(options.address().host, options.address().port);
   let exercises: Map<string, string[]>;
   try {
-    exercises = new Map(loadExercises(options.root).map((e) => [e.manifest.id, e.manifest.files.filter((f) => f.editable).map((f) => f.path)]));
+    exercises = new Map(
+      loadExercises(options.root).map((e) => [
+        e.manifest.id,
+        e.manifest.files.filter((f) => f.editable).map((f) => f.path),
+      ]),
+    );
   } catch (error) {
     // The site still serves (chapters, editing, hints); only checks are unavailable, and say why.
     const reason = `the exercise catalog is invalid, so checks cannot run: ${(error as Error).message}\nFix it and restart \`npm start\`.`;
     console.error(`start: ${reason}`);
-    const api = createGradeApi({ grader: { grade: () => Promise.reject(new Error(reason)) }, exercises: new Map(), allowedHosts });
+    const api = createGradeApi({
+      grader: { grade: () => Promise.reject(new Error(reason)) },
+      exercises: new Map(),
+      allowedHosts,
+    });
     const unavailable = async (req: IncomingMessage, res: ServerResponse) => {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
       sendJson(res, 503, { ok: false, error: reason });
       return true;
     };
-    return { route: unavailable, transformHtml: (html, req) => api.injectToken(html, req), close: async () => undefined };
+    return {
+      route: unavailable,
+      transformHtml: (html, req) => api.injectToken(html, req),
+      close: async () => undefined,
+    };
   }
   const grader = await createGrader({ root: options.root });
   const api = createGradeApi({ grader, exercises, allowedHosts });
-  return { route: (req, res) => api.handle(req, res), transformHtml: (html, req) => api.injectToken(html, req), close: () => grader.close() };
+  return {
+    route: (req, res) => api.handle(req, res),
+    transformHtml: (html, req) => api.injectToken(html, req),
+    close: () => grader.close(),
+  };
 }

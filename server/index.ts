@@ -34,7 +34,12 @@ export function createWorkbookServer({ root, routes = [], transformHtml }: Workb
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, staticOptions: StaticOptions, routes: Route[]): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  staticOptions: StaticOptions,
+  routes: Route[],
+): Promise<void> {
   for (const route of routes) {
     if (await route(req, res)) return;
   }

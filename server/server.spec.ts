@@ -25,7 +25,10 @@ beforeAll(async () => {
   mkdirSync(join(root, 'weeks', '1'), { recursive: true });
   mkdirSync(join(root, '_astro'));
   mkdirSync(join(root, 'pagefind'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title><script>document.title = "ran";</script><script type="application/json" id="data">{}</script><script type="module" src="/_astro/app.abc123.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>home</title><script>document.title = "ran";</script><script type="application/json" id="data">{}</script><script type="module" src="/_astro/app.abc123.js"></script>',
+  );
   writeFileSync(join(root, 'weeks', '1', 'index.html'), '<!doctype html><title>week 1</title>');
   writeFileSync(join(root, '404.html'), '<!doctype html><title>Page not found</title>');
   writeFileSync(join(root, '_astro', 'app.abc123.js'), 'export {};');
@@ -69,7 +72,7 @@ describe('workbook server', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('allows no inline script but the page\'s own, named by hash', async () => {
+  it("allows no inline script but the page's own, named by hash", async () => {
     const page = await fetch(new URL('/', base));
     const policy = page.headers.get('content-security-policy') ?? '';
     const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src ')) ?? '';
@@ -125,7 +128,11 @@ describe('workbook server', () => {
   });
 
   it('never serves files outside the root, however the path is encoded', async () => {
-    for (const path of ['/../workbook-server-secret.txt', '/%2e%2e/workbook-server-secret.txt', '/weeks/%2e%2e/%2e%2e/workbook-server-secret.txt']) {
+    for (const path of [
+      '/../workbook-server-secret.txt',
+      '/%2e%2e/workbook-server-secret.txt',
+      '/weeks/%2e%2e/%2e%2e/workbook-server-secret.txt',
+    ]) {
       const res = await fetch(new URL(path, base));
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain('secret');
@@ -155,7 +162,10 @@ describe('workbook server', () => {
 
 describe('workbook server with an HTML transform', () => {
   it('rewrites HTML pages (uncached) and leaves other files untouched', async () => {
-    const transformed = createWorkbookServer({ root, transformHtml: (html) => html.replace('<title>', '<title>token ') });
+    const transformed = createWorkbookServer({
+      root,
+      transformHtml: (html) => html.replace('<title>', '<title>token '),
+    });
     const url = await listen(transformed, 0, '127.0.0.1');
     try {
       const page = await fetch(new URL('/weeks/1/', url));
@@ -166,7 +176,10 @@ describe('workbook server with an HTML transform', () => {
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('<title>token Page not found</title>');
       const seen: string[] = [];
-      const byHost = createWorkbookServer({ root, transformHtml: (html, req) => (seen.push(req.headers.host ?? ''), html) });
+      const byHost = createWorkbookServer({
+        root,
+        transformHtml: (html, req) => (seen.push(req.headers.host ?? ''), html),
+      });
       const byHostUrl = await listen(byHost, 0, '127.0.0.1');
       await (await fetch(new URL('/', byHostUrl))).text();
       await new Promise<void>((resolve) => byHost.close(() => resolve()));

@@ -34,7 +34,14 @@ async function scriptHashesOf(path: string, info: Stats): Promise<string[]> {
   return hashes;
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, status: number, path: string, info: Stats, options: StaticOptions): Promise<void> {
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  path: string,
+  info: Stats,
+  options: StaticOptions,
+): Promise<void> {
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   if (options.transformHtml && type.startsWith('text/html')) {
     // Transformed pages vary per process, so they are sent whole and never cached.
@@ -47,7 +54,8 @@ async function send(req: IncomingMessage, res: ServerResponse, status: number, p
   }
   const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
   // A page's own inline scripts may run (by hash); nothing else inline may.
-  if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy(await scriptHashesOf(path, info)));
+  if (type.startsWith('text/html'))
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(await scriptHashesOf(path, info)));
   res.setHeader('Content-Type', type);
   // Hashed build assets never change; everything else is revalidated so a rebuild shows at once.
   res.setHeader('Cache-Control', status === 200 && req.url?.startsWith('/_astro/') ? IMMUTABLE : 'no-cache');
@@ -97,7 +105,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
   }
   const base = resolve(options.root);
   const target = resolve(base, `.${pathname}`);
-  if (pathname.includes('\0') || (target !== base && !target.startsWith(base + sep))) return sendNotFound(req, res, options);
+  if (pathname.includes('\0') || (target !== base && !target.startsWith(base + sep)))
+    return sendNotFound(req, res, options);
 
   const info = await fileAt(target);
   if (info?.isDirectory()) {
@@ -119,7 +128,9 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
 
 /** `/<folder relative to root>/<query>`: always one leading slash, so it can never name another host. */
 export function redirectTarget(base: string, folder: string, search: string): string {
-  const segments = relative(base, folder).split(sep).filter((s) => s !== '');
+  const segments = relative(base, folder)
+    .split(sep)
+    .filter((s) => s !== '');
   const path = `/${segments.map(encodeURIComponent).join('/')}/`.replace(/^\/+/, '/');
   return `${path}${search}`;
 }

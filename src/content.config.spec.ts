@@ -33,7 +33,12 @@ ${extra}
 function sync(files: Record<string, string>): { status: number | null; output: string } {
   dir = mkdtempSync(join(tmpdir(), 'workbook-weeks-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const run = spawnSync(process.execPath, [astro, 'sync'], { cwd: root, env: { ...process.env, WORKBOOK_WEEKS_DIR: dir }, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, [astro, 'sync'], {
+    cwd: root,
+    env: { ...process.env, WORKBOOK_WEEKS_DIR: dir },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

@@ -23,7 +23,9 @@ const weeks = defineCollection({
       if (!match) throw new Error(`${WEEKS_DIR}/${entry}: file name must be week-NN.mdx (e.g. week-01.mdx)`);
       const fromName = Number(match[1]);
       if (data['week'] !== fromName) {
-        throw new Error(`${WEEKS_DIR}/${entry}: field "week" is ${JSON.stringify(data['week'])} but the file name says ${fromName}; make them equal`);
+        throw new Error(
+          `${WEEKS_DIR}/${entry}: field "week" is ${JSON.stringify(data['week'])} but the file name says ${fromName}; make them equal`,
+        );
       }
       return `week-${match[1]}`;
     },

@@ -53,7 +53,9 @@ export async function closeDatabase(): Promise<void> {
  */
 async function applyMigrations(pg: PGlite, workspace: string): Promise<void> {
   const dir = join(workspace, 'prisma', 'migrations');
-  await pg.exec('CREATE TABLE IF NOT EXISTS service_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  await pg.exec(
+    'CREATE TABLE IF NOT EXISTS service_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+  );
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name, 'migration.sql');
@@ -81,7 +83,9 @@ async function catalog(pg: PGlite): Promise<string> {
 
 /** Drops every non-system schema and applies the migrations again (about a second; only after a run changed the schema). */
 async function remigrate(pg: PGlite, workspace: string): Promise<void> {
-  const { rows } = await pg.query<{ name: string }>(`select quote_ident(nspname) as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
+  const { rows } = await pg.query<{ name: string }>(
+    `select quote_ident(nspname) as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`,
+  );
   for (const { name } of rows) await pg.exec(`DROP SCHEMA ${name} CASCADE`);
   await pg.exec('CREATE SCHEMA public');
   await applyMigrations(pg, workspace);

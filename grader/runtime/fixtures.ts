@@ -58,7 +58,8 @@ export async function resetDatabase(): Promise<void> {
   const tables = await client.$queryRawUnsafe<{ name: string }[]>(
     `select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', 'service_migrations')`,
   );
-  if (tables.length > 0) await client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  if (tables.length > 0)
+    await client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
 }
 
 /** Closes the Prisma connection (an afterAll); the worker lives on between runs. */

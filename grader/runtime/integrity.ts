@@ -31,7 +31,10 @@ const activeResources = process.getActiveResourcesInfo.bind(process);
 const KEY = symbolFor('workbook.integrity');
 /** Objects lock() made read-only, with their names: redefining on them is an attempt. */
 const lockedNames = new WeakMap<object, string>();
-const lockedName = (target: unknown) => ((typeof target === 'object' || typeof target === 'function') && target !== null ? apply(weakMapGet, lockedNames, [target]) as string | undefined : undefined);
+const lockedName = (target: unknown) =>
+  (typeof target === 'object' || typeof target === 'function') && target !== null
+    ? (apply(weakMapGet, lockedNames, [target]) as string | undefined)
+    : undefined;
 const weakMapGet = WeakMap.prototype.get;
 const weakMapSet = WeakMap.prototype.set;
 let mac: ((text: string, length: number) => string) | undefined;
@@ -54,7 +57,7 @@ processOn('message', (message: unknown) => {
   if (typeof key === 'string') {
     if (mac) return attempt('sent a second grading key to the worker');
     const bytes: number[] = [];
-    for (let i = 0; i < 32; i++) bytes[i] = parseInt(key[2 * i] as string + (key[2 * i + 1] as string), 16);
+    for (let i = 0; i < 32; i++) bytes[i] = parseInt((key[2 * i] as string) + (key[2 * i + 1] as string), 16);
     mac = createMac(bytes, charCodeAt);
     return;
   }
@@ -89,20 +92,23 @@ type It = (name: string, a?: unknown, b?: unknown) => unknown;
 /** Called once by each rewritten check file: returns its witnessed `it`. */
 function claim(realIt: It): It {
   claims++;
-  const wrap = (name: string, fn: TestFn): TestFn => async function witnessed(context: unknown) {
-    let passed = false;
-    try {
-      await apply(fn, undefined, [context]);
-      passed = true;
-    } finally {
-      push(reports, `${passed ? 'pass' : 'fail'} ${stringify(String(name))}`);
-    }
-  };
-  const witnessedVia = (register: It): It => (name, a, b) => {
-    if (typeof a === 'function') return register(name, wrap(name, a as TestFn), b);
-    if (typeof b === 'function') return register(name, a, wrap(name, b as TestFn));
-    return register(name, a, b);
-  };
+  const wrap = (name: string, fn: TestFn): TestFn =>
+    async function witnessed(context: unknown) {
+      let passed = false;
+      try {
+        await apply(fn, undefined, [context]);
+        passed = true;
+      } finally {
+        push(reports, `${passed ? 'pass' : 'fail'} ${stringify(String(name))}`);
+      }
+    };
+  const witnessedVia =
+    (register: It): It =>
+    (name, a, b) => {
+      if (typeof a === 'function') return register(name, wrap(name, a as TestFn), b);
+      if (typeof b === 'function') return register(name, a, wrap(name, b as TestFn));
+      return register(name, a, b);
+    };
   const it = witnessedVia(realIt) as It & Record<string, unknown>;
   const modifiers = realIt as unknown as Record<string, It | undefined>;
   // Checks may run concurrently or alone; skipped and todo tests never run, so need no witness.
@@ -158,8 +164,13 @@ function lockAll(target: unknown, label: string, options: { seal?: boolean; skip
 function guardDefiners(): void {
   // New properties on constructors and namespaces are legitimate (reflect-metadata adds
   // Reflect.metadata); redefining a locked one, or re-parenting a locked object, is not.
-  const lockedKey = (target: object, key: unknown) => (typeof key === 'string' || typeof key === 'symbol') && getDescriptor(target, key)?.configurable === false;
-  const wrap = (owner: Record<string, unknown>, method: string, check: (target: object, arg: unknown) => string | undefined) => {
+  const lockedKey = (target: object, key: unknown) =>
+    (typeof key === 'string' || typeof key === 'symbol') && getDescriptor(target, key)?.configurable === false;
+  const wrap = (
+    owner: Record<string, unknown>,
+    method: string,
+    check: (target: object, arg: unknown) => string | undefined,
+  ) => {
     const original = owner[method] as (...args: unknown[]) => unknown;
     owner[method] = function (this: unknown, target: unknown, arg: unknown, ...rest: unknown[]) {
       const name = lockedName(target);
@@ -170,7 +181,9 @@ function guardDefiners(): void {
   };
   const one = (target: object, key: unknown) => (lockedKey(target, key) ? `redefined ${String(key)}` : undefined);
   const many = (target: object, props: unknown) =>
-    typeof props === 'object' && props !== null && ownKeys(props).some((key) => lockedKey(target, key)) ? 'redefined properties' : undefined;
+    typeof props === 'object' && props !== null && ownKeys(props).some((key) => lockedKey(target, key))
+      ? 'redefined properties'
+      : undefined;
   const parent = () => 'replaced the prototype';
   wrap(Object as unknown as Record<string, unknown>, 'defineProperty', one);
   wrap(Object as unknown as Record<string, unknown>, 'defineProperties', many);
@@ -179,7 +192,26 @@ function guardDefiners(): void {
   wrap(Reflect as unknown as Record<string, unknown>, 'setPrototypeOf', parent);
 }
 
-const CONSTRUCTORS = ['Object', 'Array', 'Function', 'Promise', 'Date', 'RegExp', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Error', 'BigInt', 'ArrayBuffer', 'Uint8Array'];
+const CONSTRUCTORS = [
+  'Object',
+  'Array',
+  'Function',
+  'Promise',
+  'Date',
+  'RegExp',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Error',
+  'BigInt',
+  'ArrayBuffer',
+  'Uint8Array',
+];
 const NAMESPACES = ['JSON', 'Math', 'Reflect'];
 
 /** Locks the built-ins and the assertion library (idempotent; the first call must precede learner code). */
@@ -213,7 +245,8 @@ function lock(): void {
   // Math.random stays replaceable: no assertion relies on it, and checks spy on it to prove a
   // secure source is used (oauth-pkce-login).
   for (const name of NAMESPACES) lockAll(G[name], name, name === 'Math' ? { skip: ['random'] } : {});
-  for (const name of [...CONSTRUCTORS, ...NAMESPACES, 'Proxy', 'globalThis']) lockProperty(globalThis, name, 'globalThis');
+  for (const name of [...CONSTRUCTORS, ...NAMESPACES, 'Proxy', 'globalThis'])
+    lockProperty(globalThis, name, 'globalThis');
   // The assertion library, as Vitest exposes it to every test file.
   const expect = G[symbolFor('expect-global')] as ((value: unknown) => object) | undefined;
   lockProperty(globalThis, symbolFor('expect-global'), 'globalThis');
@@ -227,7 +260,9 @@ function lock(): void {
   lockProperty(globalThis, symbolFor('asymmetric-matchers-object'), 'globalThis');
   if (expect) {
     const assertion = getPrototypeOf(expect(undefined)) as object;
-    const flag = (chaiModule?.['util'] as { flag?: (assertion: object, key: string, value?: unknown) => unknown } | undefined)?.flag;
+    const flag = (
+      chaiModule?.['util'] as { flag?: (assertion: object, key: string, value?: unknown) => unknown } | undefined
+    )?.flag;
     if (flag) guardEqualityMatchers(assertion as Record<string, unknown>, flag);
     lockAll(assertion, 'chai Assertion.prototype', { seal: true });
     const chai = assertion.constructor as unknown as Record<string, unknown>;
@@ -247,4 +282,9 @@ try {
   chaiModule = undefined;
 }
 
-define(globalThis, KEY, { value: Object.freeze({ lock, claim }), writable: false, enumerable: false, configurable: false });
+define(globalThis, KEY, {
+  value: Object.freeze({ lock, claim }),
+  writable: false,
+  enumerable: false,
+  configurable: false,
+});

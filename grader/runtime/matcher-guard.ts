@@ -26,13 +26,22 @@ const G = globalThis as unknown as Record<string, { prototype?: Record<PropertyK
  * integrity.ts locks (their iterator becomes a read-only accessor) are trusted as they are; the
  * others only while their iterator is still the original.
  */
-const LOCKED_PROTOTYPES: unknown[] = [Array.prototype, Map.prototype, Set.prototype, String.prototype, getPrototypeOf(Uint8Array.prototype)];
-const OTHER_ITERATORS = new Map<unknown, unknown>(['Headers', 'URLSearchParams', 'FormData']
-  .map((name) => G[name]?.prototype)
-  .filter((proto) => proto !== undefined)
-  .map((proto) => [proto, proto[ITERATOR]]));
+const LOCKED_PROTOTYPES: unknown[] = [
+  Array.prototype,
+  Map.prototype,
+  Set.prototype,
+  String.prototype,
+  getPrototypeOf(Uint8Array.prototype),
+];
+const OTHER_ITERATORS = new Map<unknown, unknown>(
+  ['Headers', 'URLSearchParams', 'FormData']
+    .map((name) => G[name]?.prototype)
+    .filter((proto) => proto !== undefined)
+    .map((proto) => [proto, proto[ITERATOR]]),
+);
 const builtInIterator = (level: object, desc: PropertyDescriptor) =>
-  LOCKED_PROTOTYPES.includes(level) || ('value' in desc && OTHER_ITERATORS.has(level) && OTHER_ITERATORS.get(level) === desc.value);
+  LOCKED_PROTOTYPES.includes(level) ||
+  ('value' in desc && OTHER_ITERATORS.has(level) && OTHER_ITERATORS.get(level) === desc.value);
 const MAX_NODES = 200_000;
 /** Locked by integrity.ts: its `message` is a read-only accessor there, and the original string. */
 const ERROR_PROTOTYPE = Error.prototype;
@@ -45,10 +54,27 @@ function read(target: object, key: string): unknown {
 
 /** Matchers that compare their actual value deeply (and so may consult its asymmetricMatch). */
 export const EQUALITY_MATCHERS = [
-  'toEqual', 'toStrictEqual', 'toMatchObject', 'toContainEqual', 'toHaveProperty', 'toBeOneOf',
-  'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith', 'toHaveBeenNthCalledWith', 'toHaveBeenCalledExactlyOnceWith',
-  'toHaveReturnedWith', 'toHaveLastReturnedWith', 'toHaveNthReturnedWith', 'toHaveResolvedWith', 'toHaveLastResolvedWith', 'toHaveNthResolvedWith',
-  'eql', 'eqls', 'equal', 'equals', 'eq',
+  'toEqual',
+  'toStrictEqual',
+  'toMatchObject',
+  'toContainEqual',
+  'toHaveProperty',
+  'toBeOneOf',
+  'toHaveBeenCalledWith',
+  'toHaveBeenLastCalledWith',
+  'toHaveBeenNthCalledWith',
+  'toHaveBeenCalledExactlyOnceWith',
+  'toHaveReturnedWith',
+  'toHaveLastReturnedWith',
+  'toHaveNthReturnedWith',
+  'toHaveResolvedWith',
+  'toHaveLastResolvedWith',
+  'toHaveNthResolvedWith',
+  'eql',
+  'eqls',
+  'equal',
+  'equals',
+  'eq',
 ];
 
 /** Why `value` cannot be compared honestly, or undefined when it can. */
@@ -69,7 +95,8 @@ export function untrustworthy(value: unknown): string | undefined {
     let foundIterator = false;
     for (let level: object | null = current; level !== null; level = getPrototypeOf(level)) {
       if (level !== current && isProxy(level)) return 'its prototype is a Proxy';
-      if (getDescriptor(level, 'asymmetricMatch')) return 'it has an asymmetricMatch method: it would decide for itself what it equals';
+      if (getDescriptor(level, 'asymmetricMatch'))
+        return 'it has an asymmetricMatch method: it would decide for itself what it equals';
       const it = getDescriptor(level, ITERATOR);
       if (it && !foundIterator) {
         foundIterator = true;
@@ -91,10 +118,22 @@ export function untrustworthy(value: unknown): string | undefined {
       const desc = getDescriptor(current, keys[i] as PropertyKey);
       if (!desc) continue;
       if ('value' in desc) stack[stack.length] = desc.value;
-      else if (desc.enumerable && desc.get) return `its property "${String(keys[i])}" is a getter, which can answer differently each time it is read`;
+      else if (desc.enumerable && desc.get)
+        return `its property "${String(keys[i])}" is a getter, which can answer differently each time it is read`;
     }
-    if (isMap(current)) apply(mapForEach, current, [(v: unknown, k: unknown) => { stack[stack.length] = k; stack[stack.length] = v; }]);
-    else if (isSet(current)) apply(setForEach, current, [(v: unknown) => { stack[stack.length] = v; }]);
+    if (isMap(current))
+      apply(mapForEach, current, [
+        (v: unknown, k: unknown) => {
+          stack[stack.length] = k;
+          stack[stack.length] = v;
+        },
+      ]);
+    else if (isSet(current))
+      apply(setForEach, current, [
+        (v: unknown) => {
+          stack[stack.length] = v;
+        },
+      ]);
   }
   return undefined;
 }
@@ -118,7 +157,8 @@ export function untrustworthyThrown(thrown: unknown): string | undefined {
     // A getter (ZodError has one): read once, and pinned so the matcher reads that same string.
     const message = desc.get ? apply(desc.get, thrown, []) : undefined;
     if (typeof message !== 'string') return 'its message is not a string';
-    if (!define(thrown, 'message', { value: message, writable: true, enumerable: false, configurable: true })) return 'its message cannot be pinned';
+    if (!define(thrown, 'message', { value: message, writable: true, enumerable: false, configurable: true }))
+      return 'its message cannot be pinned';
     break;
   }
   return undefined;
@@ -144,10 +184,16 @@ export function guardEqualityMatchers(prototype: Record<string, unknown>, flag: 
   for (const name of EQUALITY_MATCHERS) {
     wrap(name, (assertion) => {
       const why = untrustworthy(flag(assertion, 'object'));
-      if (why) throw new Error(`The value given to ${name}() cannot be compared: ${why}. Return plain data (objects, arrays, Maps, Sets, class instances) from your code.`);
+      if (why)
+        throw new Error(
+          `The value given to ${name}() cannot be compared: ${why}. Return plain data (objects, arrays, Maps, Sets, class instances) from your code.`,
+        );
     });
   }
-  const refuseThrown = (why: string) => new Error(`The value your code threw cannot be compared: ${why}. Throw an Error (or a subclass) with a string message.`);
+  const refuseThrown = (why: string) =>
+    new Error(
+      `The value your code threw cannot be compared: ${why}. Throw an Error (or a subclass) with a string message.`,
+    );
   for (const name of THROW_MATCHERS) {
     wrap(name, (assertion) => {
       const actual = flag(assertion, 'object');

@@ -56,7 +56,8 @@ const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(Buff
  */
 export function witnessSummary(timeoutMs = 2000): Promise<WitnessSummary | undefined> {
   const current = shared;
-  if (!current || current.process.exitCode !== null || current.process.signalCode !== null) return Promise.resolve(undefined);
+  if (!current || current.process.exitCode !== null || current.process.signalCode !== null)
+    return Promise.resolve(undefined);
   const nonce = randomBytes(16).toString('hex');
   return new Promise((resolve) => {
     const done = (summary: WitnessSummary | undefined) => {
@@ -85,7 +86,8 @@ function parseSummary(payload: string): WitnessSummary {
     const [kind, ...rest] = line.split(' ');
     const value = rest.join(' ');
     if (kind === 'claims') summary.claims = Number(value);
-    else if (kind === 'pass' || kind === 'fail') summary.reports.push({ name: JSON.parse(value) as string, passed: kind === 'pass' });
+    else if (kind === 'pass' || kind === 'fail')
+      summary.reports.push({ name: JSON.parse(value) as string, passed: kind === 'pass' });
     else if (kind === 'attempt') summary.attempts.push(JSON.parse(value) as string);
     else if (kind === 'resource') summary.resources.push(JSON.parse(value) as string);
   }

@@ -69,7 +69,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 afterAll(async () => {
-  const pending = (globalThis as { __workbookCleanups?: (() => Promise<unknown>)[] }).__workbookCleanups?.splice(0) ?? [];
+  const pending =
+    (globalThis as { __workbookCleanups?: (() => Promise<unknown>)[] }).__workbookCleanups?.splice(0) ?? [];
   await Promise.allSettled(pending.map((cleanup) => cleanup()));
   if (cap.flooded) {
     throw new Error(`WORKBOOK_OUTPUT_FLOOD: your code printed more than ${Math.round(limit / 1000)} kB of output`);

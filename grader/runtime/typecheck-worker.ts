@@ -30,7 +30,8 @@ let roots: string[] = [];
 const host: ts.LanguageServiceHost = {
   getScriptFileNames: () => roots,
   getScriptVersion: (file) => String(versions.get(file) ?? 0),
-  getScriptSnapshot: (file) => (existsSync(file) ? ts.ScriptSnapshot.fromString(readFileSync(file, 'utf8')) : undefined),
+  getScriptSnapshot: (file) =>
+    existsSync(file) ? ts.ScriptSnapshot.fromString(readFileSync(file, 'utf8')) : undefined,
   getCurrentDirectory: () => workspace,
   getCompilationSettings: () => options,
   getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
@@ -50,7 +51,13 @@ parentPort?.on('message', (request: TypeRequest) => {
     for (const d of [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]) {
       if (d.category !== ts.DiagnosticCategory.Error || !d.file) continue;
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
-      diagnostics.push({ file: relative(workspace, d.file.fileName), line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
+      diagnostics.push({
+        file: relative(workspace, d.file.fileName),
+        line: line + 1,
+        column: character + 1,
+        code: d.code,
+        message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+      });
     }
   }
   parentPort?.postMessage({ id: request.id, diagnostics });
@@ -58,10 +65,24 @@ parentPort?.on('message', (request: TypeRequest) => {
 
 /** The workspace's tsconfig.json (the service's own settings), or strict defaults without one. */
 function compilerOptions(dir: string): ts.CompilerOptions {
-  const base: ts.CompilerOptions = { noEmit: true, skipLibCheck: true, declaration: false, sourceMap: false, incremental: false, composite: false };
+  const base: ts.CompilerOptions = {
+    noEmit: true,
+    skipLibCheck: true,
+    declaration: false,
+    sourceMap: false,
+    incremental: false,
+    composite: false,
+  };
   const path = join(dir, 'tsconfig.json');
   if (!existsSync(path)) {
-    return { ...base, target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, types: ['node'] };
+    return {
+      ...base,
+      target: ts.ScriptTarget.ES2023,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      types: ['node'],
+    };
   }
   const { config } = ts.readConfigFile(path, ts.sys.readFile);
   return { ...ts.parseJsonConfigFileContent(config, ts.sys, dir).options, ...base };

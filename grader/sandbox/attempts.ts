@@ -15,16 +15,25 @@ const PERMISSION: Record<string, string> = {
 };
 
 const RULES: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/ERR_ACCESS_DENIED \((\w+)(?:: ([^)]*))?\)/, (m) => `${PERMISSION[m[1] ?? ''] ?? `use ${m[1]}`}${m[2] ? `: ${m[2]}` : ''}`],
+  [
+    /ERR_ACCESS_DENIED \((\w+)(?:: ([^)]*))?\)/,
+    (m) => `${PERMISSION[m[1] ?? ''] ?? `use ${m[1]}`}${m[2] ? `: ${m[2]}` : ''}`,
+  ],
   [/--allow-fs-read/, () => 'read outside the workspace'],
   [/--allow-fs-write/, () => 'write outside the workspace'],
   [/--allow-child-process/, () => 'start a process'],
   [/--allow-worker/, () => 'start a worker thread'],
   [/--allow-addons/, () => 'load a native addon'],
-  [/EROFS[^']*'?([^',\n]*)/, (m) => `write outside the workspace (read-only file system)${m[1] ? `: ${m[1].trim()}` : ''}`],
+  [
+    /EROFS[^']*'?([^',\n]*)/,
+    (m) => `write outside the workspace (read-only file system)${m[1] ? `: ${m[1].trim()}` : ''}`,
+  ],
   [/(?:ENETUNREACH|EHOSTUNREACH)\s+([\w.:[\]-]+)/, (m) => `reach the network: ${m[1]}`],
   [/NOPERM[^\n]*/, (m) => `Redis outside the run's rights: ${m[0].slice(0, 160)}`],
-  [/Array buffer allocation failed|Failed to allocate memory|ERR_BUFFER_TOO_LARGE|Cannot create a Buffer larger/, () => 'allocate more memory than the limit'],
+  [
+    /Array buffer allocation failed|Failed to allocate memory|ERR_BUFFER_TOO_LARGE|Cannot create a Buffer larger/,
+    () => 'allocate more memory than the limit',
+  ],
   [/\bspawn EAGAIN|fork: Resource temporarily unavailable/, () => 'start more processes than the limit'],
 ];
 

@@ -35,9 +35,25 @@ export const SOCKET_DIR = '/run/workbook';
 export function sandboxCommand(spec: SandboxSpec, cgroup: string | undefined): string[] {
   writeFileSync(join(spec.socketDir, 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
   const args = [
-    '--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-net', '--unshare-uts', '--unshare-cgroup-try',
-    '--die-with-parent', '--new-session', '--hostname', 'workbook',
-    '--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--ro-bind', '/usr', '/usr',
+    '--unshare-user',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-net',
+    '--unshare-uts',
+    '--unshare-cgroup-try',
+    '--die-with-parent',
+    '--new-session',
+    '--hostname',
+    'workbook',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--tmpfs',
+    '/tmp',
+    '--ro-bind',
+    '/usr',
+    '/usr',
   ];
   // Merged-/usr systems link /bin, /lib… into /usr; others get them mounted read-only.
   for (const dir of ['/bin', '/sbin', '/lib', '/lib32', '/lib64']) {
@@ -46,7 +62,8 @@ export function sandboxCommand(spec: SandboxSpec, cgroup: string | undefined): s
     else args.push('--ro-bind', dir, dir);
   }
   args.push('--ro-bind', join(spec.socketDir, 'hosts'), '/etc/hosts');
-  if (!spec.node.startsWith('/usr/') && !spec.node.startsWith(join(spec.repo, 'node_modules'))) args.push('--ro-bind', spec.node, spec.node);
+  if (!spec.node.startsWith('/usr/') && !spec.node.startsWith(join(spec.repo, 'node_modules')))
+    args.push('--ro-bind', spec.node, spec.node);
   for (const path of ['node_modules', 'package.json', 'service/node_modules']) {
     if (existsSync(join(spec.repo, path))) args.push('--ro-bind', join(spec.repo, path), join(spec.repo, path));
   }

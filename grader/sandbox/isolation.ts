@@ -32,15 +32,46 @@ export function detectIsolation(): { isolation: Isolation; reason: string } {
   if (detected) return detected;
   const bwrap = process.platform === 'linux' ? which('bwrap') : undefined;
   if (!bwrap) {
-    detected = { isolation: 'permissions', reason: process.platform === 'linux' ? 'bubblewrap is not installed (apt-get install bubblewrap)' : `bubblewrap does not exist on ${process.platform}` };
+    detected = {
+      isolation: 'permissions',
+      reason:
+        process.platform === 'linux'
+          ? 'bubblewrap is not installed (apt-get install bubblewrap)'
+          : `bubblewrap does not exist on ${process.platform}`,
+    };
     return detected;
   }
-  const trial = spawnSync(bwrap, ['--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-net', '--die-with-parent', '--new-session', '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '--', 'true'], { encoding: 'utf8', timeout: 10_000 });
-  detected = trial.status === 0
-    ? { isolation: 'bubblewrap', reason: 'bubblewrap with user, PID, IPC and network namespaces' }
-    : { isolation: 'permissions', reason: `bubblewrap is installed but cannot start a sandbox (${(trial.stderr || trial.error?.message || `exit ${trial.status}`).trim()}); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone=1 or user.max_user_namespaces > 0)` };
+  const trial = spawnSync(
+    bwrap,
+    [
+      '--unshare-user',
+      '--unshare-pid',
+      '--unshare-ipc',
+      '--unshare-net',
+      '--die-with-parent',
+      '--new-session',
+      '--ro-bind',
+      '/',
+      '/',
+      '--proc',
+      '/proc',
+      '--dev',
+      '/dev',
+      '--',
+      'true',
+    ],
+    { encoding: 'utf8', timeout: 10_000 },
+  );
+  detected =
+    trial.status === 0
+      ? { isolation: 'bubblewrap', reason: 'bubblewrap with user, PID, IPC and network namespaces' }
+      : {
+          isolation: 'permissions',
+          reason: `bubblewrap is installed but cannot start a sandbox (${(trial.stderr || trial.error?.message || `exit ${trial.status}`).trim()}); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone=1 or user.max_user_namespaces > 0)`,
+        };
   return detected;
 }
 
 /** What to tell a mentor whose machine cannot re-grade untrusted code. */
-export const HOW_TO_ISOLATE = 'Re-grading other people\'s code needs an operating-system sandbox: on Linux install bubblewrap (`apt-get install bubblewrap`) and allow user namespaces (`sysctl -w kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` above 0); macOS and Windows cannot re-grade here, use a Linux machine or container.';
+export const HOW_TO_ISOLATE =
+  "Re-grading other people's code needs an operating-system sandbox: on Linux install bubblewrap (`apt-get install bubblewrap`) and allow user namespaces (`sysctl -w kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` above 0); macOS and Windows cannot re-grade here, use a Linux machine or container.";

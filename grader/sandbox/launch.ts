@@ -40,7 +40,12 @@ export function launchRunner(o: LaunchOptions): Launched {
   const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
   // detached: its own process group, so a kill reaches everything the runner started.
   if (o.isolation === 'none') {
-    const child = spawn(o.node, o.args, { cwd: o.workspace, detached: true, stdio, env: { ...process.env, ...o.env, WORKBOOK_ISOLATION: 'none' } });
+    const child = spawn(o.node, o.args, {
+      cwd: o.workspace,
+      detached: true,
+      stdio,
+      env: { ...process.env, ...o.env, WORKBOOK_ISOLATION: 'none' },
+    });
     return { child, cgroup: undefined };
   }
   // The environment is emptied: learner code must not see the grader's (tokens, paths, URLs).
@@ -59,7 +64,15 @@ export function launchRunner(o: LaunchOptions): Launched {
   }
   env['WORKBOOK_REDIS_SOCKET'] = REDIS_SOCKET_INSIDE;
   const cgroup = createPidsCgroup(o.name, MAX_PIDS);
-  const [program, ...args] = sandboxCommand({ bwrap, repo: o.repo, workspace: o.workspace, socketDir: o.socketDir, node: o.node, args: o.args, env }, cgroup);
-  const child = spawn(program as string, args, { cwd: o.workspace, detached: true, stdio, env: { PATH: env['PATH'] as string } });
+  const [program, ...args] = sandboxCommand(
+    { bwrap, repo: o.repo, workspace: o.workspace, socketDir: o.socketDir, node: o.node, args: o.args, env },
+    cgroup,
+  );
+  const child = spawn(program as string, args, {
+    cwd: o.workspace,
+    detached: true,
+    stdio,
+    env: { PATH: env['PATH'] as string },
+  });
   return { child, cgroup };
 }

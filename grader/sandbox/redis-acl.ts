@@ -17,7 +17,12 @@ export interface RunUser {
  * Creates the run's user; `url` is where learner code reaches Redis (inside a sandbox, its
  * loopback bridge, which logs in by itself: `withCredentials` false). Rejects when Redis has no ACL (before 6.0): the caller decides what to do.
  */
-export async function createRunUser(adminUrl: string, prefix: string, url: string, withCredentials: boolean): Promise<RunUser> {
+export async function createRunUser(
+  adminUrl: string,
+  prefix: string,
+  url: string,
+  withCredentials: boolean,
+): Promise<RunUser> {
   const name = `workbook-${prefix}`;
   const password = randomBytes(18).toString('base64url');
   // Keys are the run's prefix, also under a library's own namespace (`workbook:<prefix>…`): the
@@ -26,9 +31,31 @@ export async function createRunUser(adminUrl: string, prefix: string, url: strin
   // another database, where the run's cleanup does not look.
   // BullMQ reads INFO (server version) when it connects; INFO is in @dangerous but reveals nothing
   // another run could use to change anything.
-  const reply = await redisCommand(adminUrl, ['ACL', 'SETUSER', name, 'reset', 'on', `>${password}`, `~${prefix}*`, `~*:${prefix}*`, `&${prefix}*`, '+@all', '-@dangerous', '+info', '-reset', '-select', '-swapdb', '-move'], 2000);
+  const reply = await redisCommand(
+    adminUrl,
+    [
+      'ACL',
+      'SETUSER',
+      name,
+      'reset',
+      'on',
+      `>${password}`,
+      `~${prefix}*`,
+      `~*:${prefix}*`,
+      `&${prefix}*`,
+      '+@all',
+      '-@dangerous',
+      '+info',
+      '-reset',
+      '-select',
+      '-swapdb',
+      '-move',
+    ],
+    2000,
+  );
   // The last line is SETUSER's answer (an AUTH answer may come first).
-  if (reply.trim().split('\r\n').pop() !== '+OK') throw new Error(`Redis refused to create the run's ACL user: ${reply.trim()}`);
+  if (reply.trim().split('\r\n').pop() !== '+OK')
+    throw new Error(`Redis refused to create the run's ACL user: ${reply.trim()}`);
   const target = new URL(url);
   // Behind the sandbox's bridge the URL carries no secret: the host logs connections in itself.
   if (withCredentials) {

@@ -36,12 +36,15 @@ function listening(server: Server, listen: () => void): Promise<Bridge> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.once('listening', () => resolve({
-      close: () => new Promise<void>((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
+    server.once('listening', () =>
+      resolve({
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
       }),
-    }));
+    );
     listen();
   });
 }
@@ -50,7 +53,11 @@ function listening(server: Server, listen: () => void): Promise<Bridge> {
  * Host side: a Unix socket at `path` whose connections reach Redis at host:port logged in as the
  * current run's user (`login()`; no run, no Redis), with every command passed through RespGuard.
  */
-export function bridgeUnixToTcp(path: string, target: { host: string; port: number }, login: () => RedisLogin | undefined): Promise<Bridge> {
+export function bridgeUnixToTcp(
+  path: string,
+  target: { host: string; port: number },
+  login: () => RedisLogin | undefined,
+): Promise<Bridge> {
   rmSync(path, { force: true });
   const server = createServer((client) => {
     const current = login();

@@ -24,7 +24,9 @@ it('drops the AUTH clause of HELLO and keeps the rest', () => {
 });
 
 it('forwards what came before a RESET, then asks to close; inline commands close at once', () => {
-  const result = new RespGuard().push(Buffer.concat([respCommand(['PING']), respCommand(['RESET']), respCommand(['GET', 'other'])]));
+  const result = new RespGuard().push(
+    Buffer.concat([respCommand(['PING']), respCommand(['RESET']), respCommand(['GET', 'other'])]),
+  );
   expect(decode(result.forward)).toBe(decode(respCommand(['PING'])));
   expect(result.close).toBe(true);
   expect(new RespGuard().push(Buffer.from('AUTH default x\r\n'))).toEqual({ forward: Buffer.alloc(0), close: true });

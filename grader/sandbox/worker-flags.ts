@@ -50,7 +50,9 @@ export function workerLaunch(o: WorkerLaunchOptions): WorkerLaunch {
   if (o.isolation === 'none') return { execArgv: node };
   // The workspace's code (the service and the learner's files, which checks may read as text) is
   // readable; the hidden checks (__checks__) and the runner's own files are not.
-  const code = (o.sealed ? WORKSPACE_MANIFESTS : WORKSPACE_CODE).map((path) => join(o.workspace, path)).filter((path) => existsSync(path));
+  const code = (o.sealed ? WORKSPACE_MANIFESTS : WORKSPACE_CODE)
+    .map((path) => join(o.workspace, path))
+    .filter((path) => existsSync(path));
   const reads = [join(o.repo, 'node_modules'), join(o.repo, 'grader', 'runtime'), o.tmp, ...code, ...o.readFiles];
   const serviceModules = join(o.repo, 'service', 'node_modules');
   if (existsSync(serviceModules)) reads.push(serviceModules);
@@ -59,7 +61,12 @@ export function workerLaunch(o: WorkerLaunchOptions): WorkerLaunch {
   // RLIMIT_DATA counts writable memory actually mapped, not the address space WebAssembly and V8
   // reserve (an RLIMIT_AS low enough to stop a 2 GiB Buffer breaks wasm reservations: Prisma's
   // query compiler). So a 2 GiB Buffer fails while the wasm compiler still loads.
-  const limits = [`--data=${(o.dataMb ?? 1536) * 1024 * 1024}`, `--fsize=${64 * 1024 * 1024}`, '--nofile=1024', '--core=0'];
+  const limits = [
+    `--data=${(o.dataMb ?? 1536) * 1024 * 1024}`,
+    `--fsize=${64 * 1024 * 1024}`,
+    '--nofile=1024',
+    '--core=0',
+  ];
   // RLIMIT_NPROC counts every process of the user: only meaningful in bubblewrap's own user namespace.
   if (o.isolation === 'bubblewrap') limits.push('--nproc=256');
   return { execPath: o.prlimit, execArgv: [...limits, '--', o.node, ...node] };

@@ -13,7 +13,8 @@ export const DB = { id: 'prisma-task-repository', file: 'src/infrastructure/pers
 export type Exercise = typeof PURE;
 
 /** The reference answer of the exercise's attacked file. */
-export const solution = (exercise: Exercise) => readFileSync(join(root, 'solutions', exercise.id, exercise.file), 'utf8');
+export const solution = (exercise: Exercise) =>
+  readFileSync(join(root, 'solutions', exercise.id, exercise.file), 'utf8');
 
 /** The honest submission: every file of the reference answer. */
 export function honest(exercise: Exercise): { exerciseId: string; files: Record<string, string> } {
@@ -21,7 +22,10 @@ export function honest(exercise: Exercise): { exerciseId: string; files: Record<
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
-  return { exerciseId: exercise.id, files: Object.fromEntries(files.map((file) => [relative(dir, file), readFileSync(file, 'utf8')])) };
+  return {
+    exerciseId: exercise.id,
+    files: Object.fromEntries(files.map((file) => [relative(dir, file), readFileSync(file, 'utf8')])),
+  };
 }
 
 /** The reference answer with `attack` appended to one file (top-level code, may await). */
@@ -35,7 +39,8 @@ const js = (value: unknown) => JSON.stringify(value);
 
 export const attacks = {
   writeHome: (path: string) => `process.getBuiltinModule('node:fs').writeFileSync(${js(path)}, 'escaped');`,
-  read: (path: string) => `throw new Error('ATTACK: read ' + process.getBuiltinModule('node:fs').readFileSync(${js(path)}, 'utf8').slice(0, 80));`,
+  read: (path: string) =>
+    `throw new Error('ATTACK: read ' + process.getBuiltinModule('node:fs').readFileSync(${js(path)}, 'utf8').slice(0, 80));`,
   /** Connects to host:port, sends `payload`, throws what came back (or the error code). */
   connect: (host: string, port: number, payload = '') => `
 const net = process.getBuiltinModule('node:net');
@@ -50,16 +55,27 @@ const answer: string = await new Promise((resolve) => {
 });
 throw new Error('ATTACK: ' + answer);`,
   killParent: `process.kill(process.ppid, 'SIGKILL'); process.kill(-1, 'SIGKILL');`,
-  killPid: (pid: number) => `try { process.kill(${pid}, 'SIGTERM'); throw new Error('ATTACK: signalled ${pid}'); } catch (e) { throw new Error('ATTACK: ' + (e as NodeJS.ErrnoException).code); }`,
+  killPid: (pid: number) =>
+    `try { process.kill(${pid}, 'SIGTERM'); throw new Error('ATTACK: signalled ${pid}'); } catch (e) { throw new Error('ATTACK: ' + (e as NodeJS.ErrnoException).code); }`,
   forkLoop: `const cp = process.getBuiltinModule('node:child_process'); for (let i = 0; i < 10000; i++) cp.fork(process.argv[1] ?? '', [], { detached: true });`,
   leaveChild: `process.getBuiltinModule('node:child_process').spawn('sleep', ['987'], { detached: true, stdio: 'ignore' }).unref();`,
   bigBuffer: `const big = Buffer.alloc(2 * 1024 ** 3, 1); throw new Error('ATTACK: allocated ' + big.length);`,
   /** Raw RESP to the run's Redis: tries to log in as default, flush, list and read another run's key. */
   redis: (victim: string) => {
-    const resp = (...args: string[]) => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
-    const payload = resp('AUTH', 'default', 'x') + resp('FLUSHALL') + resp('KEYS', '*') + resp('GET', victim) + resp('CONFIG', 'GET', 'dir') + resp('RESET') + resp('GET', victim);
+    const resp = (...args: string[]) =>
+      `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+    const payload =
+      resp('AUTH', 'default', 'x') +
+      resp('FLUSHALL') +
+      resp('KEYS', '*') +
+      resp('GET', victim) +
+      resp('CONFIG', 'GET', 'dir') +
+      resp('RESET') +
+      resp('GET', victim);
     const url = 'new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379")';
-    return attacks.connect('127.0.0.1', 6379, payload).replace(`net.connect(6379, "127.0.0.1")`, `net.connect(Number(${url}.port || 6379), ${url}.hostname)`);
+    return attacks
+      .connect('127.0.0.1', 6379, payload)
+      .replace(`net.connect(6379, "127.0.0.1")`, `net.connect(Number(${url}.port || 6379), ${url}.hostname)`);
   },
   dropTable: `
 const { default: pg } = await import('pg');

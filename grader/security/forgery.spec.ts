@@ -130,7 +130,11 @@ describe('forged passes', () => {
   }
 
   it('a learner file that imports vitest is refused, naming the import and why', async () => {
-    const report = await grader.grade(sum(`import { expect } from 'vitest';\nexpect.extend({});\nexport function sum(a: number, b: number): number {\n  return a - b;\n}\n`));
+    const report = await grader.grade(
+      sum(
+        `import { expect } from 'vitest';\nexpect.extend({});\nexport function sum(a: number, b: number): number {\n  return a - b;\n}\n`,
+      ),
+    );
     expect(report.status).toBe('error');
     expect(report.message).toMatch(/src\/sum\.ts.*"vitest"/);
     expect(report.message).toMatch(/grader/i);

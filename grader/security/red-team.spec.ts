@@ -3,7 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGrader, type Grader } from '../index.ts';
 import { honest, root, solution } from './attacks.ts';
-import { claimsEqualToAnything, IDEMPOTENCY, LATENCY, REJECTS_CHECK, rejectsWithAnyMessage, returnsExpectAnything, sourceComparingSpec, sourceReadingSpec, TDD } from './red-team-attacks.ts';
+import {
+  claimsEqualToAnything,
+  IDEMPOTENCY,
+  LATENCY,
+  REJECTS_CHECK,
+  rejectsWithAnyMessage,
+  returnsExpectAnything,
+  sourceComparingSpec,
+  sourceReadingSpec,
+  TDD,
+} from './red-team-attacks.ts';
 
 let grader: Grader;
 beforeAll(async () => {
@@ -13,10 +23,14 @@ afterAll(() => grader?.close());
 // A write-tests grade runs the spec about fifteen times (reference, its variant, every mutant).
 vi.setConfig({ testTimeout: 240_000 });
 
-const passed = (report: { checks: { name: string; status: string }[] }) => report.checks.filter((c) => c.status === 'passed').map((c) => c.name);
+const passed = (report: { checks: { name: string; status: string }[] }) =>
+  report.checks.filter((c) => c.status === 'passed').map((c) => c.name);
 
 describe('red team: forged passes', () => {
-  const anything = { 'a Proxy that claims to be an asymmetric matcher': claimsEqualToAnything, "the grader's own expect.anything()": returnsExpectAnything };
+  const anything = {
+    'a Proxy that claims to be an asymmetric matcher': claimsEqualToAnything,
+    "the grader's own expect.anything()": returnsExpectAnything,
+  };
   for (const [how, code] of Object.entries(anything)) {
     it(`a result that claims to equal anything (${how}) passes no toEqual check`, async () => {
       expect(code.includes('new Proxy'), 'the attack is the one named').toBe(how.includes('Proxy'));
@@ -24,7 +38,10 @@ describe('red team: forged passes', () => {
       expect(report.status, report.message).not.toBe('passed');
       expect(passed(report), report.message).toEqual([]);
       const after = await grader.grade(honest({ id: LATENCY.id, file: LATENCY.file }));
-      expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+      expect(
+        after.status,
+        `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`,
+      ).toBe('passed');
     });
   }
 
@@ -36,22 +53,33 @@ describe('red team: forged passes', () => {
     expect(check?.status, report.message).toBe('failed');
     expect(check?.message).toMatch(/cannot be compared: its message is not a string/);
     const after = await grader.grade(honest(IDEMPOTENCY));
-    expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+    expect(
+      after.status,
+      `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`,
+    ).toBe('passed');
   });
 
   it('a write-tests spec cannot read the sources it tests: the file system refuses it (sealed worker)', async () => {
     const report = await grader.grade({ exerciseId: TDD.id, files: { [TDD.spec]: sourceReadingSpec() } });
     expect(report.status, JSON.stringify(report.checks.map((c) => [c.name, c.status]))).not.toBe('passed');
     expect(report.checks[0]?.status).toBe('failed');
-    expect(`${report.checks[0]?.message ?? ''} ${(report.attempts ?? []).join(' ')}`).toMatch(/ERR_ACCESS_DENIED|permission|access denied/i);
+    expect(`${report.checks[0]?.message ?? ''} ${(report.attempts ?? []).join(' ')}`).toMatch(
+      /ERR_ACCESS_DENIED|permission|access denied/i,
+    );
     const after = await grader.grade(honest({ id: TDD.id, file: TDD.spec }));
-    expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+    expect(
+      after.status,
+      `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`,
+    ).toBe('passed');
   });
 
   it('a write-tests spec that compares the source text instead of testing behaviour does not pass', async () => {
     const report = await grader.grade({ exerciseId: TDD.id, files: { [TDD.spec]: sourceComparingSpec() } });
     expect(report.status, JSON.stringify(report.checks.map((c) => [c.name, c.status]))).not.toBe('passed');
     const after = await grader.grade(honest({ id: TDD.id, file: TDD.spec }));
-    expect(after.status, `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`).toBe('passed');
+    expect(
+      after.status,
+      `${after.message ?? ''} ${JSON.stringify(after.checks.filter((c) => c.status !== 'passed'))}`,
+    ).toBe('passed');
   });
 });

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => grader?.close());
 
-const regrade = (files: { exerciseId: string; files: Record<string, string> }) => grader.grade({ ...files, purpose: 'regrade' });
+const regrade = (files: { exerciseId: string; files: Record<string, string> }) =>
+  grader.grade({ ...files, purpose: 'regrade' });
 
 it('each re-grade starts clean: a global or a tmp file left by the previous report is gone', async () => {
   const leave = `(globalThis as { __workbookPoison?: number }).__workbookPoison = 1; process.getBuiltinModule('node:fs').writeFileSync((process.env.TMPDIR ?? '/tmp') + '/poison', 'x');`;
@@ -25,7 +26,9 @@ it('each re-grade starts clean: a global or a tmp file left by the previous repo
   expect(second.status, second.message).toBe('passed');
   // On the warm (trusted) runner the tmp file does stay: this test would see a reused runner.
   await grader.grade(hostile(PURE, leave));
-  const warm = await grader.grade(hostile(PURE, look.replace('(globalThis as { __workbookPoison?: number }).__workbookPoison || ', '')));
+  const warm = await grader.grade(
+    hostile(PURE, look.replace('(globalThis as { __workbookPoison?: number }).__workbookPoison || ', '')),
+  );
   expect(warm.message).toMatch(/ATTACK: saw the previous report/);
 });
 

@@ -10,7 +10,13 @@ describe('browser capability', () => {
     const exercise = loadExercise(root, 'task-entity-complete');
     const graph = await exerciseGraph(root, exercise, exercise.solution);
     expect(graph.entries).toEqual(['__checks__/complete.check.ts']);
-    expect(graph.modules).toEqual(expect.arrayContaining(['__checks__/complete.check.ts', 'src/domain/task/task.entity.ts', 'src/domain/shared/domain-error.ts']));
+    expect(graph.modules).toEqual(
+      expect.arrayContaining([
+        '__checks__/complete.check.ts',
+        'src/domain/task/task.entity.ts',
+        'src/domain/shared/domain-error.ts',
+      ]),
+    );
     expect(graph.packages).toEqual(['vitest']);
     expect((await browserCapability(root, exercise)).capability).toEqual({ capable: true });
   });
@@ -18,7 +24,9 @@ describe('browser capability', () => {
   it('an exercise that needs Redis is not capable and says so', async () => {
     const { capability } = await browserCapability(root, loadExercise(root, 'two-level-cache'));
     expect(capability.capable).toBe(false);
-    expect(capability.capable ? [] : capability.reasons).toEqual(expect.arrayContaining(['needs: redis', 'needs: ioredis']));
+    expect(capability.capable ? [] : capability.reasons).toEqual(
+      expect.arrayContaining(['needs: redis', 'needs: ioredis']),
+    );
   });
 
   it('a Node built-in is named as such', async () => {

@@ -47,7 +47,11 @@ export function checkSources(root: string, id: string): Record<string, string> {
 }
 
 /** Resolves a relative specifier from a workspace file the way the grader's Vite does (`.js` → `.ts`). */
-export function resolveWorkspace(from: string, specifier: string, exists: (path: string) => boolean): string | undefined {
+export function resolveWorkspace(
+  from: string,
+  specifier: string,
+  exists: (path: string) => boolean,
+): string | undefined {
   const target = posix.normalize(posix.join(posix.dirname(from), specifier));
   if (target.startsWith('..')) return undefined;
   const base = target.replace(/\.js$/, '');
@@ -59,7 +63,11 @@ export function resolveWorkspace(from: string, specifier: string, exists: (path:
  * The import graph of an exercise's checks with `learner` as the editable files (solution or
  * starter). Read-only files come from service/.
  */
-export async function exerciseGraph(root: string, exercise: LoadedExercise, learner: Record<string, string>): Promise<ExerciseGraph> {
+export async function exerciseGraph(
+  root: string,
+  exercise: LoadedExercise,
+  learner: Record<string, string>,
+): Promise<ExerciseGraph> {
   const checks = checkSources(root, exercise.manifest.id);
   const read = (path: string): string | undefined => {
     if (path in learner) return learner[path];
@@ -92,7 +100,8 @@ export async function exerciseGraph(root: string, exercise: LoadedExercise, lear
     },
   };
   const entries = Object.keys(checks).filter((p) => p.endsWith('.check.ts'));
-  if (exercise.manifest.kind === 'write-tests') entries.push(...Object.keys(learner).filter((p) => /\.(spec|test)\.ts$/.test(p)));
+  if (exercise.manifest.kind === 'write-tests')
+    entries.push(...Object.keys(learner).filter((p) => /\.(spec|test)\.ts$/.test(p)));
   const result = await build({
     entryPoints: entries,
     bundle: true,
@@ -103,10 +112,14 @@ export async function exerciseGraph(root: string, exercise: LoadedExercise, lear
     outdir: '/out',
     logLevel: 'silent',
     plugins: [plugin],
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false } },
+    tsconfigRaw: {
+      compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false },
+    },
   });
   const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
-  const nodeGlobals = new Set(result.outputFiles.flatMap((f) => [...f.text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')));
+  const nodeGlobals = new Set(
+    result.outputFiles.flatMap((f) => [...f.text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')),
+  );
   return { modules, entries, packages: [...packages].sort(), imports, nodeGlobals: [...nodeGlobals].sort() };
 }
 
@@ -123,7 +136,11 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
         reasons.add(pkg === FIXTURES ? 'needs: grader fixtures (database or Redis)' : pkg);
         continue;
       }
-      reasons.add(name.startsWith('node:') || NODE_BUILTINS.has(name) ? `${name.startsWith('node:') ? name : `node:${name}`}` : `needs: ${name}`);
+      reasons.add(
+        name.startsWith('node:') || NODE_BUILTINS.has(name)
+          ? `${name.startsWith('node:') ? name : `node:${name}`}`
+          : `needs: ${name}`,
+      );
     }
     for (const name of graph.nodeGlobals) reasons.add(`node global: ${name}`);
     const cycle = findCycle(graph.imports);
@@ -139,7 +156,28 @@ export function packageName(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-const NODE_BUILTINS = new Set(['assert', 'async_hooks', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'perf_hooks', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib']);
+const NODE_BUILTINS = new Set([
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+]);
 
 /**
  * A cycle in the relative imports, if any: the browser links modules through blob URLs, which
@@ -185,17 +223,29 @@ export function mutantSources(root: string, id: string, name: string): Record<st
 
 /** Every graph the browser must be able to load: solution, starter and (write-tests) each mutant over the solution. */
 export async function exerciseGraphs(root: string, exercise: LoadedExercise): Promise<ExerciseGraph[]> {
-  const graphs = [await exerciseGraph(root, exercise, exercise.solution), await exerciseGraph(root, exercise, exercise.starter)];
-  for (const name of Object.keys(exercise.mutants)) graphs.push(await exerciseGraph(root, exercise, { ...exercise.solution, ...mutantSources(root, exercise.manifest.id, name) }));
+  const graphs = [
+    await exerciseGraph(root, exercise, exercise.solution),
+    await exerciseGraph(root, exercise, exercise.starter),
+  ];
+  for (const name of Object.keys(exercise.mutants))
+    graphs.push(
+      await exerciseGraph(root, exercise, { ...exercise.solution, ...mutantSources(root, exercise.manifest.id, name) }),
+    );
   return graphs;
 }
 
 /** Decides capability from the solution's and the starter's graphs (learners start from one and aim at the other) and the mutants'. */
-export async function browserCapability(root: string, exercise: LoadedExercise): Promise<{ capability: BrowserCapability; graph: ExerciseGraph | undefined }> {
+export async function browserCapability(
+  root: string,
+  exercise: LoadedExercise,
+): Promise<{ capability: BrowserCapability; graph: ExerciseGraph | undefined }> {
   try {
     const graphs = await exerciseGraphs(root, exercise);
     return { capability: capabilityOf(exercise, graphs), graph: graphs[0] };
   } catch (error) {
-    return { capability: { capable: false, reasons: [`import graph: ${(error as Error).message.split('\n')[0]}`] }, graph: undefined };
+    return {
+      capability: { capable: false, reasons: [`import graph: ${(error as Error).message.split('\n')[0]}`] },
+      graph: undefined,
+    };
   }
 }

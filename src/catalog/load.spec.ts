@@ -24,7 +24,10 @@ const manifest = (id: string, extra: Record<string, unknown> = {}) => ({
   difficulty: 'beginner',
   kind: 'implement',
   summary: 'Something worth doing.',
-  files: [{ path: 'src/x.ts', editable: true }, { path: 'src/ports.ts', editable: false }],
+  files: [
+    { path: 'src/x.ts', editable: true },
+    { path: 'src/ports.ts', editable: false },
+  ],
   hints: ['one', 'two'],
   ...extra,
 });
@@ -66,7 +69,15 @@ it('names the file and the field of a broken manifest', () => {
 
 it('reports invalid JSON, missing paths, and an id that differs from its folder (which keeps ids unique)', () => {
   put('exercises/broken/exercise.json', '{ nope');
-  exercise('beta', manifest('beta', { files: [{ path: 'src/x.ts', editable: true }, { path: 'src/missing.ts', editable: false }] }));
+  exercise(
+    'beta',
+    manifest('beta', {
+      files: [
+        { path: 'src/x.ts', editable: true },
+        { path: 'src/missing.ts', editable: false },
+      ],
+    }),
+  );
   exercise('gamma', manifest('beta'));
   const message = problems();
   expect(message).toContain('exercises/broken/exercise.json: is not valid JSON');
@@ -86,5 +97,7 @@ it('a write-tests exercise needs at least three mutants, each with a description
 it('loadExercise() explains an unknown id in one line, with the fix', () => {
   exercise('alpha');
   expect(loadExercise(root, 'alpha').manifest.id).toBe('alpha');
-  expect(() => loadExercise(root, 'omega')).toThrow(/^Unknown exercise "omega": there is no folder exercises\/omega\. Run `workbook list` to see the exercise ids\.$/);
+  expect(() => loadExercise(root, 'omega')).toThrow(
+    /^Unknown exercise "omega": there is no folder exercises\/omega\. Run `workbook list` to see the exercise ids\.$/,
+  );
 });

@@ -41,7 +41,8 @@ export function loadExercises(root: string): LoadedExercise[] {
     if (!exercise) continue;
     const file = rel(root, join(dir, MANIFEST));
     const previous = seen.get(exercise.manifest.id);
-    if (previous) problems.push(`${file}: id "${exercise.manifest.id}" is already used by ${previous}; ids must be unique`);
+    if (previous)
+      problems.push(`${file}: id "${exercise.manifest.id}" is already used by ${previous}; ids must be unique`);
     seen.set(exercise.manifest.id, file);
     loaded.push(exercise);
   }
@@ -53,7 +54,9 @@ export function loadExercises(root: string): LoadedExercise[] {
 export function loadExercise(root: string, id: string): LoadedExercise {
   const dir = join(root, 'exercises', id);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || !existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CatalogError(`Unknown exercise "${id}": there is no folder ${rel(root, dir)}. Run \`workbook list\` to see the exercise ids.`);
+    throw new CatalogError(
+      `Unknown exercise "${id}": there is no folder ${rel(root, dir)}. Run \`workbook list\` to see the exercise ids.`,
+    );
   }
   const problems: string[] = [];
   const exercise = loadOne(root, id, problems);
@@ -85,10 +88,12 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
   }
   const manifest = parsed.data;
   const before = problems.length;
-  if (manifest.id !== folder) problems.push(`${file}: field "id" is "${manifest.id}" but the folder is "${folder}"; make them equal`);
+  if (manifest.id !== folder)
+    problems.push(`${file}: field "id" is "${manifest.id}" but the folder is "${folder}"; make them equal`);
 
   const instructionsPath = join(dir, 'instructions.md');
-  if (!existsSync(instructionsPath)) problems.push(`${rel(root, instructionsPath)}: missing; write the learner's instructions there`);
+  if (!existsSync(instructionsPath))
+    problems.push(`${rel(root, instructionsPath)}: missing; write the learner's instructions there`);
 
   const starter: Record<string, string> = {};
   const solution: Record<string, string> = {};
@@ -110,10 +115,14 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
 
   const checksDir = join(root, 'checks', folder);
   const checkFiles = existsSync(checksDir)
-    ? readdirSync(checksDir).filter((n) => n.endsWith('.check.ts')).sort().map((n) => join(checksDir, n))
+    ? readdirSync(checksDir)
+        .filter((n) => n.endsWith('.check.ts'))
+        .sort()
+        .map((n) => join(checksDir, n))
     : [];
   // write-tests exercises are graded by their mutants; hidden checks are optional for them.
-  if (checkFiles.length === 0 && manifest.kind === 'implement') problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
+  if (checkFiles.length === 0 && manifest.kind === 'implement')
+    problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
 
   const mutants: Record<string, string> = {};
   const mutantsDir = join(checksDir, 'mutants');
@@ -123,13 +132,15 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
       const meta = join(mutantsDir, name, 'mutant.json');
       try {
         const { description } = JSON.parse(readFileSync(meta, 'utf8')) as { description?: unknown };
-        if (typeof description !== 'string' || description.length === 0) throw new Error('field "description" must be a non-empty string');
+        if (typeof description !== 'string' || description.length === 0)
+          throw new Error('field "description" must be a non-empty string');
         mutants[name] = description;
       } catch (error) {
         problems.push(`${rel(root, meta)}: ${(error as Error).message}`);
       }
     }
-    if (names.length < 3) problems.push(`${rel(root, mutantsDir)}: a write-tests exercise needs at least 3 mutants, found ${names.length}`);
+    if (names.length < 3)
+      problems.push(`${rel(root, mutantsDir)}: a write-tests exercise needs at least 3 mutants, found ${names.length}`);
   }
   if (problems.length > before) return undefined;
   return {

@@ -31,12 +31,20 @@ export const isOverdue = (due: string | undefined, status: ExerciseStatus, today
   due !== undefined && status !== 'passed' && due < today;
 
 /** Summarises one assignment against the intern's saved progress. */
-export function summarizeAssignment(set: ExerciseSet, progress: Pick<Progress, 'exercises'>, today: string): AssignmentSummary {
+export function summarizeAssignment(
+  set: ExerciseSet,
+  progress: Pick<Progress, 'exercises'>,
+  today: string,
+): AssignmentSummary {
   const items = set.exercises.map(({ id, due }): AssignmentItem => {
-    const status = (Object.hasOwn(progress.exercises, id) ? progress.exercises[id]?.status : undefined) ?? 'not-started';
+    const status =
+      (Object.hasOwn(progress.exercises, id) ? progress.exercises[id]?.status : undefined) ?? 'not-started';
     return { id, status, ...(due ? { due } : {}), overdue: isOverdue(due, status, today) };
   });
-  const pendingDues = items.filter((i) => i.status !== 'passed' && i.due).map((i) => i.due!).sort();
+  const pendingDues = items
+    .filter((i) => i.status !== 'passed' && i.due)
+    .map((i) => i.due!)
+    .sort();
   return {
     done: items.filter((i) => i.status === 'passed').length,
     total: items.length,

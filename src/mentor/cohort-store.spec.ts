@@ -12,7 +12,18 @@ describe('cohort store', () => {
     const first = createCohortStore(storage);
     const report = buildReport({ intern: { name: 'Ada Intern' }, set: sampleSet(), progress: sampleProgress() });
     const { cohort } = await importReports(first.get(), [{ name: 'ada.json', text: JSON.stringify(report) }]);
-    first.set({ ...cohort, verdicts: { [`${cohort.reports[0]!.fingerprint}/task-entity-complete`]: { verdict: 'verified', claimed: 'passed', regraded: 'passed', message: 'ok', checkedAt: new Date().toISOString() } } });
+    first.set({
+      ...cohort,
+      verdicts: {
+        [`${cohort.reports[0]!.fingerprint}/task-entity-complete`]: {
+          verdict: 'verified',
+          claimed: 'passed',
+          regraded: 'passed',
+          message: 'ok',
+          checkedAt: new Date().toISOString(),
+        },
+      },
+    });
     const again = createCohortStore(storage).get();
     expect(again.reports.map((r) => r.report.intern.name)).toEqual(['Ada Intern']);
     expect(Object.values(again.verdicts).map((v) => v.verdict)).toEqual(['verified']);

@@ -1,7 +1,20 @@
 // The mentor's imported cohort, persisted in the browser so nothing imported is lost on reload.
-import { createPersisted, followOtherTabs, keepValidEntries, keepValidItems, type PersistedStore } from '../stores/persisted.ts';
+import {
+  createPersisted,
+  followOtherTabs,
+  keepValidEntries,
+  keepValidItems,
+  type PersistedStore,
+} from '../stores/persisted.ts';
 import type { KeyValueStorage } from '../stores/saved.ts';
-import { COHORT_VERSION, cohortSchema, emptyCohort, importedReportSchema, verdictSchema, type Cohort } from './cohort.ts';
+import {
+  COHORT_VERSION,
+  cohortSchema,
+  emptyCohort,
+  importedReportSchema,
+  verdictSchema,
+  type Cohort,
+} from './cohort.ts';
 
 export const COHORT_KEY = 'workbook:cohort';
 
@@ -11,12 +24,22 @@ export function salvageCohort(raw: unknown): { value: Cohort; dropped: string[] 
   const { reports, verdicts } = raw as Record<string, unknown>;
   const keptReports = keepValidItems(reports, importedReportSchema, 'reports');
   const keptVerdicts = keepValidEntries(verdicts, verdictSchema, 'verdicts');
-  return { value: { version: COHORT_VERSION, reports: keptReports.kept, verdicts: keptVerdicts.kept }, dropped: [...keptReports.dropped, ...keptVerdicts.dropped] };
+  return {
+    value: { version: COHORT_VERSION, reports: keptReports.kept, verdicts: keptVerdicts.kept },
+    dropped: [...keptReports.dropped, ...keptVerdicts.dropped],
+  };
 }
 
 /** Creates the cohort store over the given storage; pages use the shared instance. */
 export const createCohortStore = (storage?: KeyValueStorage): PersistedStore<Cohort> =>
-  createPersisted({ key: COHORT_KEY, schema: cohortSchema, initial: emptyCohort, label: 'imported reports', salvage: salvageCohort, ...(storage ? { storage } : {}) });
+  createPersisted({
+    key: COHORT_KEY,
+    schema: cohortSchema,
+    initial: emptyCohort,
+    label: 'imported reports',
+    salvage: salvageCohort,
+    ...(storage ? { storage } : {}),
+  });
 
 let shared: PersistedStore<Cohort> | undefined;
 /** The page's cohort store, created on first use (never during server rendering). */

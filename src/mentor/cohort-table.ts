@@ -81,7 +81,9 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
         setTitle: report.set.title,
         fingerprint,
         files: e.files,
-        ...(e.lastReport ? { lastRun: { isolation: e.lastReport.isolation, attempts: e.lastReport.attempts ?? [] } } : {}),
+        ...(e.lastReport
+          ? { lastRun: { isolation: e.lastReport.isolation, attempts: e.lastReport.attempts ?? [] } }
+          : {}),
         ...(verdict ? { verdict } : {}),
       });
     }
@@ -120,7 +122,8 @@ export function competencyProgress(table: CohortTable, internKey?: string): Comp
         if (!cell) continue;
         t.total += 1;
         // A pass the re-grade did not confirm is not progress.
-        if (cell.status === 'passed' && cell.verdict?.verdict !== 'mismatched' && cell.verdict?.verdict !== 'tampered') t.passed += 1;
+        if (cell.status === 'passed' && cell.verdict?.verdict !== 'mismatched' && cell.verdict?.verdict !== 'tampered')
+          t.passed += 1;
       }
     }
   }

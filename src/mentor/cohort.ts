@@ -13,11 +13,13 @@ export const verdictSchema = z
   .object({
     verdict: z
       .enum(['verified', 'mismatched', 'unverified', 'tampered'])
-      .describe('verified: the checks agree with the claim in an isolated run with no attempts; mismatched: they do not agree; unverified: no isolated run (the grader could not run, or ran without isolation); tampered: the code tried something the sandbox refused'),
+      .describe(
+        'verified: the checks agree with the claim in an isolated run with no attempts; mismatched: they do not agree; unverified: no isolated run (the grader could not run, or ran without isolation); tampered: the code tried something the sandbox refused',
+      ),
     claimed: exerciseStatusSchema.describe('Status the report claimed'),
     regraded: reportStatusSchema.optional().describe('Status of the re-run, when it ran'),
     isolation: isolationSchema.optional().describe('What fenced the re-run in, when it ran'),
-    attempts: z.array(z.string()).optional().describe('What the re-run\'s code tried that was refused or caught'),
+    attempts: z.array(z.string()).optional().describe("What the re-run's code tried that was refused or caught"),
     message: z.string().describe('One sentence for the mentor'),
     checkedAt: z.string().datetime(),
   })
@@ -26,7 +28,10 @@ export type Verdict = z.infer<typeof verdictSchema>;
 
 export const importedReportSchema = z
   .object({
-    fingerprint: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the report content; equal reports are one report'),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 of the report content; equal reports are one report'),
     fileName: z.string().describe('Name of the file it came from'),
     importedAt: z.string().datetime(),
     report: reportFileSchema,
@@ -61,7 +66,9 @@ export type ImportOutcome =
 
 /** Interns are told apart by email when the report has one, else by name (case-insensitive). */
 export const internKey = (intern: Intern): string =>
-  intern.email ? `email:${intern.email.toLowerCase()}` : `name:${intern.name.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  intern.email
+    ? `email:${intern.email.toLowerCase()}`
+    : `name:${intern.name.trim().toLowerCase().replace(/\s+/g, ' ')}`;
 
 export const verdictKey = (fingerprint: string, exerciseId: string): string => `${fingerprint}/${exerciseId}`;
 
@@ -76,7 +83,11 @@ const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
 
 /** The refusal for a file too large to be a report (also used before reading a huge file at all). */
 export function oversized(name: string, size: number): ImportOutcome {
-  return { file: name, kind: 'refused', message: `"${name}" is ${mb(size)}; a progress report is at most ${mb(MAX_REPORT_CHARS)}. Check that this is the file the intern exported from "Export report".` };
+  return {
+    file: name,
+    kind: 'refused',
+    message: `"${name}" is ${mb(size)}; a progress report is at most ${mb(MAX_REPORT_CHARS)}. Check that this is the file the intern exported from "Export report".`,
+  };
 }
 
 /** Why a parsed report cannot be taken as it is (future date, code the grader would refuse), or null. */
@@ -85,7 +96,9 @@ function implausible(name: string, report: ReportFile, now: Date): string | null
     return `"${name}" is dated in the future (exported ${report.exportedAt}); a report cannot be newer than now, so it would outrank every real one. Ask the intern to check their computer's clock and export again.`;
   }
   for (const e of report.exercises) {
-    const bytes = new TextEncoder().encode(JSON.stringify({ exerciseId: e.id, files: e.files, purpose: 'regrade' })).length;
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ exerciseId: e.id, files: e.files, purpose: 'regrade' }),
+    ).length;
     if (bytes > MAX_GRADE_REQUEST_BYTES) {
       return `"${name}" carries ${Math.ceil(bytes / 1024)} KB of code for "${e.id}"; the grader accepts at most ${MAX_GRADE_REQUEST_BYTES / 1024} KB per exercise, so it could never be re-graded. Ask the intern to remove generated or copied files and export again.`;
     }
@@ -98,12 +111,16 @@ function regression(older: ReportFile, newer: ReportFile): string | null {
   for (const before of older.exercises) {
     const after = newer.exercises.find((e) => e.id === before.id);
     if (!after) continue;
-    if (after.attempts < before.attempts) return `"${before.id}" has ${after.attempts} attempt(s) after ${before.attempts}`;
-    if (after.hintsUsed < before.hintsUsed) return `"${before.id}" has ${after.hintsUsed} hint(s) after ${before.hintsUsed}`;
-    if (before.status === 'passed' && after.status !== 'passed') return `"${before.id}" is ${after.status} after being passed`;
+    if (after.attempts < before.attempts)
+      return `"${before.id}" has ${after.attempts} attempt(s) after ${before.attempts}`;
+    if (after.hintsUsed < before.hintsUsed)
+      return `"${before.id}" has ${after.hintsUsed} hint(s) after ${before.hintsUsed}`;
+    if (before.status === 'passed' && after.status !== 'passed')
+      return `"${before.id}" is ${after.status} after being passed`;
     if (before.solutionViewed && !after.solutionViewed) return `"${before.id}" unviews the solution`;
   }
-  if (older.intern.name.trim().toLowerCase() !== newer.intern.name.trim().toLowerCase()) return `the names differ ("${older.intern.name}", "${newer.intern.name}")`;
+  if (older.intern.name.trim().toLowerCase() !== newer.intern.name.trim().toLowerCase())
+    return `the names differ ("${older.intern.name}", "${newer.intern.name}")`;
   return null;
 }
 
@@ -125,7 +142,10 @@ export function conflictingClaims(cohort: Cohort): Map<string, string> {
       const why = regression(ordered[i - 1]!.report, ordered[i]!.report);
       if (!why) continue;
       const intern = ordered[i]!.report.intern;
-      flags.set(internKey(intern), `Two reports claim ${intern.name} for "${ordered[i]!.report.set.title}" but cannot both be theirs ("${ordered[i - 1]!.fileName}" then "${ordered[i]!.fileName}": ${why}). Ask the intern which one is theirs.`);
+      flags.set(
+        internKey(intern),
+        `Two reports claim ${intern.name} for "${ordered[i]!.report.set.title}" but cannot both be theirs ("${ordered[i - 1]!.fileName}" then "${ordered[i]!.fileName}": ${why}). Ask the intern which one is theirs.`,
+      );
       break;
     }
   }
@@ -133,7 +153,11 @@ export function conflictingClaims(cohort: Cohort): Map<string, string> {
 }
 
 /** Adds the files' reports to the cohort; returns the new cohort and one outcome per file, in order. */
-export async function importReports(cohort: Cohort, files: ReadonlyArray<{ name: string; text: string }>, now: Date = new Date()): Promise<{ cohort: Cohort; outcomes: ImportOutcome[] }> {
+export async function importReports(
+  cohort: Cohort,
+  files: ReadonlyArray<{ name: string; text: string }>,
+  now: Date = new Date(),
+): Promise<{ cohort: Cohort; outcomes: ImportOutcome[] }> {
   const reports = [...cohort.reports];
   const outcomes: ImportOutcome[] = [];
   for (const { name, text } of files) {
@@ -141,7 +165,11 @@ export async function importReports(cohort: Cohort, files: ReadonlyArray<{ name:
       outcomes.push(await importOne(reports, name, text, now));
     } catch (error) {
       // One file that breaks the parser (a huge array, a pathological nesting) never blocks the batch.
-      outcomes.push({ file: name, kind: 'refused', message: `"${name}" could not be read as a progress report (${(error as Error).message}). Ask the intern to export it again.` });
+      outcomes.push({
+        file: name,
+        kind: 'refused',
+        message: `"${name}" could not be read as a progress report (${(error as Error).message}). Ask the intern to export it again.`,
+      });
     }
   }
   const flags = conflictingClaims({ ...cohort, reports });
@@ -162,17 +190,41 @@ async function importOne(reports: ImportedReport[], name: string, text: string, 
   if (why) return { file: name, kind: 'refused', message: why };
   const fingerprint = await fingerprintOf(report);
   const same = reports.find((r) => r.fingerprint === fingerprint);
-  if (same) return { file: name, kind: 'duplicate', message: `"${name}" is already imported (same report as "${same.fileName}"); it is not counted twice.` };
+  if (same)
+    return {
+      file: name,
+      kind: 'duplicate',
+      message: `"${name}" is already imported (same report as "${same.fileName}"); it is not counted twice.`,
+    };
   const key = internKey(report.intern);
-  const newer = reports.find((r) => internKey(r.report.intern) === key && r.report.set.id === report.set.id && r.report.exportedAt > report.exportedAt);
+  const newer = reports.find(
+    (r) =>
+      internKey(r.report.intern) === key &&
+      r.report.set.id === report.set.id &&
+      r.report.exportedAt > report.exportedAt,
+  );
   reports.push({ fingerprint, fileName: name, importedAt: now.toISOString(), report });
-  const note = newer ? ` A newer report for this set (exported ${newer.report.exportedAt}) stays in the table; this one is kept in the history.` : '';
-  return { file: name, kind: 'added', message: `Imported ${report.intern.name} — ${report.set.title} (${report.exercises.length} exercises).${note}` };
+  const note = newer
+    ? ` A newer report for this set (exported ${newer.report.exportedAt}) stays in the table; this one is kept in the history.`
+    : '';
+  return {
+    file: name,
+    kind: 'added',
+    message: `Imported ${report.intern.name} — ${report.set.title} (${report.exercises.length} exercises).${note}`,
+  };
 }
 
 /** When the import could not be saved: every file that was read says "not saved", never "Imported". */
 export function notSaved(outcomes: readonly ImportOutcome[], reason: string): ImportOutcome[] {
-  return outcomes.map((o) => (o.kind === 'added' ? { file: o.file, kind: 'unsaved', message: `Not saved: "${o.file}" was read, but the dashboard could not save it (${reason}). It is gone when you reload; free browser storage and import it again.` } : o));
+  return outcomes.map((o) =>
+    o.kind === 'added'
+      ? {
+          file: o.file,
+          kind: 'unsaved',
+          message: `Not saved: "${o.file}" was read, but the dashboard could not save it (${reason}). It is gone when you reload; free browser storage and import it again.`,
+        }
+      : o,
+  );
 }
 
 /** The report the table shows for each intern and set: the most recently exported one. */

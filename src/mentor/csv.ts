@@ -1,7 +1,23 @@
 // CSV export of the cohort table: one line per intern and exercise (RFC 4180 quoting).
 import type { CohortTable } from './cohort-table.ts';
 
-const HEADER = ['Intern', 'Email', 'Set', 'Exercise', 'Title', 'Known', 'Status', 'Attempts', 'Hints used', 'Solution viewed', 'Passed at', 'Due', 'Overdue', 'Re-grade', 'Re-grade detail'];
+const HEADER = [
+  'Intern',
+  'Email',
+  'Set',
+  'Exercise',
+  'Title',
+  'Known',
+  'Status',
+  'Attempts',
+  'Hints used',
+  'Solution viewed',
+  'Passed at',
+  'Due',
+  'Overdue',
+  'Re-grade',
+  'Re-grade detail',
+];
 
 /** The table as CSV text, CRLF line ends, every cell quoted and defused (csvCell). */
 export function cohortCsv(table: CohortTable): string {
@@ -46,7 +62,10 @@ export function csvCell(value: string): string {
   let safe = '';
   for (let i = 0; i < value.length; i++) {
     const char = value[i]!;
-    const atStart = i === 0 || SEPARATORS.test(value[i - 1]!) || (value[i - 1] === '"' && (i === 1 || SEPARATORS.test(value[i - 2]!)));
+    const atStart =
+      i === 0 ||
+      SEPARATORS.test(value[i - 1]!) ||
+      (value[i - 1] === '"' && (i === 1 || SEPARATORS.test(value[i - 2]!)));
     if (atStart && FORMULA_START.test(char)) safe += "'";
     safe += char;
   }

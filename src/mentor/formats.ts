@@ -1,5 +1,10 @@
 // The two file kinds mentors and interns exchange, with their parsers.
-import { EXERCISE_SET_FORMAT, EXERCISE_SET_VERSION, exerciseSetSchema, type ExerciseSet } from '../schemas/exercise-set.ts';
+import {
+  EXERCISE_SET_FORMAT,
+  EXERCISE_SET_VERSION,
+  exerciseSetSchema,
+  type ExerciseSet,
+} from '../schemas/exercise-set.ts';
 import { REPORT_FILE_FORMAT, REPORT_FILE_VERSION, reportFileSchema, type ReportFile } from '../schemas/report-file.ts';
 import { parseFile, parseValue, type Parsed } from './parse-file.ts';
 
@@ -18,10 +23,12 @@ const reportKind = {
 };
 
 /** Parses an exercise set file's text; `source` names it in messages (e.g. `"week-1.json"`). */
-export const parseSetText = (text: string, source: string): Parsed<ExerciseSet> => parseFile(text, source, setKind, exerciseSetSchema);
+export const parseSetText = (text: string, source: string): Parsed<ExerciseSet> =>
+  parseFile(text, source, setKind, exerciseSetSchema);
 
 /** Validates a decoded exercise set (e.g. from a link). */
-export const parseSetValue = (raw: unknown, source: string): Parsed<ExerciseSet> => parseValue(raw, source, setKind, exerciseSetSchema);
+export const parseSetValue = (raw: unknown, source: string): Parsed<ExerciseSet> =>
+  parseValue(raw, source, setKind, exerciseSetSchema);
 
 /** Parses a progress report file's text; `source` names it in messages; more than `maxExercises` entries is refused before validating them. */
 export function parseReportText(text: string, source: string, maxExercises = Infinity): Parsed<ReportFile> {

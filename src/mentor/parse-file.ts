@@ -22,7 +22,13 @@ const KNOWN_FORMATS: Record<string, string> = {
 };
 
 /** Parses `text` as JSON of the given kind and validates it with `schema`. */
-export function parseFile<S extends z.ZodType>(text: string, source: string, kind: Kind, schema: S, precheck?: (raw: object) => string | null): Parsed<z.infer<S>> {
+export function parseFile<S extends z.ZodType>(
+  text: string,
+  source: string,
+  kind: Kind,
+  schema: S,
+  precheck?: (raw: object) => string | null,
+): Parsed<z.infer<S>> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -36,19 +42,34 @@ export function parseFile<S extends z.ZodType>(text: string, source: string, kin
 }
 
 /** Validates an already-decoded value of the given kind with `schema`. */
-export function parseValue<S extends z.ZodType>(raw: unknown, source: string, kind: Kind, schema: S): Parsed<z.infer<S>> {
+export function parseValue<S extends z.ZodType>(
+  raw: unknown,
+  source: string,
+  kind: Kind,
+  schema: S,
+): Parsed<z.infer<S>> {
   const noun = `a Backend Workbook ${kind.noun}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, error: `${source} is not ${noun}: it holds ${Array.isArray(raw) ? 'a list' : typeof raw}, not an object. ${kind.remedy}` };
+    return {
+      ok: false,
+      error: `${source} is not ${noun}: it holds ${Array.isArray(raw) ? 'a list' : typeof raw}, not an object. ${kind.remedy}`,
+    };
   }
   const { format, version } = raw as { format?: unknown; version?: unknown };
   if (format !== kind.format) {
     const other = typeof format === 'string' ? KNOWN_FORMATS[format] : undefined;
-    const what = other ? `it is ${other}` : format === undefined ? `it has no "format": "${kind.format}" field` : `its "format" is ${JSON.stringify(format)}`;
+    const what = other
+      ? `it is ${other}`
+      : format === undefined
+        ? `it has no "format": "${kind.format}" field`
+        : `its "format" is ${JSON.stringify(format)}`;
     return { ok: false, error: `${source} is not ${noun}: ${what}. ${kind.remedy}` };
   }
   if (typeof version === 'number' && version > kind.version) {
-    return { ok: false, error: `${source} was written by a newer workbook (${kind.noun} version ${version}; this one reads up to ${kind.version}). Update this workbook, then import it again.` };
+    return {
+      ok: false,
+      error: `${source} was written by a newer workbook (${kind.noun} version ${version}; this one reads up to ${kind.version}). Update this workbook, then import it again.`,
+    };
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -61,7 +82,10 @@ export function parseValue<S extends z.ZodType>(raw: unknown, source: string, ki
 /** `["exercises", 0, "id"]` → `exercises[0].id`; the root is "(root)". */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** zod says "Invalid input: expected string, received undefined"; a reader wants "is missing". */

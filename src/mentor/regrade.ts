@@ -23,13 +23,22 @@ export function regradeTasks(table: CohortTable, catalog: ReadonlyMap<string, Ca
       const cell = row.cells.get(column.id);
       if (!cell || !catalog.has(column.id)) return [];
       if (Object.keys(cell.files).length === 0 && cell.status !== 'passed') return [];
-      return [{ key: verdictKey(cell.fingerprint, column.id), intern: row.intern.name, exerciseId: column.id, claimed: cell.status, files: cell.files }];
+      return [
+        {
+          key: verdictKey(cell.fingerprint, column.id),
+          intern: row.intern.name,
+          exerciseId: column.id,
+          claimed: cell.status,
+          files: cell.files,
+        },
+      ];
     }),
   );
 }
 
 /** What a mentor does to get a re-grade that can verify anything. */
-export const HOW_TO_ISOLATE = 'Re-grade with `npm start` on Linux with bubblewrap installed (`sudo apt-get install bubblewrap`), or on a machine whose Node supports --permission.';
+export const HOW_TO_ISOLATE =
+  'Re-grade with `npm start` on Linux with bubblewrap installed (`sudo apt-get install bubblewrap`), or on a machine whose Node supports --permission.';
 
 /**
  * Compares a claim with a fresh check report. `verified` needs all three: the checks agree, the
@@ -39,27 +48,57 @@ export const HOW_TO_ISOLATE = 'Re-grade with `npm start` on Linux with bubblewra
 export function judge(claimed: Verdict['claimed'], report: CheckReport, now: Date = new Date()): Verdict {
   const passed = report.status === 'passed';
   const failing = report.checks.filter((c) => c.status !== 'passed').map((c) => c.name);
-  const why = report.message ?? (failing.length ? `failing: ${failing.slice(0, 3).join('; ')}${failing.length > 3 ? '; …' : ''}` : report.status);
+  const why =
+    report.message ??
+    (failing.length ? `failing: ${failing.slice(0, 3).join('; ')}${failing.length > 3 ? '; …' : ''}` : report.status);
   const attempts = report.attempts ?? [];
-  const base = { claimed, regraded: report.status, isolation: report.isolation, ...(attempts.length ? { attempts } : {}), checkedAt: now.toISOString() };
+  const base = {
+    claimed,
+    regraded: report.status,
+    isolation: report.isolation,
+    ...(attempts.length ? { attempts } : {}),
+    checkedAt: now.toISOString(),
+  };
   if (attempts.length) {
-    return { ...base, verdict: 'tampered', message: `The submitted code tried what the sandbox refused: ${attempts.join('; ')}. Never verified; read the code before trusting this report.` };
+    return {
+      ...base,
+      verdict: 'tampered',
+      message: `The submitted code tried what the sandbox refused: ${attempts.join('; ')}. Never verified; read the code before trusting this report.`,
+    };
   }
   if (report.status === 'error' && report.checks.every((c) => c.status === 'skipped')) {
     // No check ran: the grader refused (e.g. no sandbox on this machine) or could not start. Its
     // message says how to fix that; it says nothing about the claim.
     const message = report.message ?? 'the grader did not run any check.';
-    return { ...base, verdict: 'unverified', message: /^Not re-graded/.test(message) ? message : `Not re-graded: ${message}` };
+    return {
+      ...base,
+      verdict: 'unverified',
+      message: /^Not re-graded/.test(message) ? message : `Not re-graded: ${message}`,
+    };
   }
   const agrees = claimed === 'passed' ? passed : !passed;
   if (!agrees) {
     return claimed === 'passed'
-      ? { ...base, verdict: 'mismatched', message: `The report claims a pass, but the checks say ${report.status} (${why}).` }
-      : { ...base, verdict: 'mismatched', message: `The report says ${claimed}, but the submitted code passes every check.` };
+      ? {
+          ...base,
+          verdict: 'mismatched',
+          message: `The report claims a pass, but the checks say ${report.status} (${why}).`,
+        }
+      : {
+          ...base,
+          verdict: 'mismatched',
+          message: `The report says ${claimed}, but the submitted code passes every check.`,
+        };
   }
-  const outcome = passed ? `Checks pass (${report.checks.length} of ${report.checks.length})` : `Not passed, as the report says (${why})`;
+  const outcome = passed
+    ? `Checks pass (${report.checks.length} of ${report.checks.length})`
+    : `Not passed, as the report says (${why})`;
   if (report.isolation === 'none') {
-    return { ...base, verdict: 'unverified', message: `${outcome}, but the re-grade ran without isolation, so it proves nothing. ${HOW_TO_ISOLATE}` };
+    return {
+      ...base,
+      verdict: 'unverified',
+      message: `${outcome}, but the re-grade ran without isolation, so it proves nothing. ${HOW_TO_ISOLATE}`,
+    };
   }
   return { ...base, verdict: 'verified', message: `${outcome}; ran isolated (${ISOLATION_LABELS[report.isolation]}).` };
 }
@@ -76,14 +115,22 @@ export async function regrade(
     options.signal.throwIfAborted();
     let verdict: Verdict;
     if (Object.keys(task.files).length === 0) {
-      verdict = { verdict: 'mismatched', claimed: task.claimed, message: 'The report claims a pass but carries no code to check.', checkedAt: now().toISOString() };
+      verdict = {
+        verdict: 'mismatched',
+        claimed: task.claimed,
+        message: 'The report claims a pass but carries no code to check.',
+        checkedAt: now().toISOString(),
+      };
       done += 1;
       options.onVerdict(task.key, verdict, done);
       continue;
     }
     try {
       // purpose 'regrade': someone else's code, so the grader uses a fresh sandbox or refuses.
-      const report = await grade({ exerciseId: task.exerciseId, files: task.files, purpose: 'regrade' }, options.signal);
+      const report = await grade(
+        { exerciseId: task.exerciseId, files: task.files, purpose: 'regrade' },
+        options.signal,
+      );
       verdict = judge(task.claimed, report, now());
     } catch (error) {
       options.signal.throwIfAborted();

@@ -7,10 +7,19 @@ describe('buildReport', () => {
   const now = new Date('2026-11-21T09:00:00Z');
 
   it('copies status, attempts, hints, solution viewed, pass time, code and last report per exercise', () => {
-    const r = buildReport({ intern: { name: 'Ada Intern', email: 'ada@example.com' }, set: sampleSet(), progress: sampleProgress(), now });
+    const r = buildReport({
+      intern: { name: 'Ada Intern', email: 'ada@example.com' },
+      set: sampleSet(),
+      progress: sampleProgress(),
+      now,
+    });
     expect(r.exportedAt).toBe('2026-11-21T09:00:00.000Z');
     expect(r.set).toEqual(sampleSet());
-    expect(r.exercises.map((e) => e.id)).toEqual(['task-entity-complete', 'cqrs-create-task-handler', 'cache-aside-get-task']);
+    expect(r.exercises.map((e) => e.id)).toEqual([
+      'task-entity-complete',
+      'cqrs-create-task-handler',
+      'cache-aside-get-task',
+    ]);
     expect(r.exercises[0]).toEqual({
       id: 'task-entity-complete',
       status: 'passed',
@@ -23,15 +32,24 @@ describe('buildReport', () => {
     });
     expect(r.exercises[1]).toMatchObject({ status: 'attempted', hintsUsed: 2, solutionViewed: true });
     expect(r.exercises[1]).not.toHaveProperty('passedAt');
-    expect(r.exercises[2]).toEqual({ id: 'cache-aside-get-task', status: 'not-started', attempts: 0, hintsUsed: 0, solutionViewed: false, files: {} });
+    expect(r.exercises[2]).toEqual({
+      id: 'cache-aside-get-task',
+      status: 'not-started',
+      attempts: 0,
+      hintsUsed: 0,
+      solutionViewed: false,
+      files: {},
+    });
   });
 
   it('refuses to write a report without a name', () => {
-    expect(() => buildReport({ intern: { name: '  ' }, set: sampleSet(), progress: sampleProgress(), now })).toThrow(/intern/);
+    expect(() => buildReport({ intern: { name: '  ' }, set: sampleSet(), progress: sampleProgress(), now })).toThrow(
+      /intern/,
+    );
   });
 
   it('names the file after the intern, set and day', () => {
-    const r = buildReport({ intern: { name: 'Zoë  O\'Brien' }, set: sampleSet(), progress: sampleProgress(), now });
+    const r = buildReport({ intern: { name: "Zoë  O'Brien" }, set: sampleSet(), progress: sampleProgress(), now });
     expect(reportFileName(r)).toBe('report-zoe-o-brien-week-1-basics-2026-11-21.json');
   });
 });
@@ -42,7 +60,12 @@ describe('summarizeAssignment', () => {
     expect(s).toMatchObject({ done: 1, total: 3, overdueCount: 0, nextDue: '2026-12-04' });
     const late = summarizeAssignment(sampleSet(), { exercises: {} }, '2026-11-25');
     expect(late).toMatchObject({ done: 0, overdueCount: 1, nextDue: '2026-11-20' });
-    expect(late.items[0]).toEqual({ id: 'task-entity-complete', status: 'not-started', due: '2026-11-20', overdue: true });
+    expect(late.items[0]).toEqual({
+      id: 'task-entity-complete',
+      status: 'not-started',
+      due: '2026-11-20',
+      overdue: true,
+    });
     expect(late.items[2]).toEqual({ id: 'cache-aside-get-task', status: 'not-started', overdue: false });
   });
 

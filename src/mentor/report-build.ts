@@ -1,10 +1,21 @@
 // Builds the progress report file an intern hands to their mentor, from their saved progress.
 import type { ExerciseSet } from '../schemas/exercise-set.ts';
 import type { Progress } from '../schemas/progress.ts';
-import { REPORT_FILE_FORMAT, REPORT_FILE_VERSION, reportFileSchema, type Intern, type ReportFile } from '../schemas/report-file.ts';
+import {
+  REPORT_FILE_FORMAT,
+  REPORT_FILE_VERSION,
+  reportFileSchema,
+  type Intern,
+  type ReportFile,
+} from '../schemas/report-file.ts';
 
 /** One report for one assignment: every exercise of the set, untouched ones as not-started. */
-export function buildReport(input: { intern: Intern; set: ExerciseSet; progress: Pick<Progress, 'exercises'>; now?: Date }): ReportFile {
+export function buildReport(input: {
+  intern: Intern;
+  set: ExerciseSet;
+  progress: Pick<Progress, 'exercises'>;
+  now?: Date;
+}): ReportFile {
   const { intern, set, progress } = input;
   const report: ReportFile = {
     format: REPORT_FILE_FORMAT,
@@ -34,6 +45,11 @@ export function buildReport(input: { intern: Intern; set: ExerciseSet; progress:
 
 /** A file name that tells reports apart in a mentor's downloads folder. */
 export function reportFileName(report: ReportFile): string {
-  const who = report.intern.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'intern';
+  const who =
+    report.intern.name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'intern';
   return `report-${who}-${report.set.id}-${report.exportedAt.slice(0, 10)}.json`;
 }

@@ -10,7 +10,11 @@ describe('setChanges', () => {
   it('names every change an intern would lose or gain', () => {
     const held = sampleSet();
     const { notes: _notes, ...withoutNotes } = held;
-    const incoming = { ...withoutNotes, title: 'Week 1, revised', exercises: [{ id: 'task-entity-complete', due: '2026-11-27' }, { id: 'new-exercise' }] };
+    const incoming = {
+      ...withoutNotes,
+      title: 'Week 1, revised',
+      exercises: [{ id: 'task-entity-complete', due: '2026-11-27' }, { id: 'new-exercise' }],
+    };
     expect(setChanges(held, incoming)).toEqual([
       'Title: "Week 1 basics" → "Week 1, revised"',
       'The notes are removed',

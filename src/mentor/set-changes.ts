@@ -6,7 +6,8 @@ export function setChanges(held: ExerciseSet, incoming: ExerciseSet): string[] {
   const changes: string[] = [];
   if (held.title !== incoming.title) changes.push(`Title: "${held.title}" → "${incoming.title}"`);
   if (held.mentor !== incoming.mentor) changes.push(`Mentor: ${held.mentor} → ${incoming.mentor}`);
-  if ((held.notes ?? '') !== (incoming.notes ?? '')) changes.push(incoming.notes ? `Notes change to: "${incoming.notes}"` : 'The notes are removed');
+  if ((held.notes ?? '') !== (incoming.notes ?? ''))
+    changes.push(incoming.notes ? `Notes change to: "${incoming.notes}"` : 'The notes are removed');
   const before = new Map(held.exercises.map((e) => [e.id, e]));
   const after = new Map(incoming.exercises.map((e) => [e.id, e]));
   for (const [id, e] of after) {
@@ -15,6 +16,7 @@ export function setChanges(held: ExerciseSet, incoming: ExerciseSet): string[] {
     else if (old.due !== e.due) changes.push(`Due date of ${id}: ${old.due ?? 'none'} → ${e.due ?? 'none'}`);
   }
   for (const id of before.keys()) if (!after.has(id)) changes.push(`Removed: ${id}`);
-  if (changes.length === 0 && JSON.stringify(held) !== JSON.stringify(incoming)) changes.push('The order of the exercises changes');
+  if (changes.length === 0 && JSON.stringify(held) !== JSON.stringify(incoming))
+    changes.push('The order of the exercises changes');
   return changes;
 }

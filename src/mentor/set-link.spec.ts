@@ -15,7 +15,11 @@ describe('set links', () => {
   });
 
   it('keep non-ASCII notes intact and stay short for a 40-exercise set', async () => {
-    const set = { ...sampleSet(), notes: 'Überprüfe die Fälligkeiten — 締め切り', exercises: Array.from({ length: 40 }, (_, i) => ({ id: `exercise-number-${i}`, due: '2026-12-01' })) };
+    const set = {
+      ...sampleSet(),
+      notes: 'Überprüfe die Fälligkeiten — 締め切り',
+      exercises: Array.from({ length: 40 }, (_, i) => ({ id: `exercise-number-${i}`, due: '2026-12-01' })),
+    };
     const link = await encodeSetLink(set, page);
     expect(link.length).toBeLessThan(1500);
     expect(await decodeSetFragment(new URL(link).hash)).toEqual({ ok: true, value: set });
@@ -23,12 +27,27 @@ describe('set links', () => {
 
   it('say what is wrong with a missing, foreign, cut-off or invalid payload', async () => {
     const link = new URL(await encodeSetLink(sampleSet(), page));
-    expect(await decodeSetFragment('')).toMatchObject({ ok: false, error: expect.stringContaining('carries no exercise set') });
-    expect(await decodeSetFragment('#set=v9.abc')).toMatchObject({ ok: false, error: expect.stringContaining('unknown encoding') });
-    expect(await decodeSetFragment(link.hash.slice(0, link.hash.length - 12))).toMatchObject({ ok: false, error: expect.stringContaining('cut off or damaged') });
-    expect(await decodeSetFragment('#set=v1.%%%')).toMatchObject({ ok: false, error: expect.stringContaining('cut off or damaged') });
+    expect(await decodeSetFragment('')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('carries no exercise set'),
+    });
+    expect(await decodeSetFragment('#set=v9.abc')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown encoding'),
+    });
+    expect(await decodeSetFragment(link.hash.slice(0, link.hash.length - 12))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cut off or damaged'),
+    });
+    expect(await decodeSetFragment('#set=v1.%%%')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('cut off or damaged'),
+    });
 
     const invalid = new URL(await encodeSetLink({ ...sampleSet(), exercises: [{ id: 'Not Kebab' }] }, page));
-    expect(await decodeSetFragment(invalid.hash)).toMatchObject({ ok: false, error: expect.stringMatching(/damaged exercise set: field "exercises\[0\]\.id"/) });
+    expect(await decodeSetFragment(invalid.hash)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/damaged exercise set: field "exercises\[0\]\.id"/),
+    });
   });
 });

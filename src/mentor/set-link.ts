@@ -20,16 +20,26 @@ export async function decodeSetFragment(hash: string): Promise<Parsed<ExerciseSe
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const payload = params.get(PARAM);
   const source = 'The assignment link';
-  if (!payload) return { ok: false, error: `${source} carries no exercise set (nothing after "#${PARAM}="). Open the full link your mentor sent.` };
+  if (!payload)
+    return {
+      ok: false,
+      error: `${source} carries no exercise set (nothing after "#${PARAM}="). Open the full link your mentor sent.`,
+    };
   if (!payload.startsWith(PREFIX)) {
-    return { ok: false, error: `${source} uses an unknown encoding ("${payload.slice(0, 3)}…"; this workbook reads "${PREFIX}…"). Ask your mentor for a new link.` };
+    return {
+      ok: false,
+      error: `${source} uses an unknown encoding ("${payload.slice(0, 3)}…"; this workbook reads "${PREFIX}…"). Ask your mentor for a new link.`,
+    };
   }
   let json: string;
   try {
     const bytes = fromBase64Url(payload.slice(PREFIX.length));
     json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
   } catch {
-    return { ok: false, error: `${source} is cut off or damaged: its data cannot be unpacked. Copy the whole link again, or ask your mentor for the set as a file.` };
+    return {
+      ok: false,
+      error: `${source} is cut off or damaged: its data cannot be unpacked. Copy the whole link again, or ask your mentor for the set as a file.`,
+    };
   }
   let raw: unknown;
   try {

@@ -6,7 +6,9 @@ import { loadExercises } from '../catalog/load.ts';
 import { parseSetText } from './formats.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const files = readdirSync(join(root, 'sets')).filter((n) => n.endsWith('.json')).sort();
+const files = readdirSync(join(root, 'sets'))
+  .filter((n) => n.endsWith('.json'))
+  .sort();
 const catalog = loadExercises(root);
 const known = new Set(catalog.map((e) => e.manifest.id));
 
@@ -21,8 +23,8 @@ describe('curated sets (sets/*.json)', () => {
 
   it('cover every Phase 1 week that has exercises, and the Phase 1 assessment', () => {
     const weeks = [...new Set(catalog.map((e) => e.manifest.week).filter((w) => w <= 5))];
-    for (const w of weeks) expect(files, `week ${w} has exercises but no sets/phase-1-week-${w}.json`).toContain(`phase-1-week-${w}.json`);
+    for (const w of weeks)
+      expect(files, `week ${w} has exercises but no sets/phase-1-week-${w}.json`).toContain(`phase-1-week-${w}.json`);
     if (weeks.length > 0) expect(files).toContain('phase-1-assessment.json');
   });
-
 });

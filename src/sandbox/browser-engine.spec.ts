@@ -7,9 +7,21 @@ import { createBrowserEngine, type Compile } from './browser-engine.ts';
 import type { WorkerMessage, WorkerRunMessage } from './browser-protocol.ts';
 import type { WorkerLike } from './browser-run.ts';
 
-const bundle: BrowserBundle = { exerciseId: 'demo', checks: ['a', 'b'], entries: ['__checks__/x.check.ts'], editable: ['src/x.ts'], modules: { '__checks__/x.check.ts': '' }, timeLimitMs: 200, kind: 'implement', mutants: [] };
+const bundle: BrowserBundle = {
+  exerciseId: 'demo',
+  checks: ['a', 'b'],
+  entries: ['__checks__/x.check.ts'],
+  editable: ['src/x.ts'],
+  modules: { '__checks__/x.check.ts': '' },
+  timeLimitMs: 200,
+  kind: 'implement',
+  mutants: [],
+};
 const request = { exerciseId: 'demo', files: { 'src/x.ts': 'export const x = 1;', 'src/other.ts': 'ignored' } };
-const compiled: Compile = async (_id, files) => ({ outputs: Object.fromEntries(Object.keys(files).map((p) => [p, 'js'])), diagnostics: Promise.resolve([]) });
+const compiled: Compile = async (_id, files) => ({
+  outputs: Object.fromEntries(Object.keys(files).map((p) => [p, 'js'])),
+  diagnostics: Promise.resolve([]),
+});
 
 class FakeWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
@@ -40,7 +52,10 @@ function setup(script: (worker: FakeWorker) => void, compile: Compile = compiled
     baseUrl: 'http://x/sub/',
     packages: ['vitest'],
     compile,
-    fetch: async (url) => new Response(JSON.stringify(body), { status: String(url).endsWith('/sub/sandbox/exercises/demo.json') ? 200 : 404 }),
+    fetch: async (url) =>
+      new Response(JSON.stringify(body), {
+        status: String(url).endsWith('/sub/sandbox/exercises/demo.json') ? 200 : 404,
+      }),
     createWorker: () => {
       const worker = new FakeWorker(script);
       workers.push(worker);
@@ -81,7 +96,9 @@ describe('browser engine (host side)', () => {
 
   it('ignores messages the learner posts on the worker itself: only the private port reports', async () => {
     const { engine } = setup((w) => {
-      (w as unknown as { onmessage?: (e: MessageEvent) => void }).onmessage?.({ data: { type: 'done', checks: [pass('a'), pass('b')], errors: [] } } as MessageEvent);
+      (w as unknown as { onmessage?: (e: MessageEvent) => void }).onmessage?.({
+        data: { type: 'done', checks: [pass('a'), pass('b')], errors: [] },
+      } as MessageEvent);
     });
     expect((await engine.grade(request)).status).toBe('timeout');
   });
@@ -94,14 +111,27 @@ describe('browser engine (host side)', () => {
   });
 
   it('a type error decides the report, with every check listed as not run', async () => {
-    const { engine } = setup((w) => w.say({ type: 'done', checks: [pass('a'), pass('b')], errors: [] }), async () => ({ outputs: {}, diagnostics: Promise.resolve([{ file: 'src/x.ts', line: 2, column: 3, message: 'bad', code: 2322, syntax: false }]) }));
+    const { engine } = setup(
+      (w) => w.say({ type: 'done', checks: [pass('a'), pass('b')], errors: [] }),
+      async () => ({
+        outputs: {},
+        diagnostics: Promise.resolve([
+          { file: 'src/x.ts', line: 2, column: 3, message: 'bad', code: 2322, syntax: false },
+        ]),
+      }),
+    );
     const report = await engine.grade(request);
     expect(report).toMatchObject({ status: 'error', message: expect.stringContaining('src/x.ts:2:3 bad (TS2322)') });
     expect(report.checks.every((c) => c.status === 'skipped')).toBe(true);
   });
 
   it('refuses a damaged or missing bundle with what to do', async () => {
-    await expect(setup(() => undefined, compiled, { exerciseId: 'demo' }).engine.grade(request)).rejects.toMatchObject({ code: 'protocol', message: expect.stringContaining('npm run build') });
-    await expect(setup(() => undefined).engine.grade({ ...request, exerciseId: 'other' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(setup(() => undefined, compiled, { exerciseId: 'demo' }).engine.grade(request)).rejects.toMatchObject({
+      code: 'protocol',
+      message: expect.stringContaining('npm run build'),
+    });
+    await expect(setup(() => undefined).engine.grade({ ...request, exerciseId: 'other' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });

@@ -7,7 +7,15 @@ import { browserBundleSchema, type BrowserBundle } from '../schemas/browser-bund
 import type { CheckReport, GradeEvent, GradeRequest } from '../schemas/report.ts';
 import { sandboxUrls } from './browser-paths.ts';
 import { runInWorker, type RunOutcome, type WorkerLike } from './browser-run.ts';
-import { compileVerdict, finishedVerdict, floodVerdict, timeoutVerdict, checkFromWorker, type Diagnostic, type Verdict } from './browser-verdict.ts';
+import {
+  compileVerdict,
+  finishedVerdict,
+  floodVerdict,
+  timeoutVerdict,
+  checkFromWorker,
+  type Diagnostic,
+  type Verdict,
+} from './browser-verdict.ts';
 import { gradeWriteTests } from './browser-write-tests.ts';
 import { EngineError, throwIfAborted, type Engine, type EngineGradeOptions } from './engine.ts';
 
@@ -19,7 +27,10 @@ export type { WorkerLike } from './browser-run.ts';
  * later: the run starts on the emitted code while the type check goes on (as in the local grader),
  * and any syntax or type error then decides the report.
  */
-export type Compile = (exerciseId: string, files: Record<string, string>) => Promise<{ outputs: Record<string, string>; diagnostics: Promise<Diagnostic[]> }>;
+export type Compile = (
+  exerciseId: string,
+  files: Record<string, string>,
+) => Promise<{ outputs: Record<string, string>; diagnostics: Promise<Diagnostic[]> }>;
 
 export interface BrowserEngineOptions {
   /** The site's base URL (absolute, ending in "/"), where sandbox/ was built. */
@@ -39,7 +50,9 @@ const OUTPUT_CAP = 1_000_000;
 export function createBrowserEngine(options: BrowserEngineOptions): Engine {
   const urls = sandboxUrls(options.baseUrl, options.packages);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const createWorker = options.createWorker ?? ((url: string) => new Worker(url, { type: 'module', name: 'workbook-grader' }) as unknown as WorkerLike);
+  const createWorker =
+    options.createWorker ??
+    ((url: string) => new Worker(url, { type: 'module', name: 'workbook-grader' }) as unknown as WorkerLike);
   const bundles = new Map<string, Promise<BrowserBundle>>();
   // A spare worker that has run nothing yet, started ahead so a click does not wait for a worker to
   // boot and load Vitest. Each run still gets a fresh one: the spare is used once, then replaced.
@@ -56,9 +69,17 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
     let found = bundles.get(id);
     if (!found) {
       found = doFetch(urls.bundle(id)).then(async (response) => {
-        if (!response.ok) throw new EngineError('not-found', `The in-browser checks for "${id}" are missing (HTTP ${response.status} for ${response.url}). Rebuild the site (npm run build), or grade with the local grader (npm start).`);
+        if (!response.ok)
+          throw new EngineError(
+            'not-found',
+            `The in-browser checks for "${id}" are missing (HTTP ${response.status} for ${response.url}). Rebuild the site (npm run build), or grade with the local grader (npm start).`,
+          );
         const parsed = browserBundleSchema.safeParse(await response.json());
-        if (!parsed.success) throw new EngineError('protocol', `The in-browser checks for "${id}" are damaged (${parsed.error.issues[0]?.message ?? 'invalid'}). Rebuild the site (npm run build).`);
+        if (!parsed.success)
+          throw new EngineError(
+            'protocol',
+            `The in-browser checks for "${id}" are damaged (${parsed.error.issues[0]?.message ?? 'invalid'}). Rebuild the site (npm run build).`,
+          );
         return parsed.data;
       });
       found.catch(() => bundles.delete(id));
@@ -91,22 +112,32 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
         emit({ type: 'report', report });
         return report;
       };
-      const files = Object.fromEntries(Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)));
+      const files = Object.fromEntries(
+        Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)),
+      );
       const { outputs, diagnostics } = await options.compile(request.exerciseId, files);
       throwIfAborted(signal);
       // One fresh worker per run: nothing a run does survives it.
       const run = (modules: Record<string, string>, stream: boolean): Promise<RunOutcome> =>
-        runInWorker(takeWorker(), {
-          type: 'run',
-          modules,
-          entries: bundle.entries,
-          packages: urls.packages,
-          testTimeoutMs: bundle.timeLimitMs,
-          outputCap: options.outputCap ?? OUTPUT_CAP,
-        }, bundle.timeLimitMs, signal, stream ? (check) => emit({ type: 'check', check: checkFromWorker(check) }) : undefined);
+        runInWorker(
+          takeWorker(),
+          {
+            type: 'run',
+            modules,
+            entries: bundle.entries,
+            packages: urls.packages,
+            testTimeoutMs: bundle.timeLimitMs,
+            outputCap: options.outputCap ?? OUTPUT_CAP,
+          },
+          bundle.timeLimitMs,
+          signal,
+          stream ? (check) => emit({ type: 'check', check: checkFromWorker(check) }) : undefined,
+        );
       try {
         if (bundle.kind === 'write-tests') {
-          return finish(await gradeWriteTests(bundle, outputs, await diagnostics, run, (check) => emit({ type: 'check', check })));
+          return finish(
+            await gradeWriteTests(bundle, outputs, await diagnostics, run, (check) => emit({ type: 'check', check })),
+          );
         }
         const [outcome, problems] = await Promise.all([run({ ...bundle.modules, ...outputs }, true), diagnostics]);
         return finish(problems.length > 0 ? compileVerdict(problems, bundle.checks) : verdictOf(outcome, bundle));
@@ -118,7 +149,8 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
 }
 
 function verdictOf(outcome: RunOutcome, bundle: BrowserBundle): Verdict {
-  if (outcome.kind === 'timeout') return timeoutVerdict(outcome.streamed, bundle.checks, outcome.running, bundle.timeLimitMs);
+  if (outcome.kind === 'timeout')
+    return timeoutVerdict(outcome.streamed, bundle.checks, outcome.running, bundle.timeLimitMs);
   if (outcome.kind === 'flood') return floodVerdict(outcome.streamed, bundle.checks);
   return finishedVerdict(outcome.checks, outcome.errors, bundle.checks);
 }

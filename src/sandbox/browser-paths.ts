@@ -18,7 +18,8 @@ export const ENGINE_PACKAGES: readonly string[] = [...BROWSER_PACKAGES, ...NODE_
 export const SANDBOX_DIR = 'sandbox';
 
 /** File name of a shared package bundle, e.g. "pkg-vitest.js". */
-export const packageFile = (name: string) => `pkg-${name.replace(/^(node:)?crypto$/, 'node-crypto').replace(/[^a-z0-9]+/gi, '-')}.js`;
+export const packageFile = (name: string) =>
+  `pkg-${name.replace(/^(node:)?crypto$/, 'node-crypto').replace(/[^a-z0-9]+/gi, '-')}.js`;
 
 /** URLs of the engine's files for a site whose base URL is `base` (absolute, ending in "/"). */
 export function sandboxUrls(base: string, packages: readonly string[]) {

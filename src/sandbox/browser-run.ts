@@ -21,7 +21,13 @@ export type RunOutcome =
  * and the worker binds its postMessage before importing any learner module); anything posted on the
  * worker's own channel is ignored.
  */
-export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limitMs: number, signal: AbortSignal | undefined, onCheck?: (check: WorkerCheck) => void): Promise<RunOutcome> {
+export function runInWorker(
+  worker: WorkerLike,
+  message: WorkerRunMessage,
+  limitMs: number,
+  signal: AbortSignal | undefined,
+  onCheck?: (check: WorkerCheck) => void,
+): Promise<RunOutcome> {
   const started = performance.now();
   const channel = new MessageChannel();
   const elapsed = () => Math.round(performance.now() - started);
@@ -37,13 +43,24 @@ export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limit
       worker.terminate();
       outcome();
     };
-    const timer = setTimeout(() => end(() => resolve({ kind: 'timeout', streamed, running, durationMs: limitMs })), limitMs);
-    const onAbort = () => end(() => reject(new EngineError('aborted', 'The run was cancelled.', { cause: signal?.reason })));
+    const timer = setTimeout(
+      () => end(() => resolve({ kind: 'timeout', streamed, running, durationMs: limitMs })),
+      limitMs,
+    );
+    const onAbort = () =>
+      end(() => reject(new EngineError('aborted', 'The run was cancelled.', { cause: signal?.reason })));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onerror = (event) => {
       event.preventDefault?.();
-      end(() => resolve({ kind: 'done', checks: [], errors: [{ message: event.message || 'the grading worker failed to start' }], durationMs: elapsed() }));
+      end(() =>
+        resolve({
+          kind: 'done',
+          checks: [],
+          errors: [{ message: event.message || 'the grading worker failed to start' }],
+          durationMs: elapsed(),
+        }),
+      );
     };
     channel.port1.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
       if (data.type === 'running') running = data.check;
@@ -51,7 +68,8 @@ export function runInWorker(worker: WorkerLike, message: WorkerRunMessage, limit
         streamed.push(data.check);
         onCheck?.(data.check);
       } else if (data.type === 'flood') end(() => resolve({ kind: 'flood', streamed, durationMs: elapsed() }));
-      else if (data.type === 'done') end(() => resolve({ kind: 'done', checks: data.checks, errors: data.errors, durationMs: elapsed() }));
+      else if (data.type === 'done')
+        end(() => resolve({ kind: 'done', checks: data.checks, errors: data.errors, durationMs: elapsed() }));
     };
     worker.postMessage(message, [channel.port2]);
   });

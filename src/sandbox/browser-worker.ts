@@ -14,12 +14,18 @@ interface Task {
   type: string;
   name: string;
   tasks?: Task[];
-  result?: { state?: string; duration?: number; errors?: { name?: string; message?: string; expected?: unknown; actual?: unknown }[] };
+  result?: {
+    state?: string;
+    duration?: number;
+    errors?: { name?: string; message?: string; expected?: unknown; actual?: unknown }[];
+  };
 }
 
 // Loaded as soon as the worker starts (the page keeps a spare one ready), from beside this file:
 // the same URL the page sends for 'vitest', so checks and runner share one module instance.
-const runtimeReady = import(/* @vite-ignore */ new URL(packageFile('vitest'), import.meta.url).href) as Promise<Runtime>;
+const runtimeReady = import(
+  /* @vite-ignore */ new URL(packageFile('vitest'), import.meta.url).href
+) as Promise<Runtime>;
 runtimeReady.catch(() => undefined);
 
 /** Bound to the run's private port before any learner module is imported (see browser-run.ts). */
@@ -34,7 +40,19 @@ const unhandled: WorkerError[] = [];
  * learner module is imported. Module imports are not affected: they go through blob: URLs.
  */
 function fenceIn(): void {
-  const names = ['caches', 'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'BroadcastChannel', 'Worker', 'SharedWorker', 'WebTransport'];
+  const names = [
+    'caches',
+    'indexedDB',
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'EventSource',
+    'importScripts',
+    'BroadcastChannel',
+    'Worker',
+    'SharedWorker',
+    'WebTransport',
+  ];
   for (let proto: object | null = self; proto; proto = Object.getPrototypeOf(proto)) {
     for (const name of names) {
       if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
@@ -74,22 +92,30 @@ function toCheck(task: Task): WorkerCheck {
   };
 }
 
-const tests = (tasks: readonly Task[]): Task[] => tasks.flatMap((t) => (t.type === 'test' ? [t] : tests(t.tasks ?? [])));
+const tests = (tasks: readonly Task[]): Task[] =>
+  tasks.flatMap((t) => (t.type === 'test' ? [t] : tests(t.tasks ?? [])));
 
 async function run(message: WorkerRunMessage): Promise<void> {
   const vitestUrl = message.packages['vitest'];
   if (!vitestUrl) throw new Error('the page sent no vitest bundle');
   const preloaded = new URL(packageFile('vitest'), import.meta.url).href;
-  const runtime = vitestUrl === preloaded ? await runtimeReady : ((await import(/* @vite-ignore */ vitestUrl)) as Runtime);
+  const runtime =
+    vitestUrl === preloaded ? await runtimeReady : ((await import(/* @vite-ignore */ vitestUrl)) as Runtime);
   capConsole(message.outputCap);
   installNodeGlobals(globalThis);
-  const urls = linkModules(message.modules, message.entries, message.packages, (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  const urls = linkModules(message.modules, message.entries, message.packages, (code) =>
+    URL.createObjectURL(new Blob([code], { type: 'text/javascript' })),
+  );
   fenceIn();
   // What `vi` reads from Vitest's per-worker state (fake timers, vi.stubEnv, snapshot diff options);
   // the values are Vitest's defaults, as the local grader runs with them.
   Object.assign(globalThis, {
     __vitest_worker__: {
-      config: { fakeTimers: { loopLimit: 10_000, shouldClearNativeTimers: true }, snapshotOptions: { expand: false }, expect: {} },
+      config: {
+        fakeTimers: { loopLimit: 10_000, shouldClearNativeTimers: true },
+        snapshotOptions: { expand: false },
+        expect: {},
+      },
       ctx: { concurrencyId: 0, workerId: 0, pool: 'browser' },
       onCleanup: () => undefined,
       durations: { environment: 0, prepare: 0 },
@@ -151,5 +177,7 @@ addEventListener('error', (event) => {
 addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
   const reason = event.reason as { name?: string; message?: string } | undefined;
-  unhandled.push(toError({ name: reason?.name ?? 'Error', message: `Unhandled rejection: ${reason?.message ?? String(reason)}` }));
+  unhandled.push(
+    toError({ name: reason?.name ?? 'Error', message: `Unhandled rejection: ${reason?.message ?? String(reason)}` }),
+  );
 });

@@ -19,7 +19,12 @@ export interface LocalEngineOptions {
   fetch?: typeof fetch;
 }
 
-const STATUS_CODES: Record<number, EngineErrorCode> = { 400: 'bad-request', 403: 'forbidden', 404: 'not-found', 413: 'too-large' };
+const STATUS_CODES: Record<number, EngineErrorCode> = {
+  400: 'bad-request',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'too-large',
+};
 
 /** Creates the engine that grades through the local server's guarded API. */
 export function createLocalEngine(options: LocalEngineOptions): Engine {
@@ -43,7 +48,10 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       if (!response.ok || !response.body) {
         const detail = await response.text().then(readErrorMessage, () => '');
         const code = STATUS_CODES[response.status] ?? 'failed';
-        throw new EngineError(code, `The local grader refused the run (HTTP ${response.status}): ${detail || response.statusText}`);
+        throw new EngineError(
+          code,
+          `The local grader refused the run (HTTP ${response.status}): ${detail || response.statusText}`,
+        );
       }
       try {
         return await readGradeEvents(decodeText(response.body), { signal, onEvent });
@@ -58,11 +66,17 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
  * Asks the local server whether it can grade: true when it can, false when nothing answers within
  * `timeoutMs`, or the server's own explanation when it answers but cannot grade (e.g. a broken catalog).
  */
-export async function probeLocalServer(baseUrl: string, options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<boolean | string> {
+export async function probeLocalServer(
+  baseUrl: string,
+  options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<boolean | string> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const signals = [AbortSignal.timeout(options.timeoutMs ?? 1500), ...(options.signal ? [options.signal] : [])];
   try {
-    const response = await doFetch(new URL(HEALTH_PATH, baseUrl).href, { signal: AbortSignal.any(signals), cache: 'no-store' });
+    const response = await doFetch(new URL(HEALTH_PATH, baseUrl).href, {
+      signal: AbortSignal.any(signals),
+      cache: 'no-store',
+    });
     const body = (await response.json().catch(() => ({}))) as { ok?: unknown; engine?: unknown; error?: unknown };
     if (response.ok) return body.ok === true && body.engine === 'local';
     return typeof body.error === 'string' ? `${LOCAL_PROBLEM}${body.error}` : false;
@@ -83,5 +97,9 @@ function readErrorMessage(text: string): string {
 function toEngineError(error: unknown, signal: AbortSignal | undefined): EngineError {
   if (error instanceof EngineError) return error;
   if (signal?.aborted) return new EngineError('aborted', 'The run was cancelled.', { cause: error });
-  return new EngineError('unavailable', 'The local grader stopped answering. Is `npm start` still running? Restart it and run the checks again.', { cause: error });
+  return new EngineError(
+    'unavailable',
+    'The local grader stopped answering. Is `npm start` still running? Restart it and run the checks again.',
+    { cause: error },
+  );
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { importsOf, LinkError, linkModules, resolveRelative } from './module-linker.ts';
 
-const link = (modules: Record<string, string>, entries: string[], packages: Record<string, string> = { vitest: 'https://x/pkg-vitest.js' }) => {
+const link = (
+  modules: Record<string, string>,
+  entries: string[],
+  packages: Record<string, string> = { vitest: 'https://x/pkg-vitest.js' },
+) => {
   const made: string[] = [];
   const urls = linkModules(modules, entries, packages, (code) => {
     made.push(code);
@@ -14,7 +18,8 @@ describe('linkModules', () => {
   it('links dependencies first and rewrites relative and package specifiers to their URLs', () => {
     const { urls, made } = link(
       {
-        '__checks__/a.check.ts': "import { it } from 'vitest';\nimport { Task } from '../src/task.js';\nexport * from '../src/task.js';",
+        '__checks__/a.check.ts':
+          "import { it } from 'vitest';\nimport { Task } from '../src/task.js';\nexport * from '../src/task.js';",
         'src/task.ts': "import './side.js';\nexport const Task = 1; const later = () => import('./side.js');",
         'src/side.ts': 'export {};',
       },
@@ -28,9 +33,13 @@ describe('linkModules', () => {
   });
 
   it('names what cannot be linked: unknown module, missing package, URL imports, cycles', () => {
-    expect(() => link({ 'a.ts': "import './b.js';" }, ['a.ts'])).toThrow(/a\.ts imports "\.\/b\.js", which does not exist/);
+    expect(() => link({ 'a.ts': "import './b.js';" }, ['a.ts'])).toThrow(
+      /a\.ts imports "\.\/b\.js", which does not exist/,
+    );
     expect(() => link({ 'a.ts': "import 'ioredis';" }, ['a.ts'])).toThrow(/does not provide/);
-    expect(() => link({ 'a.ts': "import 'https://evil.example/x.js';" }, ['a.ts'])).toThrow(/cannot load code from a URL/);
+    expect(() => link({ 'a.ts': "import 'https://evil.example/x.js';" }, ['a.ts'])).toThrow(
+      /cannot load code from a URL/,
+    );
     expect(() => link({ 'a.ts': "import './b.js';", 'b.ts': "import './a.js';" }, ['a.ts'])).toThrow(LinkError);
   });
 
@@ -38,6 +47,10 @@ describe('linkModules', () => {
     expect(resolveRelative('src/a/b.ts', '../c.js', (p) => p === 'src/c.ts')).toBe('src/c.ts');
     expect(resolveRelative('src/a.ts', './dir', (p) => p === 'src/dir/index.ts')).toBe('src/dir/index.ts');
     expect(resolveRelative('a.ts', '../../x.js', () => true)).toBeUndefined();
-    expect(importsOf("import a from 'x';\nexport { b } from \"./y.js\";\nawait import('./z.js'); const s = Array.from('abc');")).toEqual(['x', './y.js', './z.js']);
+    expect(
+      importsOf(
+        "import a from 'x';\nexport { b } from \"./y.js\";\nawait import('./z.js'); const s = Array.from('abc');",
+      ),
+    ).toEqual(['x', './y.js', './z.js']);
   });
 });

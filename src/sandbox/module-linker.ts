@@ -11,7 +11,11 @@ export function importsOf(code: string): string[] {
 }
 
 /** Resolves a relative specifier from a workspace path the way the grader's Vite does (`.js` → `.ts`). */
-export function resolveRelative(from: string, specifier: string, exists: (path: string) => boolean): string | undefined {
+export function resolveRelative(
+  from: string,
+  specifier: string,
+  exists: (path: string) => boolean,
+): string | undefined {
   const parts = from.split('/').slice(0, -1);
   for (const part of specifier.split('/')) {
     if (part === '..') {
@@ -32,26 +36,40 @@ export class LinkError extends Error {
  * Creates a blob: URL per module reachable from `entries`; throws a LinkError naming the importing
  * file for an unknown module, a package the browser engine does not ship, or an import cycle.
  */
-export function linkModules(modules: Record<string, string>, entries: readonly string[], packages: Record<string, string>, createUrl: (code: string) => string): Map<string, string> {
+export function linkModules(
+  modules: Record<string, string>,
+  entries: readonly string[],
+  packages: Record<string, string>,
+  createUrl: (code: string) => string,
+): Map<string, string> {
   const urls = new Map<string, string>();
   const open = new Set<string>();
   const visit = (path: string): string => {
     const done = urls.get(path);
     if (done) return done;
-    if (open.has(path)) throw new LinkError(`${path} is part of an import cycle, which the browser engine cannot load; run the checks with the local grader (npm start).`);
+    if (open.has(path))
+      throw new LinkError(
+        `${path} is part of an import cycle, which the browser engine cannot load; run the checks with the local grader (npm start).`,
+      );
     const code = modules[path];
     if (code === undefined) throw new LinkError(`Cannot find module ${path}.`);
     open.add(path);
     const linked = code.replace(SPECIFIER, (_whole: string, before: string, quote: string, specifier: string) => {
       if (specifier.startsWith('.')) {
         const target = resolveRelative(path, specifier, (p) => p in modules);
-        if (!target) throw new LinkError(`${path} imports "${specifier}", which does not exist in the workspace. Check the path (service imports end in .js).`);
+        if (!target)
+          throw new LinkError(
+            `${path} imports "${specifier}", which does not exist in the workspace. Check the path (service imports end in .js).`,
+          );
         return `${before}${quote}${visit(target)}${quote}`;
       }
       const pkg = packages[specifier];
       if (pkg) return `${before}${quote}${pkg}${quote}`;
-      if (/^(blob|https?):/.test(specifier)) throw new LinkError(`${path} imports "${specifier}": checks run offline and cannot load code from a URL.`);
-      throw new LinkError(`${path} imports "${specifier}", which the in-browser grader does not provide (it has: ${Object.keys(packages).join(', ')}). Run the checks with the local grader (npm start).`);
+      if (/^(blob|https?):/.test(specifier))
+        throw new LinkError(`${path} imports "${specifier}": checks run offline and cannot load code from a URL.`);
+      throw new LinkError(
+        `${path} imports "${specifier}", which the in-browser grader does not provide (it has: ${Object.keys(packages).join(', ')}). Run the checks with the local grader (npm start).`,
+      );
     });
     open.delete(path);
     const url = createUrl(`${linked}\n//# sourceURL=workspace/${path}`);

@@ -47,7 +47,10 @@ export function createLineSplitter(onLine: (line: string) => void): { push(chunk
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Consumes `chunks` until a report event arrives; resolves with that report. */
-export async function readGradeEvents(chunks: AsyncIterable<string>, options: ReadEventsOptions = {}): Promise<CheckReport> {
+export async function readGradeEvents(
+  chunks: AsyncIterable<string>,
+  options: ReadEventsOptions = {},
+): Promise<CheckReport> {
   const { signal, onEvent, lenient = false, nonce } = options;
   let report: CheckReport | undefined;
   let problem: EngineError | undefined;
@@ -56,7 +59,8 @@ export async function readGradeEvents(chunks: AsyncIterable<string>, options: Re
     const line = (lenient ? raw.replace(ANSI, '') : raw).trim();
     if (line === '') return;
     if (!line.startsWith('{')) {
-      if (!lenient) problem = new EngineError('protocol', `The grader sent a line that is not JSON: "${line.slice(0, 120)}"`);
+      if (!lenient)
+        problem = new EngineError('protocol', `The grader sent a line that is not JSON: "${line.slice(0, 120)}"`);
       return;
     }
     let json: unknown;
@@ -69,7 +73,11 @@ export async function readGradeEvents(chunks: AsyncIterable<string>, options: Re
     if (nonce !== undefined) {
       const sealed = json as { nonce?: unknown; event?: unknown } | null;
       if (sealed?.nonce !== nonce) {
-        if (!lenient) problem = new EngineError('protocol', `The grader sent a line without this run's nonce: "${line.slice(0, 120)}"`);
+        if (!lenient)
+          problem = new EngineError(
+            'protocol',
+            `The grader sent a line without this run's nonce: "${line.slice(0, 120)}"`,
+          );
         return; // a terminal also carries other output, possibly forged: never an event
       }
       json = sealed.event;
@@ -77,7 +85,10 @@ export async function readGradeEvents(chunks: AsyncIterable<string>, options: Re
     const parsed = gradeEventSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      problem = new EngineError('protocol', `The grader sent an event this page does not understand: field "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}. Update the workbook (git pull) and restart npm start.`);
+      problem = new EngineError(
+        'protocol',
+        `The grader sent an event this page does not understand: field "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}. Update the workbook (git pull) and restart npm start.`,
+      );
       return;
     }
     onEvent?.(parsed.data);
@@ -93,7 +104,10 @@ export async function readGradeEvents(chunks: AsyncIterable<string>, options: Re
   throwIfAborted(signal);
   if (problem) throw problem;
   if (report) return report;
-  throw new EngineError('protocol', 'The grader stopped before sending its report. Look at the terminal running `npm start` for the cause, then run the checks again.');
+  throw new EngineError(
+    'protocol',
+    'The grader stopped before sending its report. Look at the terminal running `npm start` for the cause, then run the checks again.',
+  );
 }
 
 /** Turns a byte stream into decoded text chunks. */

@@ -33,7 +33,8 @@ export function installNodeGlobals(scope: typeof globalThis): void {
     };
     return timeout;
   };
-  const idOf = (handle: unknown) => (typeof handle === 'object' && handle !== null ? Number(handle) : handle) as Handle | undefined;
+  const idOf = (handle: unknown) =>
+    (typeof handle === 'object' && handle !== null ? Number(handle) : handle) as Handle | undefined;
   type Callback = (...args: unknown[]) => void;
   Object.assign(scope, {
     setTimeout: (fn: Callback, ms?: number, ...args: unknown[]) => wrap(() => set(fn, ms, ...args)),

@@ -20,9 +20,7 @@ export interface EngineFactories {
   webcontainer: () => Engine | Promise<Engine>;
 }
 
-export type EngineSelection =
-  | { engine: Engine; reason: string }
-  | { engine: null; reason: string };
+export type EngineSelection = { engine: Engine; reason: string } | { engine: null; reason: string };
 
 /** Picks an engine in order of preference and says why, for the learner. */
 export async function selectEngine(env: EngineEnvironment, factories: EngineFactories): Promise<EngineSelection> {
@@ -30,9 +28,24 @@ export async function selectEngine(env: EngineEnvironment, factories: EngineFact
   if (local === true) return { engine: factories.local(), reason: 'The local grader started by `npm start` answered.' };
   // A local server that answers but cannot grade knows best what is wrong: no silent fallback.
   if (typeof local === 'string') return { engine: null, reason: local };
-  if (env.browser.capable) return { engine: factories.browser(), reason: 'No local grader answered; this exercise\'s checks run in your browser, in a Web Worker.' };
+  if (env.browser.capable)
+    return {
+      engine: factories.browser(),
+      reason: "No local grader answered; this exercise's checks run in your browser, in a Web Worker.",
+    };
   const why = `this exercise's checks cannot run in the browser (${env.browser.reasons.join(', ')})`;
-  if (!env.crossOriginIsolated) return { engine: null, reason: `No local grader answered, ${why}, and this page is not cross-origin isolated, so the in-browser runtime cannot start.` };
-  if (!env.online) return { engine: null, reason: `No local grader answered, ${why}, and the browser is offline, so the in-browser runtime cannot load.` };
-  return { engine: await factories.webcontainer(), reason: `No local grader answered and ${why}; using the in-browser runtime (it loads from StackBlitz).` };
+  if (!env.crossOriginIsolated)
+    return {
+      engine: null,
+      reason: `No local grader answered, ${why}, and this page is not cross-origin isolated, so the in-browser runtime cannot start.`,
+    };
+  if (!env.online)
+    return {
+      engine: null,
+      reason: `No local grader answered, ${why}, and the browser is offline, so the in-browser runtime cannot load.`,
+    };
+  return {
+    engine: await factories.webcontainer(),
+    reason: `No local grader answered and ${why}; using the in-browser runtime (it loads from StackBlitz).`,
+  };
 }

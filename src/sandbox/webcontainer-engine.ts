@@ -22,7 +22,11 @@ export interface ContainerProcess {
 /** The part of a @webcontainer/api WebContainer the engine uses. */
 export interface Container {
   mount(tree: WorkspaceTree): Promise<void>;
-  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<ContainerProcess>;
+  spawn(
+    command: string,
+    args: string[],
+    options?: { cwd?: string; env?: Record<string, string> },
+  ): Promise<ContainerProcess>;
 }
 
 export interface WebContainerEngineOptions {
@@ -51,7 +55,11 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): En
     const install = await container.spawn(setup, setupArgs);
     void install.output.pipeTo(new WritableStream()).catch(() => undefined);
     const code = await install.exit;
-    if (code !== 0) throw new EngineError('unavailable', `The in-browser runtime could not install the workspace (\`${setup} ${setupArgs.join(' ')}\` exited with ${code}). Reload the page, or run the workbook locally with \`npm start\`.`);
+    if (code !== 0)
+      throw new EngineError(
+        'unavailable',
+        `The in-browser runtime could not install the workspace (\`${setup} ${setupArgs.join(' ')}\` exited with ${code}). Reload the page, or run the workbook locally with \`npm start\`.`,
+      );
     return container;
   };
 
@@ -62,7 +70,13 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): En
       // A failed boot is not cached: the next run tries again.
       ready ??= prepare().catch((error: unknown) => {
         ready = undefined;
-        throw error instanceof EngineError ? error : new EngineError('unavailable', `The in-browser runtime did not start: ${(error as Error).message}. Run the workbook locally with \`npm start\`.`, { cause: error });
+        throw error instanceof EngineError
+          ? error
+          : new EngineError(
+              'unavailable',
+              `The in-browser runtime did not start: ${(error as Error).message}. Run the workbook locally with \`npm start\`.`,
+              { cause: error },
+            );
       });
       const container = await ready;
       throwIfAborted(signal);
@@ -71,19 +85,29 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): En
       signal?.addEventListener('abort', kill, { once: true });
       try {
         // Per-run secret: the container's output also carries whatever learner code prints.
-        const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        const nonce = [...crypto.getRandomValues(new Uint8Array(16))]
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
         const writer = process.input.getWriter();
         await writer.write(`${JSON.stringify({ ...request, nonce })}\n`);
         await writer.close();
-        const report = readGradeEvents(iterateText(process.output), { signal, onEvent, lenient: true, nonce }).catch(async (error: unknown) => {
-          if (error instanceof EngineError && error.code === 'protocol' && !signal?.aborted) {
-            const code = await process.exit;
-            throw new EngineError('failed', `The grader exited with code ${code} before sending its report. Run the checks again; if it keeps failing, use \`npm start\` locally.`, { cause: error });
-          }
-          throw error;
-        });
+        const report = readGradeEvents(iterateText(process.output), { signal, onEvent, lenient: true, nonce }).catch(
+          async (error: unknown) => {
+            if (error instanceof EngineError && error.code === 'protocol' && !signal?.aborted) {
+              const code = await process.exit;
+              throw new EngineError(
+                'failed',
+                `The grader exited with code ${code} before sending its report. Run the checks again; if it keeps failing, use \`npm start\` locally.`,
+                { cause: error },
+              );
+            }
+            throw error;
+          },
+        );
         const aborted = new Promise<never>((_, reject) => {
-          signal?.addEventListener('abort', () => reject(new EngineError('aborted', 'The run was cancelled.')), { once: true });
+          signal?.addEventListener('abort', () => reject(new EngineError('aborted', 'The run was cancelled.')), {
+            once: true,
+          });
         });
         return await Promise.race([report, aborted]);
       } finally {

@@ -10,17 +10,30 @@ export const browserBundleSchema = z
   .object({
     exerciseId: exerciseIdSchema,
     checks: z.array(z.string()).describe('Declared check names, in order: the run must report exactly these'),
-    entries: z.array(z.string()).min(1).describe('Workspace paths of the check files to run, e.g. "__checks__/complete.check.ts"'),
+    entries: z
+      .array(z.string())
+      .min(1)
+      .describe('Workspace paths of the check files to run, e.g. "__checks__/complete.check.ts"'),
     editable: z.array(z.string()).min(1).describe('Workspace paths the learner provides (compiled in the page)'),
-    modules: z.record(z.string(), z.string()).describe('Workspace path → ES module (esbuild output) for checks and read-only service modules'),
+    modules: z
+      .record(z.string(), z.string())
+      .describe('Workspace path → ES module (esbuild output) for checks and read-only service modules'),
     timeLimitMs: z.number().int().positive(),
-    kind: z.enum(['implement', 'write-tests']).default('implement').describe("write-tests: the entries are the learner's spec, run against the reference and each mutant"),
+    kind: z
+      .enum(['implement', 'write-tests'])
+      .default('implement')
+      .describe("write-tests: the entries are the learner's spec, run against the reference and each mutant"),
     mutants: z
       .array(
         z
           .object({
-            description: z.string().min(1).describe('mutant.json description; the check is "kills the mutant: <description>"'),
-            modules: z.record(z.string(), z.string()).describe('Workspace path → ES module replacing the reference (or the learner) file'),
+            description: z
+              .string()
+              .min(1)
+              .describe('mutant.json description; the check is "kills the mutant: <description>"'),
+            modules: z
+              .record(z.string(), z.string())
+              .describe('Workspace path → ES module replacing the reference (or the learner) file'),
           })
           .strict(),
       )

@@ -12,7 +12,9 @@ export const browserCapabilitySchema = z.discriminatedUnion('capable', [
       reasons: z
         .array(z.string().min(1))
         .min(1)
-        .describe('What keeps the checks out of the browser, e.g. "needs: redis", "node:http", "needs: @nestjs/testing"'),
+        .describe(
+          'What keeps the checks out of the browser, e.g. "needs: redis", "node:http", "needs: @nestjs/testing"',
+        ),
     })
     .strict(),
 ]);

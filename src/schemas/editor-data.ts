@@ -17,9 +17,15 @@ export const editorDataSchema = z
     id: exerciseIdSchema,
     files: z.array(editorFileSchema).min(1).describe('Tabs in order'),
     solution: z.record(z.string(), z.string()).describe('Workspace path → reference answer, for the solution diff'),
-    libs: z.array(z.object({ path: z.string(), content: z.string() }).strict()).describe("Type libraries for Monaco's TypeScript worker"),
+    libs: z
+      .array(z.object({ path: z.string(), content: z.string() }).strict())
+      .describe("Type libraries for Monaco's TypeScript worker"),
     browser: browserCapabilitySchema.describe('Whether the browser engine can grade this exercise, and why not'),
-    timeLimitMs: z.number().int().positive().describe('Wall-clock limit of one grading run (the browser engine enforces it)'),
+    timeLimitMs: z
+      .number()
+      .int()
+      .positive()
+      .describe('Wall-clock limit of one grading run (the browser engine enforces it)'),
   })
   .strict();
 export type EditorData = z.infer<typeof editorDataSchema>;

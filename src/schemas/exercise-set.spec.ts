@@ -14,7 +14,10 @@ describe('exerciseSetSchema', () => {
     set.exercises.push({ id: 'task-entity-complete' });
     const result = exerciseSetSchema.safeParse(set);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ['exercises', 3, 'id'], message: expect.stringContaining('"task-entity-complete" is listed twice') });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['exercises', 3, 'id'],
+      message: expect.stringContaining('"task-entity-complete" is listed twice'),
+    });
   });
 
   it('refuses an empty set, a foreign format, a newer version and unknown fields', () => {

@@ -8,10 +8,13 @@ export const EXERCISE_SET_VERSION = 1 as const;
 export const dueDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. "2026-12-01"')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-    message: 'is not a real calendar day',
-  })
-  .describe('Due day, YYYY-MM-DD, end of day in the intern\'s time zone');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'is not a real calendar day',
+    },
+  )
+  .describe("Due day, YYYY-MM-DD, end of day in the intern's time zone");
 export type DueDate = z.infer<typeof dueDateSchema>;
 
 /** One exercise of a set, with its optional due day. */
@@ -43,7 +46,12 @@ export const exerciseSetSchema = z
       .superRefine((list, ctx) => {
         const seen = new Set<string>();
         list.forEach((e, i) => {
-          if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${e.id}" is listed twice; list each exercise once` });
+          if (seen.has(e.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'id'],
+              message: `"${e.id}" is listed twice; list each exercise once`,
+            });
           seen.add(e.id);
         });
       })

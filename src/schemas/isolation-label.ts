@@ -14,13 +14,13 @@ export const ISOLATION_LABELS: Readonly<Record<Isolation, string>> = {
 export function isolationSentence(isolation: Isolation): string {
   switch (isolation) {
     case 'bubblewrap':
-      return 'Ran isolated: bubblewrap sandbox (no network, read-only repository, own processes) with Node\'s permission model.';
+      return "Ran isolated: bubblewrap sandbox (no network, read-only repository, own processes) with Node's permission model.";
     case 'permissions':
-      return 'Ran isolated by Node\'s permission model only (no OS sandbox on this machine: install bubblewrap on Linux for the full fence).';
+      return "Ran isolated by Node's permission model only (no OS sandbox on this machine: install bubblewrap on Linux for the full fence).";
     case 'web-worker':
       return 'Ran isolated in a browser Web Worker (no page, storage or network access).';
     case 'none':
-      return 'Ran without isolation: the code could reach this machine\'s files and network.';
+      return "Ran without isolation: the code could reach this machine's files and network.";
   }
 }
 

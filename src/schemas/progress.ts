@@ -10,7 +10,7 @@ export type ExerciseStatus = z.infer<typeof exerciseStatusSchema>;
 /** One learner's state for one exercise, saved in the browser. */
 export const exerciseProgressSchema = z
   .object({
-    files: z.record(z.string(), z.string()).describe('Workspace path → the learner\'s current code'),
+    files: z.record(z.string(), z.string()).describe("Workspace path → the learner's current code"),
     status: exerciseStatusSchema,
     attempts: z.number().int().nonnegative(),
     firstPassedAt: z.string().datetime().optional(),

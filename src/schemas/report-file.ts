@@ -10,8 +10,14 @@ export const REPORT_FILE_VERSION = 1 as const;
 /** Who the report is from; mentors tell interns apart by email when given, by name otherwise. */
 export const internSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(80).describe('The intern\'s name as they typed it'),
-    email: z.string().trim().email().max(120).optional().describe('Optional contact; identifies the intern across reports'),
+    name: z.string().trim().min(1, 'must not be empty').max(80).describe("The intern's name as they typed it"),
+    email: z
+      .string()
+      .trim()
+      .email()
+      .max(120)
+      .optional()
+      .describe('Optional contact; identifies the intern across reports'),
   })
   .strict();
 export type Intern = z.infer<typeof internSchema>;
@@ -20,7 +26,7 @@ export type Intern = z.infer<typeof internSchema>;
 export const reportExerciseSchema = z
   .object({
     id: exerciseIdSchema.describe('Exercise id; may be one this workbook does not have (shown as unknown)'),
-    status: exerciseStatusSchema.describe('Status claimed by the intern\'s browser'),
+    status: exerciseStatusSchema.describe("Status claimed by the intern's browser"),
     attempts: z.number().int().nonnegative().describe('Check runs made'),
     hintsUsed: z.number().int().nonnegative().describe('Hints revealed'),
     solutionViewed: z.boolean().describe('Whether the reference solution was opened'),
@@ -38,7 +44,10 @@ export const reportFileSchema = z
     version: z.literal(REPORT_FILE_VERSION).describe('Format version; bumped on incompatible change'),
     intern: internSchema.describe('Who did the work'),
     set: exerciseSetSchema.describe('The assignment the report answers, as the intern received it'),
-    exportedAt: z.string().datetime().describe('When the report was exported; the newest report per intern and set wins'),
+    exportedAt: z
+      .string()
+      .datetime()
+      .describe('When the report was exported; the newest report per intern and set wins'),
     exercises: z.array(reportExerciseSchema).describe('One entry per exercise of the set, in set order'),
   })
   .strict();

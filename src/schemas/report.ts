@@ -11,7 +11,7 @@ export const checkResultSchema = z
   .object({
     name: z.string().describe('Human name, e.g. "complete() throws when the task is already completed"'),
     status: checkStatusSchema,
-    message: z.string().optional().describe('Learner-facing explanation; never the grader\'s own stack frames'),
+    message: z.string().optional().describe("Learner-facing explanation; never the grader's own stack frames"),
     expected: z.string().optional().describe('Expected value, serialised for display'),
     received: z.string().optional().describe('Received value, serialised for display'),
     durationMs: z.number().nonnegative(),
@@ -50,11 +50,15 @@ export const checkReportSchema = z
     message: z.string().optional().describe('Run-level explanation for error and timeout (what failed, what to do)'),
     durationMs: z.number().nonnegative(),
     engine: engineNameSchema,
-    isolation: isolationSchema.default('none').describe('What fenced the code in while it ran; a mentor verifies only isolated runs'),
+    isolation: isolationSchema
+      .default('none')
+      .describe('What fenced the code in while it ran; a mentor verifies only isolated runs'),
     attempts: z
       .array(z.string())
       .optional()
-      .describe('What the code tried that the sandbox refused or the grader caught, one line each (e.g. "read outside the workspace: /etc/passwd"); a report with attempts is never verified'),
+      .describe(
+        'What the code tried that the sandbox refused or the grader caught, one line each (e.g. "read outside the workspace: /etc/passwd"); a report with attempts is never verified',
+      ),
     finishedAt: z.string().datetime(),
   })
   .strict();
@@ -82,7 +86,9 @@ export const gradeRequestSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,128}$/)
       .optional()
-      .describe('grade --ndjson: a per-run secret the grader puts on every event line; the reader accepts only lines that carry it (learner code may write to the same output)'),
+      .describe(
+        'grade --ndjson: a per-run secret the grader puts on every event line; the reader accepts only lines that carry it (learner code may write to the same output)',
+      ),
   })
   .strict();
 export type GradeRequest = z.infer<typeof gradeRequestSchema>;

@@ -20,7 +20,10 @@ describe('weekSchemaWithExercises', () => {
   });
 
   it('names the field and the unknown id when an exercise does not exist', () => {
-    const result = weekSchemaWithExercises(new Set(['task-entity-complete'])).safeParse({ ...week, exercises: ['task-entity-complete', 'no-such-exercise'] });
+    const result = weekSchemaWithExercises(new Set(['task-entity-complete'])).safeParse({
+      ...week,
+      exercises: ['task-entity-complete', 'no-such-exercise'],
+    });
     expect(result.success).toBe(false);
     const issue = result.error?.issues[0];
     expect(issue?.path).toEqual(['exercises', 1]);

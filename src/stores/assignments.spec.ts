@@ -15,15 +15,21 @@ describe('assignments store', () => {
     expect(a.$assignments.get().assignments).toHaveLength(1);
 
     const reopened = createAssignments(storage, now);
-    expect(reopened.$assignments.get().assignments[0]).toEqual({ set: { ...sampleSet(), title: 'Week 1, revised' }, addedAt: '2026-11-25T12:00:00.000Z' });
+    expect(reopened.$assignments.get().assignments[0]).toEqual({
+      set: { ...sampleSet(), title: 'Week 1, revised' },
+      addedAt: '2026-11-25T12:00:00.000Z',
+    });
     expect(reopened.$assignmentsProblem.get()).toBeUndefined();
   });
 
-  it('remembers the intern\'s name for reports and validates it', () => {
+  it("remembers the intern's name for reports and validates it", () => {
     const storage = memoryStorage();
     const a = createAssignments(storage, now);
     a.setIntern({ name: 'Ada Intern', email: 'ada@example.com' });
-    expect(createAssignments(storage, now).$assignments.get().intern).toEqual({ name: 'Ada Intern', email: 'ada@example.com' });
+    expect(createAssignments(storage, now).$assignments.get().intern).toEqual({
+      name: 'Ada Intern',
+      email: 'ada@example.com',
+    });
     expect(() => a.setIntern({ name: '' })).toThrow();
   });
 

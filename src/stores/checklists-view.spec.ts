@@ -22,8 +22,14 @@ describe('checklists view (the dependency-free first read)', () => {
   it.each([
     ['not JSON', '{"version":1,'],
     ['another version', JSON.stringify({ version: 2, checklists: {}, assessments: {} })],
-    ['ticks that are not a list', JSON.stringify({ version: 1, checklists: { a: { checked: 'rbac' } }, assessments: {} })],
-    ['a score above 100', JSON.stringify({ version: 1, checklists: {}, assessments: { p: { scores: { project: 140 } } } })],
+    [
+      'ticks that are not a list',
+      JSON.stringify({ version: 1, checklists: { a: { checked: 'rbac' } }, assessments: {} }),
+    ],
+    [
+      'a score above 100',
+      JSON.stringify({ version: 1, checklists: {}, assessments: { p: { scores: { project: 140 } } } }),
+    ],
     ['no assessments', JSON.stringify({ version: 1, checklists: {} })],
     ['an array', '[]'],
   ])('returns null for %s, so the page loads the validating store', (_name, raw) => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHECKLISTS_BACKUP_PREFIX,
-  CHECKLISTS_KEY,
-  createChecklistStore,
-  type KeyValueStorage,
-} from './checklists.ts';
+import { CHECKLISTS_BACKUP_PREFIX, CHECKLISTS_KEY, createChecklistStore, type KeyValueStorage } from './checklists.ts';
 
 class MemoryStorage implements KeyValueStorage {
   readonly items = new Map<string, string>();
@@ -58,13 +53,19 @@ describe('checklist store', () => {
     store.setScore('phase-1-assessment', 'project', 90);
     store.setScore('phase-1-assessment', 'code-review', 70);
     store.setScore('phase-1-assessment', 'code-review', null);
-    expect(createChecklistStore(storage).$state.get().assessments['phase-1-assessment']?.scores).toEqual({ project: 90 });
+    expect(createChecklistStore(storage).$state.get().assessments['phase-1-assessment']?.scores).toEqual({
+      project: 90,
+    });
     expect(() => store.setScore('phase-1-assessment', 'project', 101)).toThrow();
   });
 
   it.each([
     ['not JSON', '{"version":1,', 'not valid JSON'],
-    ['a wrong shape', JSON.stringify({ version: 1, checklists: { a: { checked: 'rbac' } }, assessments: {} }), 'checklists.a'],
+    [
+      'a wrong shape',
+      JSON.stringify({ version: 1, checklists: { a: { checked: 'rbac' } }, assessments: {} }),
+      'checklists.a',
+    ],
     ['a newer version', JSON.stringify({ version: 2, checklists: {}, assessments: {} }), 'version'],
   ])('keeps %s aside under a backup key, starts empty and tells the learner', (_name, raw, reason) => {
     const storage = new MemoryStorage();
@@ -102,7 +103,14 @@ describe('checklist store', () => {
 
   it('keeps the valid checklists of damaged data', () => {
     const storage = new MemoryStorage();
-    storage.setItem(CHECKLISTS_KEY, JSON.stringify({ version: 1, checklists: { good: { checked: ['x'], updatedAt: '2026-03-01T10:00:00.000Z' }, bad: { checked: 'x' } }, assessments: {} }));
+    storage.setItem(
+      CHECKLISTS_KEY,
+      JSON.stringify({
+        version: 1,
+        checklists: { good: { checked: ['x'], updatedAt: '2026-03-01T10:00:00.000Z' }, bad: { checked: 'x' } },
+        assessments: {},
+      }),
+    );
     const store = createChecklistStore(storage, fixedNow);
     expect(Object.keys(store.$state.get().checklists)).toEqual(['good']);
     expect(store.$notice.get()?.message).toContain('checklists.bad');

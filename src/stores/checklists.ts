@@ -1,5 +1,10 @@
 import type { ReadableAtom } from 'nanostores';
-import { CHECKLISTS_VERSION, areaScoreSchema, savedChecklistsSchema, type SavedChecklists } from '../schemas/checklist.ts';
+import {
+  CHECKLISTS_VERSION,
+  areaScoreSchema,
+  savedChecklistsSchema,
+  type SavedChecklists,
+} from '../schemas/checklist.ts';
 import { CHECKLISTS_KEY } from './checklists-view.ts';
 import { createPersisted, keepValidEntries } from './persisted.ts';
 import type { KeyValueStorage, SaveNotice } from './saved.ts';
@@ -30,24 +35,36 @@ export interface ChecklistStore {
   discardUnreadable(): boolean;
 }
 
-export const emptyChecklists = (): SavedChecklists => ({ version: CHECKLISTS_VERSION, checklists: {}, assessments: {} });
+export const emptyChecklists = (): SavedChecklists => ({
+  version: CHECKLISTS_VERSION,
+  checklists: {},
+  assessments: {},
+});
 
 const WHAT = 'checklist ticks and self-assessment scores';
 
 /** Damaged checklists keep every checklist and self-assessment entry that is still valid. */
 export function salvageChecklists(raw: unknown): { value: SavedChecklists; dropped: string[] } | null {
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== CHECKLISTS_VERSION) return null;
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== CHECKLISTS_VERSION)
+    return null;
   const { checklists, assessments } = raw as Record<string, unknown>;
   const shape = savedChecklistsSchema.shape;
   const ticks = keepValidEntries(checklists, shape.checklists.valueType, 'checklists', shape.checklists.keyType);
   const scores = keepValidEntries(assessments, shape.assessments.valueType, 'assessments', shape.assessments.keyType);
-  return { value: { version: CHECKLISTS_VERSION, checklists: ticks.kept, assessments: scores.kept }, dropped: [...ticks.dropped, ...scores.dropped] };
+  return {
+    value: { version: CHECKLISTS_VERSION, checklists: ticks.kept, assessments: scores.kept },
+    dropped: [...ticks.dropped, ...scores.dropped],
+  };
 }
 
 /** Stands in for storage the browser blocks: every access throws, so the store says nothing will be saved. */
 const BLOCKED: KeyValueStorage = {
-  getItem: () => { throw new Error('local storage is blocked'); },
-  setItem: () => { throw new Error('local storage is blocked'); },
+  getItem: () => {
+    throw new Error('local storage is blocked');
+  },
+  setItem: () => {
+    throw new Error('local storage is blocked');
+  },
   removeItem: () => undefined,
 };
 
@@ -56,7 +73,15 @@ export function createChecklistStore(
   storage: KeyValueStorage | null,
   now: () => Date = () => new Date(),
 ): ChecklistStore {
-  const persisted = createPersisted({ key: CHECKLISTS_KEY, schema: savedChecklistsSchema, initial: emptyChecklists, label: WHAT, salvage: salvageChecklists, storage: storage ?? BLOCKED, now });
+  const persisted = createPersisted({
+    key: CHECKLISTS_KEY,
+    schema: savedChecklistsSchema,
+    initial: emptyChecklists,
+    label: WHAT,
+    salvage: salvageChecklists,
+    storage: storage ?? BLOCKED,
+    now,
+  });
   return {
     $state: persisted.$value,
     $notice: persisted.$notice,
@@ -66,16 +91,27 @@ export function createChecklistStore(
         const previous = Object.hasOwn(current.checklists, checklistId) ? current.checklists[checklistId]!.checked : [];
         const without = previous.filter((id) => id !== itemId);
         const nextChecked = checked ? [...without, itemId] : without;
-        return { ...current, checklists: { ...current.checklists, [checklistId]: { checked: nextChecked, updatedAt: now().toISOString() } } };
+        return {
+          ...current,
+          checklists: {
+            ...current.checklists,
+            [checklistId]: { checked: nextChecked, updatedAt: now().toISOString() },
+          },
+        };
       });
     },
     setScore(assessmentId, areaId, score) {
       if (score !== null) areaScoreSchema.parse(score);
       persisted.update((current) => {
-        const scores = { ...(Object.hasOwn(current.assessments, assessmentId) ? current.assessments[assessmentId]!.scores : {}) };
+        const scores = {
+          ...(Object.hasOwn(current.assessments, assessmentId) ? current.assessments[assessmentId]!.scores : {}),
+        };
         if (score === null) delete scores[areaId];
         else scores[areaId] = score;
-        return { ...current, assessments: { ...current.assessments, [assessmentId]: { scores, updatedAt: now().toISOString() } } };
+        return {
+          ...current,
+          assessments: { ...current.assessments, [assessmentId]: { scores, updatedAt: now().toISOString() } },
+        };
       });
     },
     reload: persisted.reload,

@@ -12,7 +12,8 @@ const salvage = (raw: unknown) => {
   const { kept, dropped } = keepValidEntries((raw as { notes?: unknown }).notes, schema.shape.notes.valueType, 'notes');
   return { value: { version: 1 as const, notes: kept }, dropped };
 };
-const open = (storage: ReturnType<typeof memoryStorage>) => createPersisted({ key: KEY, schema, initial, label: 'notes', storage, salvage });
+const open = (storage: ReturnType<typeof memoryStorage>) =>
+  createPersisted({ key: KEY, schema, initial, label: 'notes', storage, salvage });
 const damaged = JSON.stringify({ version: 1, notes: { a: 'kept', b: '', c: 'also kept' }, padding: 'x'.repeat(200) });
 
 describe('createPersisted', () => {
@@ -20,7 +21,10 @@ describe('createPersisted', () => {
     const storage = memoryStorage({ [KEY]: damaged });
     const store = open(storage);
     expect(store.get().notes).toEqual({ a: 'kept', c: 'also kept' });
-    expect(store.$notice.get()).toMatchObject({ kind: 'recovered', message: expect.stringContaining('left out: notes.b') });
+    expect(store.$notice.get()).toMatchObject({
+      kind: 'recovered',
+      message: expect.stringContaining('left out: notes.b'),
+    });
     expect(backupsOf(storage, KEY).map((k) => storage.getItem(k))).toEqual([damaged]);
     expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ version: 1, notes: { a: 'kept', c: 'also kept' } });
   });
@@ -61,14 +65,28 @@ describe('createPersisted', () => {
     const store = open(storage);
     expect(store.set({ version: 1, notes: { a: 'x' } })).toBe(false);
     expect(store.get().notes).toEqual({ a: 'x' });
-    expect(store.$notice.get()).toMatchObject({ kind: 'unsaved', message: expect.stringContaining('QuotaExceededError') });
+    expect(store.$notice.get()).toMatchObject({
+      kind: 'unsaved',
+      message: expect.stringContaining('QuotaExceededError'),
+    });
   });
 
   it('keeps saying nothing will be saved when the browser blocks storage, however often the value changes', () => {
-    const blocked = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => { throw new Error('SecurityError'); }, removeItem: () => undefined };
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('SecurityError');
+      },
+      removeItem: () => undefined,
+    };
     const store = createPersisted({ key: KEY, schema, initial, label: 'notes', storage: blocked });
     expect(store.set({ version: 1, notes: { a: 'x' } })).toBe(false);
     expect(store.get().notes).toEqual({ a: 'x' });
-    expect(store.$notice.get()).toMatchObject({ kind: 'unsaved', message: expect.stringContaining('will not be saved') });
+    expect(store.$notice.get()).toMatchObject({
+      kind: 'unsaved',
+      message: expect.stringContaining('will not be saved'),
+    });
   });
 });

@@ -39,7 +39,10 @@ export interface PersistedStore<T> {
   discardUnreadable(): boolean;
 }
 
-type Read<T> = { kind: 'ok'; value: T } | { kind: 'blocked' } | { kind: 'bad'; raw: string; json: unknown; problem: string };
+type Read<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'blocked' }
+  | { kind: 'bad'; raw: string; json: unknown; problem: string };
 
 /** Creates a store over `storage` (the browser's localStorage by default). */
 export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore<T> {
@@ -70,7 +73,12 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     const parsed = schema.safeParse(json);
     if (parsed.success) return { kind: 'ok', value: parsed.data };
     const issue = parsed.error.issues[0];
-    return { kind: 'bad', raw, json, problem: `field "${issue?.path.join('.') || '(top level)'}" ${issue?.message ?? 'is invalid'}` };
+    return {
+      kind: 'bad',
+      raw,
+      json,
+      problem: `field "${issue?.path.join('.') || '(top level)'}" ${issue?.message ?? 'is invalid'}`,
+    };
   };
 
   const write = (value: T): boolean => {
@@ -83,7 +91,10 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
       storage.setItem(key, JSON.stringify(value));
       return true;
     } catch (error) {
-      $notice.set({ kind: 'unsaved', message: `Your ${label} could not be saved (${describe(error)}): the browser's storage for this site is full or blocked. Free some space (or download your work) and try again.` });
+      $notice.set({
+        kind: 'unsaved',
+        message: `Your ${label} could not be saved (${describe(error)}): the browser's storage for this site is full or blocked. Free some space (or download your work) and try again.`,
+      });
       return false;
     }
   };
@@ -92,7 +103,10 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     const result = read();
     blocked = result.kind === 'blocked';
     if (result.kind === 'blocked') {
-      $notice.set({ kind: 'unsaved', message: `Your ${label} will not be saved: this browser blocks local storage for the workbook. Allow site data for this address to keep it.` });
+      $notice.set({
+        kind: 'unsaved',
+        message: `Your ${label} will not be saved: this browser blocks local storage for the workbook. Allow site data for this address to keep it.`,
+      });
       return;
     }
     if (result.kind === 'ok') {
@@ -104,7 +118,9 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     const attempt = result.json === undefined ? null : (options.salvage?.(result.json) ?? null);
     const salvaged = attempt && schema.safeParse(attempt.value).success ? attempt : null;
     const value = salvaged?.value ?? initial();
-    const kept = salvaged ? ` The readable entries were kept${salvaged.dropped.length ? `; left out: ${salvaged.dropped.slice(0, 5).join(', ')}${salvaged.dropped.length > 5 ? ', …' : ''}` : ''}.` : ' The workbook started fresh.';
+    const kept = salvaged
+      ? ` The readable entries were kept${salvaged.dropped.length ? `; left out: ${salvaged.dropped.slice(0, 5).join(', ')}${salvaged.dropped.length > 5 ? ', …' : ''}` : ''}.`
+      : ' The workbook started fresh.';
     const backupKey = `${key}:backup:${now().toISOString()}`;
     try {
       storage.setItem(backupKey, result.raw);
@@ -121,7 +137,11 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     $value.set(value);
     // The original is safe in its backup; replace it so it is not backed up again on every visit.
     write(value);
-    $notice.set({ kind: 'recovered', backupKey, message: `Your saved ${label} could not be read (${result.problem}). A copy was kept aside in this browser's storage as "${backupKey}".${kept}` });
+    $notice.set({
+      kind: 'recovered',
+      backupKey,
+      message: `Your saved ${label} could not be read (${result.problem}). A copy was kept aside in this browser's storage as "${backupKey}".${kept}`,
+    });
   };
 
   /** The newest valid saved value, so a change never overwrites another tab's write with stale state. */
@@ -159,7 +179,12 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
   };
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? (error.message && !error.message.includes(error.name) ? `${error.name}: ${error.message}` : error.message || error.name) : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error
+    ? error.message && !error.message.includes(error.name)
+      ? `${error.name}: ${error.message}`
+      : error.message || error.name
+    : String(error);
 
 function heldNotice(label: string, problem?: string): SaveNotice {
   return {
@@ -169,7 +194,12 @@ function heldNotice(label: string, problem?: string): SaveNotice {
 }
 
 /** Keeps the entries of a record that pass `entry` (and `key`); names the others. */
-export function keepValidEntries<E>(record: unknown, entry: z.ZodType<E>, where: string, key?: z.ZodType<string>): { kept: Record<string, E>; dropped: string[] } {
+export function keepValidEntries<E>(
+  record: unknown,
+  entry: z.ZodType<E>,
+  where: string,
+  key?: z.ZodType<string>,
+): { kept: Record<string, E>; dropped: string[] } {
   const kept: Record<string, E> = {};
   const dropped: string[] = [];
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return { kept, dropped: [where] };

@@ -26,13 +26,20 @@ export interface PreferencesStore {
 
 /** Creates the preferences store over `storage` (localStorage by default). */
 export function createPreferencesStore(storage?: KeyValueStorage): PreferencesStore {
-  const persisted = createPersisted({ key: PREFERENCES_KEY, schema: preferencesSchema, initial: defaultPreferences, label: 'editor preferences', ...(storage ? { storage } : {}) });
+  const persisted = createPersisted({
+    key: PREFERENCES_KEY,
+    schema: preferencesSchema,
+    initial: defaultPreferences,
+    label: 'editor preferences',
+    ...(storage ? { storage } : {}),
+  });
   return {
     $preferences: persisted.$value,
     $notice: persisted.$notice,
     set(change) {
       const next = preferencesSchema.safeParse({ ...persisted.get(), ...change });
-      if (!next.success) throw new Error(`Preference ${next.error.issues[0]?.path.join('.')}: ${next.error.issues[0]?.message}`);
+      if (!next.success)
+        throw new Error(`Preference ${next.error.issues[0]?.path.join('.')}: ${next.error.issues[0]?.message}`);
       persisted.set(next.data);
     },
   };

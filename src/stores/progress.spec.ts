@@ -5,7 +5,16 @@ import { createProgressStore, PROGRESS_KEY } from './progress.ts';
 import { memoryStorage } from './saved.ts';
 import { backupsOf, fullStorage } from './storage-fixtures.ts';
 
-const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({ version: 1, exerciseId: 'demo', status, checks: [], durationMs: 10, engine: 'local', isolation: 'none', finishedAt });
+const report = (status: CheckReport['status'], finishedAt = '2026-03-01T10:00:00.000Z'): CheckReport => ({
+  version: 1,
+  exerciseId: 'demo',
+  status,
+  checks: [],
+  durationMs: 10,
+  engine: 'local',
+  isolation: 'none',
+  finishedAt,
+});
 
 describe('progress store', () => {
   it('saves code, runs, hints and solution views, and reads them back in a new store', () => {
@@ -21,12 +30,21 @@ describe('progress store', () => {
     store.recordSolutionViewed('demo');
 
     const again = createProgressStore(storage).exercise('demo');
-    expect(again).toMatchObject({ files: { 'src/x.ts': 'let a = 1;' }, status: 'passed', attempts: 3, firstPassedAt: '2026-03-01T11:00:00.000Z', hintsUsed: 2, solutionViewed: true });
+    expect(again).toMatchObject({
+      files: { 'src/x.ts': 'let a = 1;' },
+      status: 'passed',
+      attempts: 3,
+      firstPassedAt: '2026-03-01T11:00:00.000Z',
+      hintsUsed: 2,
+      solutionViewed: true,
+    });
     expect(again?.lastReport?.finishedAt).toBe('2026-03-01T12:00:00.000Z');
   });
 
   it('keeps corrupt saved data aside as a backup, reports it, and starts fresh', () => {
-    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: { demo: { status: 'won' } } }) });
+    const storage = memoryStorage({
+      [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: { demo: { status: 'won' } } }),
+    });
     const store = createProgressStore(storage);
     const notice = store.$notice.get();
     expect(notice?.kind).toBe('recovered');
@@ -39,8 +57,18 @@ describe('progress store', () => {
   });
 
   it('keeps the valid exercises when one saved entry is invalid, and backs up the original', () => {
-    const good = { files: { 'src/x.ts': 'ok' }, status: 'passed', attempts: 2, hintsUsed: 0, solutionViewed: false, updatedAt: '2026-03-01T10:00:00.000Z' };
-    const raw = JSON.stringify({ version: 1, exercises: { 'task-a': good, 'task-b': { status: 'won' }, 'task-c': { ...good, status: 'attempted' } } });
+    const good = {
+      files: { 'src/x.ts': 'ok' },
+      status: 'passed',
+      attempts: 2,
+      hintsUsed: 0,
+      solutionViewed: false,
+      updatedAt: '2026-03-01T10:00:00.000Z',
+    };
+    const raw = JSON.stringify({
+      version: 1,
+      exercises: { 'task-a': good, 'task-b': { status: 'won' }, 'task-c': { ...good, status: 'attempted' } },
+    });
     const storage = memoryStorage({ [PROGRESS_KEY]: raw });
     const store = createProgressStore(storage);
     expect(store.status('task-a')).toBe('passed');
@@ -52,7 +80,10 @@ describe('progress store', () => {
   });
 
   it('never overwrites unreadable progress it could not back up: not a hint, a run, a save or a page visit', () => {
-    const raw = JSON.stringify({ version: 1, exercises: { 'task-a': { status: 'won', files: { 'src/x.ts': 'x'.repeat(500) } } } });
+    const raw = JSON.stringify({
+      version: 1,
+      exercises: { 'task-a': { status: 'won', files: { 'src/x.ts': 'x'.repeat(500) } } },
+    });
     const storage = fullStorage({ [PROGRESS_KEY]: raw });
     const store = createProgressStore(storage);
     expect(store.$notice.get()?.kind).toBe('held');
@@ -81,7 +112,9 @@ describe('progress store', () => {
   });
 
   it('keeps keys other features add to the saved progress', () => {
-    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: {}, assignments: [{ set: 'week-1' }] }) });
+    const storage = memoryStorage({
+      [PROGRESS_KEY]: JSON.stringify({ version: 1, exercises: {}, assignments: [{ set: 'week-1' }] }),
+    });
     createProgressStore(storage).saveFiles('demo', {});
     expect(JSON.parse(storage.getItem(PROGRESS_KEY) ?? '{}')).toHaveProperty('assignments');
   });
@@ -92,13 +125,19 @@ describe('progress store', () => {
     const tabB = createProgressStore(storage);
     tabA.recordReport('one', report('passed'));
     tabB.recordHints('two', 1);
-    expect(createProgressStore(storage).summarize(['one', 'two', 'three'])).toEqual({ total: 3, passed: 1, attempted: 0 });
+    expect(createProgressStore(storage).summarize(['one', 'two', 'three'])).toEqual({
+      total: 3,
+      passed: 1,
+      attempted: 0,
+    });
     expect(createProgressStore(storage).exercise('two')?.hintsUsed).toBe(1);
   });
 
   it('reports, without throwing, when storage is full', () => {
     const storage = memoryStorage();
-    storage.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    storage.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
     const store = createProgressStore(storage);
     store.saveFiles('demo', { a: 'b' });
     expect(store.$notice.get()?.message).toContain('QuotaExceededError');

@@ -2,7 +2,14 @@
 // src/schemas/progress.ts. UI reads these stores; only the functions below change them.
 import type { ReadableAtom } from 'nanostores';
 import { exerciseIdSchema } from '../schemas/exercise.ts';
-import { PROGRESS_VERSION, exerciseProgressSchema, progressSchema, type ExerciseProgress, type ExerciseStatus, type Progress } from '../schemas/progress.ts';
+import {
+  PROGRESS_VERSION,
+  exerciseProgressSchema,
+  progressSchema,
+  type ExerciseProgress,
+  type ExerciseStatus,
+  type Progress,
+} from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
 import { createPersisted, keepValidEntries, type PersistedStore } from './persisted.ts';
 import type { KeyValueStorage, SaveNotice } from './saved.ts';
@@ -13,7 +20,14 @@ export { PROGRESS_KEY };
 
 export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, exercises: {} });
 
-const emptyExercise = (): ExerciseProgress => ({ files: {}, status: 'not-started', attempts: 0, hintsUsed: 0, solutionViewed: false, updatedAt: new Date().toISOString() });
+const emptyExercise = (): ExerciseProgress => ({
+  files: {},
+  status: 'not-started',
+  attempts: 0,
+  hintsUsed: 0,
+  solutionViewed: false,
+  updatedAt: new Date().toISOString(),
+});
 
 export interface ProgressSummary {
   total: number;
@@ -50,7 +64,8 @@ export interface ProgressStore {
 /** Damaged progress keeps every exercise entry that is still valid; the rest is in the backup. */
 export function salvageProgress(raw: unknown): { value: Progress; dropped: string[] } | null {
   // Data from a newer workbook is not downgraded here: it stays in its backup, whole.
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== PROGRESS_VERSION) return null;
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== PROGRESS_VERSION)
+    return null;
   const { version: _version, exercises, ...others } = raw as Record<string, unknown>;
   const { kept, dropped } = keepValidEntries(exercises, exerciseProgressSchema, 'exercises', exerciseIdSchema);
   return { value: { ...others, version: PROGRESS_VERSION, exercises: kept }, dropped };
@@ -68,9 +83,19 @@ export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
   });
   const $progress = persisted.$value;
   const update = (id: string, change: (current: ExerciseProgress) => ExerciseProgress) =>
-    void persisted.update((latest) => ({ ...latest, exercises: { ...latest.exercises, [id]: { ...change((Object.hasOwn(latest.exercises, id) ? latest.exercises[id] : undefined) ?? emptyExercise()), updatedAt: new Date().toISOString() } } }));
+    void persisted.update((latest) => ({
+      ...latest,
+      exercises: {
+        ...latest.exercises,
+        [id]: {
+          ...change((Object.hasOwn(latest.exercises, id) ? latest.exercises[id] : undefined) ?? emptyExercise()),
+          updatedAt: new Date().toISOString(),
+        },
+      },
+    }));
 
-  const status = (id: string): ExerciseStatus => (Object.hasOwn($progress.get().exercises, id) ? $progress.get().exercises[id]!.status : 'not-started');
+  const status = (id: string): ExerciseStatus =>
+    Object.hasOwn($progress.get().exercises, id) ? $progress.get().exercises[id]!.status : 'not-started';
   return {
     $progress,
     $notice: persisted.$notice,

@@ -11,11 +11,13 @@ export function fullStorage(initial: Record<string, string> = {}) {
   const put = storage.setItem;
   storage.setItem = (key, value) => {
     const old = storage.data.get(key);
-    if (old === undefined || value.length > old.length) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (old === undefined || value.length > old.length)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     put(key, value);
   };
   return storage;
 }
 
 /** The keys that hold backups of `key`. */
-export const backupsOf = (storage: { data: Map<string, string> }, key: string): string[] => [...storage.data.keys()].filter((k) => k.startsWith(`${key}:backup:`));
+export const backupsOf = (storage: { data: Map<string, string> }, key: string): string[] =>
+  [...storage.data.keys()].filter((k) => k.startsWith(`${key}:backup:`));

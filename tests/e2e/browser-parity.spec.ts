@@ -17,7 +17,12 @@ import { expect, test } from './fixtures.ts';
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
 const bundles = join(dist, 'sandbox', 'exercises');
-const capable = existsSync(bundles) ? readdirSync(bundles).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
+const capable = existsSync(bundles)
+  ? readdirSync(bundles)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort()
+  : [];
 
 let server: Server;
 let grader: Grader;
@@ -65,7 +70,10 @@ for (const id of capable) {
     const graded = await Promise.all(
       variants(root, exercise).map(async (variant) => {
         const request = { exerciseId: id, files: variant.files };
-        const [local, browser] = await Promise.all([grader.grade(request, { engine: 'local' }), gradeInBrowser(request)]);
+        const [local, browser] = await Promise.all([
+          grader.grade(request, { engine: 'local' }),
+          gradeInBrowser(request),
+        ]);
         return { variant, local, browser };
       }),
     );
@@ -79,7 +87,10 @@ for (const id of capable) {
         delete want.message;
         delete got.message;
       }
-      expect(got, `${id}, ${variant.label}: local said ${local.status}${local.message ? ` (${local.message.slice(0, 300)})` : ''}; browser said ${browser.status}${browser.message ? ` (${browser.message.slice(0, 300)})` : ''}`).toEqual(want);
+      expect(
+        got,
+        `${id}, ${variant.label}: local said ${local.status}${local.message ? ` (${local.message.slice(0, 300)})` : ''}; browser said ${browser.status}${browser.message ? ` (${browser.message.slice(0, 300)})` : ''}`,
+      ).toEqual(want);
     }
   });
 }

@@ -29,7 +29,9 @@ test.describe('final-project checklists', () => {
     await expect(status).toHaveText('2 of 9 done');
     await expect(optionA.getByRole('checkbox', { name: /fine-grained role-based access control/ })).toBeChecked();
     // Other options keep their own lists.
-    await expect(page.getByRole('group', { name: /Option C \(new platform\): requirements/ }).getByRole('status')).toHaveText('0 of 12 done');
+    await expect(
+      page.getByRole('group', { name: /Option C \(new platform\): requirements/ }).getByRole('status'),
+    ).toHaveText('0 of 12 done');
 
     await optionA.getByRole('checkbox', { name: /fine-grained role-based access control/ }).uncheck();
     await expect(status).toHaveText('1 of 9 done');
@@ -142,7 +144,9 @@ async function componentViolations(page: Page): Promise<string[]> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const week of [5, 6]) {
-    test(`week ${week}: the components have no serious accessibility violations (${colorScheme}, some ticked)`, async ({ page }) => {
+    test(`week ${week}: the components have no serious accessibility violations (${colorScheme}, some ticked)`, async ({
+      page,
+    }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(`/weeks/${week}/`);
       // Exercise the states that change colours: a ticked item, an invalid score, a verdict.

@@ -2,7 +2,10 @@
 // through a page visit and a hint — until the learner downloads it and chooses to discard it.
 import { expect, test } from './fixtures.ts';
 
-const DAMAGED = JSON.stringify({ version: 1, exercises: { 'task-entity-complete': { status: 'won', files: { 'x.ts': 'x'.repeat(2000) } } } });
+const DAMAGED = JSON.stringify({
+  version: 1,
+  exercises: { 'task-entity-complete': { status: 'won', files: { 'x.ts': 'x'.repeat(2000) } } },
+});
 
 test('unreadable progress that cannot be backed up is held until the learner acts', async ({ page }) => {
   await page.goto('/');
@@ -12,7 +15,8 @@ test('unreadable progress that cannot be backed up is held until the learner act
     const put = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key: string, value: string) {
       const old = this.getItem(key);
-      if (old === null || value.length > old.length) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (old === null || value.length > old.length)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       put.call(this, key, value);
     };
   });
@@ -30,6 +34,8 @@ test('unreadable progress that cannot be backed up is held until the learner act
   expect(await (await download).suggestedFilename()).toBe('workbook-progress-unreadable.json');
   page.once('dialog', (dialog) => void dialog.accept());
   await notice.getByRole('button', { name: 'Discard it and save again' }).click();
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').version)).toBe(1);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').version))
+    .toBe(1);
   expect(await page.evaluate(() => localStorage.getItem('workbook:progress'))).not.toContain('"won"');
 });

@@ -8,8 +8,13 @@ import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-interface Manifest { id: string; title: string; files: Array<{ path: string; editable: boolean }> }
-const manifest = (id: string) => JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
+interface Manifest {
+  id: string;
+  title: string;
+  files: Array<{ path: string; editable: boolean }>;
+}
+const manifest = (id: string) =>
+  JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
 const editable = (id: string) => manifest(id).files.find((f) => f.editable)!.path;
 const solution = (id: string) => readFileSync(path.join(root, 'solutions', id, editable(id)), 'utf8');
 
@@ -21,14 +26,32 @@ const reads = `import { readFileSync as peek } from 'node:fs';\nexport const sto
 // No answer at all, plus an attempt to make every expectation pass by patching the runner's assertions.
 const forges = `import { expect } from 'vitest';\n(expect as unknown as { extend(m: object): void }).extend({ toBe: () => ({ pass: true, message: () => '' }), toEqual: () => ({ pass: true, message: () => '' }) });\nexport {};\n`;
 
-const exercise = (id: string, files: Record<string, string>) => ({ id, status: 'passed', attempts: 1, hintsUsed: 0, solutionViewed: false, passedAt: '2026-12-01T10:00:00.000Z', files });
+const exercise = (id: string, files: Record<string, string>) => ({
+  id,
+  status: 'passed',
+  attempts: 1,
+  hintsUsed: 0,
+  solutionViewed: false,
+  passedAt: '2026-12-01T10:00:00.000Z',
+  files,
+});
 const report = {
   format: 'backend-workbook/progress-report',
   version: 1,
   intern: { name: 'Eve Intern' },
-  set: { format: 'backend-workbook/exercise-set', version: 1, id: 'hostile-set', title: 'Hostile set', mentor: 'Dana Mentor', exercises: [{ id: READER.id }, { id: FORGER.id }] },
+  set: {
+    format: 'backend-workbook/exercise-set',
+    version: 1,
+    id: 'hostile-set',
+    title: 'Hostile set',
+    mentor: 'Dana Mentor',
+    exercises: [{ id: READER.id }, { id: FORGER.id }],
+  },
   exportedAt: '2026-12-01T11:00:00.000Z',
-  exercises: [exercise(READER.id, { [editable(READER.id)]: reads }), exercise(FORGER.id, { [editable(FORGER.id)]: forges })],
+  exercises: [
+    exercise(READER.id, { [editable(READER.id)]: reads }),
+    exercise(FORGER.id, { [editable(FORGER.id)]: forges }),
+  ],
 };
 
 test('a hostile report is never shown verified after a re-grade', async ({ page }, testInfo) => {
@@ -42,7 +65,11 @@ test('a hostile report is never shown verified after a re-grade', async ({ page 
   await page.getByRole('button', { name: 'Re-grade' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Re-grade finished' })).toBeVisible({ timeout: 120_000 });
   const table = page.getByRole('region', { name: 'Interns and exercises' }).getByRole('table');
-  const cell = (m: Manifest) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Eve Intern/ }) }).locator(`td[data-exercise="${m.id}"]`);
+  const cell = (m: Manifest) =>
+    table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /Eve Intern/ }) })
+      .locator(`td[data-exercise="${m.id}"]`);
   for (const m of [READER, FORGER]) {
     await expect(cell(m).locator('[class^="verdict-"]')).toBeVisible();
     await expect(cell(m).locator('.verdict-verified')).toHaveCount(0);

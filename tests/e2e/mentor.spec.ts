@@ -8,10 +8,19 @@ import type { Page } from '@playwright/test';
 import { expect, isLocal, seriousViolations, test } from './fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-interface Manifest { id: string; title: string; files: Array<{ path: string; editable: boolean }> }
-const manifest = (id: string) => JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
+interface Manifest {
+  id: string;
+  title: string;
+  files: Array<{ path: string; editable: boolean }>;
+}
+const manifest = (id: string) =>
+  JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
 const editableFiles = (dir: 'exercises' | 'solutions', id: string) =>
-  Object.fromEntries(manifest(id).files.filter((f) => f.editable).map((f) => [f.path, readFileSync(path.join(root, dir, id, f.path), 'utf8')]));
+  Object.fromEntries(
+    manifest(id)
+      .files.filter((f) => f.editable)
+      .map((f) => [f.path, readFileSync(path.join(root, dir, id, f.path), 'utf8')]),
+  );
 
 // Two pure exercises (no database or Redis needed): the intern passes the first and leaves the second.
 const PASSED = manifest('task-entity-complete');
@@ -19,15 +28,29 @@ const UNTOUCHED = manifest('capacity-estimator');
 
 /** The intern's code reaches the page the way autosave leaves it: in the saved progress. */
 async function saveCode(page: Page, id: string, files: Record<string, string>): Promise<void> {
-  await page.evaluate(({ id, files }) => {
-    const raw = localStorage.getItem('workbook:progress');
-    const progress = raw ? JSON.parse(raw) : { version: 1, exercises: {} };
-    progress.exercises[id] = { files, status: 'not-started', attempts: 0, hintsUsed: 0, solutionViewed: false, updatedAt: new Date().toISOString() };
-    localStorage.setItem('workbook:progress', JSON.stringify(progress));
-  }, { id, files });
+  await page.evaluate(
+    ({ id, files }) => {
+      const raw = localStorage.getItem('workbook:progress');
+      const progress = raw ? JSON.parse(raw) : { version: 1, exercises: {} };
+      progress.exercises[id] = {
+        files,
+        status: 'not-started',
+        attempts: 0,
+        hintsUsed: 0,
+        solutionViewed: false,
+        updatedAt: new Date().toISOString(),
+      };
+      localStorage.setItem('workbook:progress', JSON.stringify(progress));
+    },
+    { id, files },
+  );
 }
 
-test('mentor builds a set, intern passes and reports, mentor re-grades: verified, and a forged pass is mismatched', async ({ context: mentor, browser, baseURL }, testInfo) => {
+test('mentor builds a set, intern passes and reports, mentor re-grades: verified, and a forged pass is mismatched', async ({
+  context: mentor,
+  browser,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   // Two people with separate storage on the same server: the mentor in the guarded default context,
   // the intern in a second one with the same offline guard.
@@ -36,7 +59,10 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
   intern.on('request', (request) => {
     if (!isLocal(request.url())) foreign.push(request.url());
   });
-  await intern.route((url) => !isLocal(url.href), (route) => route.abort('blockedbyclient'));
+  await intern.route(
+    (url) => !isLocal(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
   try {
     // ---- Mentor: build the set.
     const m = await mentor.newPage();
@@ -58,7 +84,9 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     // ---- Intern: open the link, see the assignment on home with done / total and overdue.
     const i = await intern.newPage();
     await i.goto(link);
-    await expect(i.getByRole('status')).toContainText('Added to your assignments: "Week 1 warm-up" from Dana Mentor, 2 exercise(s).');
+    await expect(i.getByRole('status')).toContainText(
+      'Added to your assignments: "Week 1 warm-up" from Dana Mentor, 2 exercise(s).',
+    );
     await i.goto('/');
     const assignment = i.getByRole('listitem').filter({ has: i.getByRole('heading', { name: 'Week 1 warm-up' }) });
     await expect(assignment).toContainText('0 / 2 done');
@@ -70,7 +98,10 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await i.goto(`/exercises/${PASSED.id}/`);
     await i.getByRole('button', { name: 'Run checks' }).click();
     // The summary names the failure if the grader cannot run, so a broken grader reads clearly here.
-    await expect(i.getByRole('region', { name: 'Check results' }).getByRole('status').first()).toHaveText(/^All \d+ checks passed\b/, { timeout: 60_000 });
+    await expect(i.getByRole('region', { name: 'Check results' }).getByRole('status').first()).toHaveText(
+      /^All \d+ checks passed\b/,
+      { timeout: 60_000 },
+    );
 
     // ---- Intern: export the report from home.
     await i.goto('/');
@@ -82,17 +113,40 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     const reportPath = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(reportPath);
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-    expect(report).toMatchObject({ format: 'backend-workbook/progress-report', version: 1, intern: { name: 'Ada Intern' }, set: { title: 'Week 1 warm-up' } });
-    expect(report.exercises[0]).toMatchObject({ id: PASSED.id, status: 'passed', attempts: 1, files: editableFiles('solutions', PASSED.id) });
+    expect(report).toMatchObject({
+      format: 'backend-workbook/progress-report',
+      version: 1,
+      intern: { name: 'Ada Intern' },
+      set: { title: 'Week 1 warm-up' },
+    });
+    expect(report.exercises[0]).toMatchObject({
+      id: PASSED.id,
+      status: 'passed',
+      attempts: 1,
+      files: editableFiles('solutions', PASSED.id),
+    });
     expect(report.exercises[0].lastReport.status).toBe('passed');
 
     // A hand-edited copy: another name, and the untouched exercise claimed as passed with the starter code.
     const forged = structuredClone(report);
     forged.intern = { name: 'Mallory Intern' };
-    forged.exercises[1] = { ...forged.exercises[1], status: 'passed', attempts: 1, passedAt: report.exportedAt, files: editableFiles('exercises', UNTOUCHED.id) };
+    forged.exercises[1] = {
+      ...forged.exercises[1],
+      status: 'passed',
+      attempts: 1,
+      passedAt: report.exportedAt,
+      files: editableFiles('exercises', UNTOUCHED.id),
+    };
     // …and an exercise this workbook does not have: shown as unknown, not dropped.
     forged.set.exercises.push({ id: 'exercise-from-elsewhere' });
-    forged.exercises.push({ id: 'exercise-from-elsewhere', status: 'passed', attempts: 2, hintsUsed: 0, solutionViewed: false, files: {} });
+    forged.exercises.push({
+      id: 'exercise-from-elsewhere',
+      status: 'passed',
+      attempts: 2,
+      hintsUsed: 0,
+      solutionViewed: false,
+      files: {},
+    });
     const forgedPath = testInfo.outputPath('forged.json');
     writeFileSync(forgedPath, JSON.stringify(forged));
     const junkPath = testInfo.outputPath('notes.txt');
@@ -114,24 +168,33 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(cell('Ada Intern', PASSED)).toContainText('Passed');
     await expect(cell('Ada Intern', UNTOUCHED)).toContainText('overdue');
     await expect(table.getByRole('columnheader', { name: /Unknown exercise: exercise-from-elsewhere/ })).toBeVisible();
-    await expect(cell('Mallory Intern', { id: 'exercise-from-elsewhere', title: '', files: [] })).toContainText('unknown exercise');
+    await expect(cell('Mallory Intern', { id: 'exercise-from-elsewhere', title: '', files: [] })).toContainText(
+      'unknown exercise',
+    );
     await expect(m.getByRole('img', { name: /Progress per competency/ })).toBeVisible();
     await m.getByLabel('Show progress for').selectOption({ label: 'Ada Intern' });
-    await expect(m.getByRole('img', { name: /Progress per competency/ })).toHaveAccessibleName(/performance: 0 of 1 passed/);
+    await expect(m.getByRole('img', { name: /Progress per competency/ })).toHaveAccessibleName(
+      /performance: 0 of 1 passed/,
+    );
 
     await m.getByRole('button', { name: 'Re-grade' }).click();
     await expect(m.getByRole('status').filter({ hasText: 'Re-grade finished' })).toBeVisible({ timeout: 90_000 });
     await expect(cell('Ada Intern', PASSED)).toContainText('verified');
     await expect(cell('Mallory Intern', PASSED)).toContainText('verified');
-    await expect(cell('Mallory Intern', UNTOUCHED)).toContainText(/mismatched: The report claims a pass, but the checks say failed/);
+    await expect(cell('Mallory Intern', UNTOUCHED)).toContainText(
+      /mismatched: The report claims a pass, but the checks say failed/,
+    );
     await expect(m.getByRole('button', { name: 'Stop re-grading' })).toBeHidden();
 
     // ---- Same report again, by drag and drop: not counted twice; verdicts survive a reload.
-    const dataTransfer = await m.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'ada-again.json', { type: 'application/json' }));
-      return dt;
-    }, readFileSync(reportPath, 'utf8'));
+    const dataTransfer = await m.evaluateHandle(
+      (text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'ada-again.json', { type: 'application/json' }));
+        return dt;
+      },
+      readFileSync(reportPath, 'utf8'),
+    );
     await m.getByRole('region', { name: 'Import reports' }).dispatchEvent('drop', { dataTransfer });
     await expect(m.getByText(/"ada-again\.json" is already imported/)).toBeVisible();
     await m.reload();
@@ -149,8 +212,10 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     const csv = readFileSync(csvPath, 'utf8').split('\r\n');
     // Every cell is quoted (safe whatever separator the spreadsheet assumes).
     expect(csv[0]).toMatch(/^"Intern","Email","Set","Exercise"/);
-    expect(csv.find((l) => l.startsWith(`"Mallory Intern","","Week 1 warm-up","${UNTOUCHED.id}",`))).toContain(',"mismatched",');
-    expect(foreign, 'the intern\'s pages must make no request outside loopback').toEqual([]);
+    expect(csv.find((l) => l.startsWith(`"Mallory Intern","","Week 1 warm-up","${UNTOUCHED.id}",`))).toContain(
+      ',"mismatched",',
+    );
+    expect(foreign, "the intern's pages must make no request outside loopback").toEqual([]);
   } finally {
     await intern.close();
   }
@@ -170,7 +235,9 @@ test('a set given as a file is added; a file of another kind is refused by name'
   const wrong = testInfo.outputPath('report.json');
   writeFileSync(wrong, JSON.stringify({ format: 'backend-workbook/progress-report', version: 1 }));
   await page.getByLabel('Open a set file').setInputFiles(wrong);
-  await expect(page.getByRole('alert')).toContainText('"report.json" is not a Backend Workbook exercise set: it is a progress report');
+  await expect(page.getByRole('alert')).toContainText(
+    '"report.json" is not a Backend Workbook exercise set: it is a progress report',
+  );
   await page.getByLabel('Open a set file').setInputFiles(path.join(root, 'sets', 'phase-1-week-1.json'));
   await expect(page.getByRole('status')).toContainText(/^Added to your assignments: "Phase 1 · Week 1/);
   await page.goto('/');
@@ -178,12 +245,24 @@ test('a set given as a file is added; a file of another kind is refused by name'
 });
 
 /** The link format of src/mentor/set-link.ts: `#set=v1.<base64url of deflate-raw JSON>`. */
-const linkFor = (set: object) => `/assign/#set=v1.${deflateRawSync(Buffer.from(JSON.stringify(set))).toString('base64url')}`;
+const linkFor = (set: object) =>
+  `/assign/#set=v1.${deflateRawSync(Buffer.from(JSON.stringify(set))).toString('base64url')}`;
 
-test('a link that would replace an assignment asks first and shows what changes; a second link in the same tab is processed', async ({ page }) => {
-  const first = JSON.parse(readFileSync(path.join(root, 'sets', 'phase-1-week-1.json'), 'utf8')) as { title: string; exercises: Array<{ id: string }> };
+test('a link that would replace an assignment asks first and shows what changes; a second link in the same tab is processed', async ({
+  page,
+}) => {
+  const first = JSON.parse(readFileSync(path.join(root, 'sets', 'phase-1-week-1.json'), 'utf8')) as {
+    title: string;
+    exercises: Array<{ id: string }>;
+  };
   const second = { ...first, title: `${first.title} (revised)`, exercises: first.exercises.slice(1) };
-  const savedTitle = () => page.evaluate(() => JSON.parse(localStorage.getItem('workbook:assignments') ?? '{}').assignments?.[0]?.set.title as string | undefined);
+  const savedTitle = () =>
+    page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem('workbook:assignments') ?? '{}').assignments?.[0]?.set.title as
+          | string
+          | undefined,
+    );
   await page.goto(linkFor(first));
   await expect(page.getByRole('status')).toContainText('Added to your assignments');
   // Pasting another link into the same tab changes only the fragment: no page load.

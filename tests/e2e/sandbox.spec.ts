@@ -15,7 +15,10 @@ const starter = readFileSync(join(root, 'exercises', ID, FILE), 'utf8');
 const solution = readFileSync(join(root, 'solutions', ID, FILE), 'utf8');
 // Plausible but wrong: completing twice is silently accepted.
 const wrong = solution.replace(/if \(this\.isCompleted\) \{[\s\S]*?\}\n/, '');
-const endless = starter.replace("throw new Error('complete() is not implemented yet');", 'while (now) { /* never ends */ }');
+const endless = starter.replace(
+  "throw new Error('complete() is not implemented yet');",
+  'while (now) { /* never ends */ }',
+);
 
 async function openExercise(page: Page): Promise<void> {
   await page.goto(`/exercises/${ID}/`);
@@ -64,7 +67,10 @@ test.describe('the exercise sandbox', () => {
     await openExercise(page);
     await expect(page.locator('.progress-badge').first()).toHaveText('Passed');
     await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible();
-    const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
+    const saved = await page.evaluate(
+      (id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id],
+      ID,
+    );
     expect(saved.files['src/domain/task/task.entity.ts']).toContain("'TASK.ALREADY_COMPLETED'");
     expect(saved.status).toBe('passed');
     // Running again without typing proves the editor itself holds the restored code.
@@ -75,12 +81,21 @@ test.describe('the exercise sandbox', () => {
 
     // The pass shows on the catalog, the home page and the chapter sidebar.
     await page.goto('/exercises/');
-    await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Complete a task: a rule inside the entity' }) }).locator('.progress-badge')).toHaveText('Passed');
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: 'Complete a task: a rule inside the entity' }) })
+        .locator('.progress-badge'),
+    ).toHaveText('Passed');
     await page.goto('/');
     await expect(page.getByText(/^1 of \d+ exercises passed in the workbook$/)).toBeVisible();
     await page.goto('/weeks/1/');
-    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByText(/^1 of \d+ exercises passed in week 1$/)).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Chapters' }).getByTitle(/^1 of \d+ exercises passed$/)).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Chapters' }).getByText(/^1 of \d+ exercises passed in week 1$/),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Chapters' }).getByTitle(/^1 of \d+ exercises passed$/),
+    ).toBeVisible();
   });
 
   test('a wrong solution shows the failing check and its message', async ({ page }) => {
@@ -88,7 +103,10 @@ test.describe('the exercise sandbox', () => {
     await setCode(page, wrong);
     await page.getByRole('button', { name: 'Run checks' }).click();
     await expect(results(page).getByText(/^\d+ of \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
-    const failing = check(page, 'complete() throws a DomainError TASK.ALREADY_COMPLETED when the task is already completed');
+    const failing = check(
+      page,
+      'complete() throws a DomainError TASK.ALREADY_COMPLETED when the task is already completed',
+    );
     await expect(failing).toContainText('Failed');
     await expect(failing).toContainText('completing a completed task must throw');
     await expect(check(page, 'complete() moves a TODO task to COMPLETED')).toContainText('Passed');
@@ -114,10 +132,15 @@ test.describe('the exercise sandbox', () => {
     await setCode(page, solution);
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByText('The files are back to the starter code')).toBeVisible();
-    const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
-    await expect.poll(async () => (await stored()).files['src/domain/task/task.entity.ts']).toContain('not implemented yet');
+    const stored = () =>
+      page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
+    await expect
+      .poll(async () => (await stored()).files['src/domain/task/task.entity.ts'])
+      .toContain('not implemented yet');
     await page.getByRole('button', { name: 'Undo reset' }).click();
-    await expect.poll(async () => (await stored()).files['src/domain/task/task.entity.ts']).toContain("'TASK.ALREADY_COMPLETED'");
+    await expect
+      .poll(async () => (await stored()).files['src/domain/task/task.entity.ts'])
+      .toContain("'TASK.ALREADY_COMPLETED'");
     const saved = await stored();
     expect(saved.hintsUsed).toBe(2);
     expect(saved.solutionViewed).toBe(true);
@@ -129,11 +152,22 @@ test.describe('the exercise sandbox', () => {
     // The TypeScript worker (6.9 MB) starts cold; on a busy machine that takes a while.
     await expect(problems).toHaveText('TypeScript: no problems.', { timeout: 45_000 });
     // TaskStatus comes from a read-only service file: were it unresolved (any), this would not be an error.
-    await setCode(page, solution.replace('this.state = { ...this.state, status: TaskStatus.COMPLETED, updatedAt: now };', 'const wrong: number = TaskStatus.COMPLETED;\n    void wrong;'));
-    await expect(problems).toHaveText(/^TypeScript: 1 problem, first at src\/domain\/task\/task\.entity\.ts:\d+ Type '.+' is not assignable to type 'number'/, { timeout: 20_000 });
+    await setCode(
+      page,
+      solution.replace(
+        'this.state = { ...this.state, status: TaskStatus.COMPLETED, updatedAt: now };',
+        'const wrong: number = TaskStatus.COMPLETED;\n    void wrong;',
+      ),
+    );
+    await expect(problems).toHaveText(
+      /^TypeScript: 1 problem, first at src\/domain\/task\/task\.entity\.ts:\d+ Type '.+' is not assignable to type 'number'/,
+      { timeout: 20_000 },
+    );
   });
 
-  test('the editor theme follows the site theme, and the page has no serious accessibility violation', async ({ page }) => {
+  test('the editor theme follows the site theme, and the page has no serious accessibility violation', async ({
+    page,
+  }) => {
     await openExercise(page);
     const editor = page.locator('.monaco-editor').first();
     const dark = await page.evaluate(() => document.documentElement.dataset['theme'] === 'dark');
@@ -159,7 +193,10 @@ test.describe('the exercise sandbox', () => {
     await page.keyboard.press('ArrowLeft');
     await first.focus();
     await page.keyboard.press('ArrowLeft');
-    await expect(page.getByRole('tab', { name: 'task-status.ts (read-only)' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'task-status.ts (read-only)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   test('editor settings apply at once and are remembered', async ({ page }) => {
@@ -187,30 +224,42 @@ test.describe('the exercise sandbox', () => {
     await expect(page.getByRole('region', { name: 'Hints and solution' }).getByRole('listitem').first()).toBeVisible();
   });
 
-  test('without a local grader, online and isolated: the in-browser runtime is chosen, and nothing loads until a run', async ({ page }) => {
+  test('without a local grader, online and isolated: the in-browser runtime is chosen, and nothing loads until a run', async ({
+    page,
+  }) => {
     await page.route('**/api/health', (route) => route.fulfill({ status: 503, body: '{}' }));
     await openExerciseWithout(page);
     await expect(page.getByText('Checks run on: In-browser runtime (WebContainer).')).toBeVisible();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   });
 
-  test('the editor loads only when the exercise comes into view; before that the starter code is readable', async ({ page }) => {
+  test('the editor loads only when the exercise comes into view; before that the starter code is readable', async ({
+    page,
+  }) => {
     const editorChunks: string[] = [];
-    page.on('request', (r) => /editor\.api|monaco-editor|exercise-controller/.test(r.url()) && editorChunks.push(r.url()));
+    page.on(
+      'request',
+      (r) => /editor\.api|monaco-editor|exercise-controller/.test(r.url()) && editorChunks.push(r.url()),
+    );
     await page.setViewportSize({ width: 1280, height: 240 });
     await page.goto(`/exercises/${ID}/`, { waitUntil: 'networkidle' });
-    expect(editorChunks, "nothing of the editor loads before the exercise is near").toEqual([]);
+    expect(editorChunks, 'nothing of the editor loads before the exercise is near').toEqual([]);
     await expect(page.locator('.monaco-editor')).toHaveCount(0);
-    await expect(page.locator('.exercise-fallback')).toContainText("throw new Error('complete() is not implemented yet');");
+    await expect(page.locator('.exercise-fallback')).toContainText(
+      "throw new Error('complete() is not implemented yet');",
+    );
     await page.getByRole('tabpanel', { name: 'Code' }).scrollIntoViewIfNeeded();
     await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 20_000 });
     expect(editorChunks.length).toBeGreaterThan(0);
   });
 
-  test('Download files saves the learner\'s code', async ({ page }) => {
+  test("Download files saves the learner's code", async ({ page }) => {
     await openExercise(page);
     await setCode(page, solution);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download files' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download files' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('task.entity.ts');
     const path = await download.path();
     expect(readFileSync(path, 'utf8')).toBe(solution);
@@ -218,10 +267,14 @@ test.describe('the exercise sandbox', () => {
 
   test('corrupt saved progress is kept as a backup and the learner is told', async ({ page }) => {
     await page.goto('/');
-    await page.evaluate(() => localStorage.setItem('workbook:progress', '{"version":1,"exercises":{"task-entity-complete":{"status":"won"}}}'));
+    await page.evaluate(() =>
+      localStorage.setItem('workbook:progress', '{"version":1,"exercises":{"task-entity-complete":{"status":"won"}}}'),
+    );
     await openExercise(page);
     await expect(page.getByText(/could not be read .* kept aside/)).toBeVisible();
-    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('workbook:progress:backup:')));
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('workbook:progress:backup:')),
+    );
     expect(backups).toHaveLength(1);
   });
 });
@@ -254,15 +307,22 @@ test.describe('runaway code', () => {
   });
 });
 
-interface RawResponse { status: number; body: string }
+interface RawResponse {
+  status: number;
+  body: string;
+}
 /** Raw HTTP so the test controls Host, Origin and the token exactly (fetch forbids setting Host). */
 function post(baseURL: string, headers: Record<string, string>, body: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL('/api/grade', baseURL), { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      new URL('/api/grade', baseURL),
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -280,7 +340,10 @@ test.describe('the local grading API guard', () => {
   });
 
   test('the static build carries no token; the server writes it per response', () => {
-    const built = readFileSync(join(resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist'), 'exercises', ID, 'index.html'), 'utf8');
+    const built = readFileSync(
+      join(resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist'), 'exercises', ID, 'index.html'),
+      'utf8',
+    );
     expect(built).toContain('<meta name="workbook-token" content="">');
     expect(built).not.toContain(token);
   });
@@ -288,14 +351,24 @@ test.describe('the local grading API guard', () => {
   test('wrong Host, foreign Origin and a missing token get 403', async ({ baseURL }) => {
     if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
     const host = new URL(baseURL).host;
-    expect((await post(baseURL, { 'x-workbook-token': token, host: `rebound.example:${new URL(baseURL).port}` }, body)).status).toBe(403);
-    expect((await post(baseURL, { 'x-workbook-token': token, host, origin: 'http://evil.example' }, body)).status).toBe(403);
+    expect(
+      (await post(baseURL, { 'x-workbook-token': token, host: `rebound.example:${new URL(baseURL).port}` }, body))
+        .status,
+    ).toBe(403);
+    expect((await post(baseURL, { 'x-workbook-token': token, host, origin: 'http://evil.example' }, body)).status).toBe(
+      403,
+    );
     const missing = await post(baseURL, { host }, body);
     expect(missing.status).toBe(403);
     expect(JSON.parse(missing.body).error).toContain('x-workbook-token');
     const ok = await post(baseURL, { 'x-workbook-token': token, host, origin: `http://${host}` }, body);
     expect(ok.status).toBe(200);
-    expect(ok.body.trim().split('\n').map((l) => JSON.parse(l).type)).toContain('report');
+    expect(
+      ok.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
+    ).toContain('report');
   });
 
   test('a body over 256 KB gets 413', async ({ baseURL }) => {
@@ -306,8 +379,15 @@ test.describe('the local grading API guard', () => {
 
   test('concurrent runs are queued by the grader, never dropped', async ({ baseURL }) => {
     if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
-    const responses = await Promise.all(Array.from({ length: 4 }, () => post(baseURL, { 'x-workbook-token': token }, body)));
-    const events = responses.map((r) => r.body.trim().split('\n').map((line) => JSON.parse(line) as { type: string; position?: number; report?: { status: string } }));
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => post(baseURL, { 'x-workbook-token': token }, body)),
+    );
+    const events = responses.map((r) =>
+      r.body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; position?: number; report?: { status: string } }),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(events.map((e) => e.at(-1)?.report?.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
     const positions = events.map((e) => e.find((x) => x.type === 'queued')?.position ?? -1);
@@ -316,7 +396,15 @@ test.describe('the local grading API guard', () => {
 
   test('unknown exercise 404, malformed body 400 naming the field', async ({ baseURL }) => {
     if (!baseURL) throw new Error('playwright.config.ts must set use.baseURL');
-    expect((await post(baseURL, { 'x-workbook-token': token }, JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }))).status).toBe(404);
+    expect(
+      (
+        await post(
+          baseURL,
+          { 'x-workbook-token': token },
+          JSON.stringify({ exerciseId: 'no-such-exercise', files: {} }),
+        )
+      ).status,
+    ).toBe(404);
     const bad = await post(baseURL, { 'x-workbook-token': token }, JSON.stringify({ exerciseId: ID }));
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error).toContain('"files"');

@@ -9,7 +9,9 @@ test.describe('home page', () => {
     await expect(page.getByRole('heading', { name: /Phase 1: Learning phase/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Phase 2: Final project/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /Week 1 .*Architecture/ })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Where you are' }).getByRole('link', { name: /Start with week 1/ })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Where you are' }).getByRole('link', { name: /Start with week 1/ }),
+    ).toBeVisible();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   });
 
@@ -49,12 +51,21 @@ test.describe('chapter page', () => {
 
     const practice = page.getByRole('region', { name: 'Exercises for this week' });
     await expect(practice.getByRole('link').first()).toHaveAttribute('href', /^\/exercises\/[a-z0-9-]+\/$/);
-    await expect(outline.getByRole('link', { name: 'Exercises for this week' })).toHaveAttribute('href', '#week-exercises');
+    await expect(outline.getByRole('link', { name: 'Exercises for this week' })).toHaveAttribute(
+      'href',
+      '#week-exercises',
+    );
 
-    const next = page.getByRole('navigation', { name: 'Previous and next chapters' }).getByRole('link', { name: /Next: week/ });
+    const next = page
+      .getByRole('navigation', { name: 'Previous and next chapters' })
+      .getByRole('link', { name: /Next: week/ });
     await next.click();
     await expect(page).toHaveURL(/\/weeks\/\d+\/$/);
-    await expect(page.getByRole('navigation', { name: 'Previous and next chapters' }).getByRole('link', { name: /Previous: week 1/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Previous and next chapters' })
+        .getByRole('link', { name: /Previous: week 1/ }),
+    ).toBeVisible();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -69,7 +80,9 @@ test.describe('chapter page', () => {
   test('is remembered as "where you are" on the home page', async ({ page }) => {
     await page.goto('/weeks/1/');
     await page.getByRole('link', { name: 'Backend Workbook', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Where you are' }).getByRole('link', { name: /Continue week 1/ })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Where you are' }).getByRole('link', { name: /Continue week 1/ }),
+    ).toBeVisible();
   });
 
   test('every chapter of the program is served', async ({ request }) => {
@@ -159,7 +172,8 @@ test.describe('exercise catalog', () => {
     await week.selectOption('');
     const option = await competency.locator('option').nth(1).getAttribute('value');
     await competency.selectOption(option ?? '');
-    for (const text of await visible.allInnerTexts()) expect(text.toLowerCase()).toContain((option ?? '').replaceAll('-', ' '));
+    for (const text of await visible.allInnerTexts())
+      expect(text.toLowerCase()).toContain((option ?? '').replaceAll('-', ' '));
 
     const link = visible.first().getByRole('link');
     await expect(link).toHaveAttribute('href', /^\/exercises\/[a-z0-9-]+\/$/);
@@ -214,7 +228,6 @@ test.describe('navigation basics', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
-
 });
 
 test.describe('other pages', () => {

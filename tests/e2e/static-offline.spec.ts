@@ -14,7 +14,10 @@ const root = join(import.meta.dirname, '..', '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
 const starter = readFileSync(join(root, 'exercises', ID, FILE), 'utf8');
 const solution = readFileSync(join(root, 'solutions', ID, FILE), 'utf8');
-const endless = starter.replace("throw new Error('complete() is not implemented yet');", 'while (now) { /* never ends */ }');
+const endless = starter.replace(
+  "throw new Error('complete() is not implemented yet');",
+  'while (now) { /* never ends */ }',
+);
 
 let server: Server;
 let origin: string;
@@ -83,7 +86,9 @@ test.describe('static hosting: the browser engine', () => {
     await openExercise(page);
     await setCode(page, `${solution}\nexport const broken = ;\n`);
     await run(page);
-    await expect(results(page).getByText(/does not compile: src\/domain\/task\/task\.entity\.ts:\d+/)).toBeVisible({ timeout: 20_000 });
+    await expect(results(page).getByText(/does not compile: src\/domain\/task\/task\.entity\.ts:\d+/)).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(results(page).getByText('Failed')).toHaveCount(0);
   });
 });

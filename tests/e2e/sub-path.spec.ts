@@ -11,20 +11,30 @@ import { expect, test } from './fixtures.ts';
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, '.workbook', 'e2e-subpath-dist');
 const BASE = '/workbook/';
-const solution = readFileSync(join(root, 'solutions', 'task-entity-complete', 'src/domain/task/task.entity.ts'), 'utf8');
+const solution = readFileSync(
+  join(root, 'solutions', 'task-entity-complete', 'src/domain/task/task.entity.ts'),
+  'utf8',
+);
 
 let server: Server;
 let origin: string;
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, env: { ...process.env, BASE, WORKBOOK_DIST: dist }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`BASE=${BASE} npm run build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    env: { ...process.env, BASE, WORKBOOK_DIST: dist },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0)
+    throw new Error(`BASE=${BASE} npm run build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   server = createStaticServer(dist, BASE);
   origin = await listen(server, 0);
 });
 test.afterAll(() => server?.close());
 
-test('a sub-path build: navigate, grade in the browser and cache for offline, all under the sub-path', async ({ page }) => {
+test('a sub-path build: navigate, grade in the browser and cache for offline, all under the sub-path', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const outside: string[] = [];
   page.on('request', (request) => {
@@ -51,10 +61,14 @@ test('a sub-path build: navigate, grade in the browser and cache for offline, al
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await page.getByRole('button', { name: 'Run checks' }).click();
-  await expect(page.getByRole('region', { name: 'Check results' }).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Check results' }).getByText(/^All \d+ checks passed\.$/)).toBeVisible({
+    timeout: 20_000,
+  });
 
   await expect(page.getByRole('status').filter({ hasText: 'Available offline' })).toBeVisible({ timeout: 60_000 });
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${origin}${BASE}`);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(
+    `${origin}${BASE}`,
+  );
   expect(outside, 'requests outside the sub-path').toEqual([]);
   expect(missing, 'failed requests').toEqual([]);
 });

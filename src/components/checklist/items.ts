@@ -23,13 +23,18 @@ export function normalizeItems(checklistId: string, items: readonly ChecklistIte
     const parsed = checklistItemInputSchema.parse(item);
     if (typeof parsed !== 'string') return parsed;
     const id = slugify(parsed);
-    if (id === '') throw new Error(`checklist "${checklistId}": items[${index}] "${parsed}" has no letters or digits to make an id from; give it { id, label }`);
+    if (id === '')
+      throw new Error(
+        `checklist "${checklistId}": items[${index}] "${parsed}" has no letters or digits to make an id from; give it { id, label }`,
+      );
     return { id, label: parsed };
   });
   const seen = new Set<string>();
   for (const [index, item] of normalized.entries()) {
     if (seen.has(item.id)) {
-      throw new Error(`checklist "${checklistId}": items[${index}] has the id "${item.id}" twice; give one of them { id, label }`);
+      throw new Error(
+        `checklist "${checklistId}": items[${index}] has the id "${item.id}" twice; give one of them { id, label }`,
+      );
     }
     seen.add(item.id);
   }

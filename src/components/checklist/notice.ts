@@ -4,7 +4,10 @@ import { checklistNotice, fullStore } from './page-state.ts';
 
 let loaded: ChecklistStore | null = null;
 // A notice exists only once the store has loaded, so its choices always have a store to act on.
-const held = { heldText: () => loaded?.heldText() ?? null, discardUnreadable: () => loaded?.discardUnreadable() ?? false };
+const held = {
+  heldText: () => loaded?.heldText() ?? null,
+  discardUnreadable: () => loaded?.discardUnreadable() ?? false,
+};
 
 let owner: HTMLElement | null = null;
 

@@ -16,7 +16,9 @@ describe('checklist items', () => {
       { id: 'redis-caching-layer', label: 'Redis caching layer' },
       { id: 'rbac', label: 'Advanced RBAC' },
     ]);
-    expect(() => normalizeItems('option-a', ['Rate limiting', 'rate-limiting!'])).toThrow(/checklist "option-a": items\[1\]/);
+    expect(() => normalizeItems('option-a', ['Rate limiting', 'rate-limiting!'])).toThrow(
+      /checklist "option-a": items\[1\]/,
+    );
   });
 
   it('counts only ticks of items that are still listed', () => {
@@ -28,24 +30,45 @@ describe('checklist items', () => {
 describe('self-assessment scoring', () => {
   it('uses the program weights 40/30/20/10 and the 85% pass mark', () => {
     expect(phaseOneAssessment.areas.map((a) => [a.id, a.weight])).toEqual([
-      ['project', 40], ['code-review', 30], ['test-coverage', 20], ['security-audit', 10],
+      ['project', 40],
+      ['code-review', 30],
+      ['test-coverage', 20],
+      ['security-audit', 10],
     ]);
     expect(phaseOneAssessment.passMark).toBe(85);
   });
 
   it('computes the weighted total and pass/fail once every area is scored', () => {
-    const passing = scoreAssessment(phaseOneAssessment, { project: 90, 'code-review': 85, 'test-coverage': 80, 'security-audit': 70 });
+    const passing = scoreAssessment(phaseOneAssessment, {
+      project: 90,
+      'code-review': 85,
+      'test-coverage': 80,
+      'security-audit': 70,
+    });
     expect(passing).toEqual({ missing: [], earned: 84.5, total: 84.5, passed: false });
-    const exact = scoreAssessment(phaseOneAssessment, { project: 85, 'code-review': 85, 'test-coverage': 85, 'security-audit': 85 });
+    const exact = scoreAssessment(phaseOneAssessment, {
+      project: 85,
+      'code-review': 85,
+      'test-coverage': 85,
+      'security-audit': 85,
+    });
     expect(exact.passed).toBe(true);
     expect(exact.total).toBe(85);
-    const lopsided = scoreAssessment(phaseOneAssessment, { project: 100, 'code-review': 100, 'test-coverage': 100, 'security-audit': 0 });
+    const lopsided = scoreAssessment(phaseOneAssessment, {
+      project: 100,
+      'code-review': 100,
+      'test-coverage': 100,
+      'security-audit': 0,
+    });
     expect(lopsided).toMatchObject({ total: 90, passed: true });
   });
 
   it('reports missing areas and withholds the verdict until all are scored', () => {
     expect(scoreAssessment(phaseOneAssessment, { project: 100 })).toEqual({
-      missing: ['code-review', 'test-coverage', 'security-audit'], earned: 40, total: null, passed: null,
+      missing: ['code-review', 'test-coverage', 'security-audit'],
+      earned: 40,
+      total: null,
+      passed: null,
     });
   });
 

@@ -13,7 +13,10 @@ export interface AssessmentResult {
 }
 
 /** Weighted total of a self-assessment, rounded to one decimal. */
-export function scoreAssessment(definition: AssessmentDefinition, scores: Readonly<Record<string, number>>): AssessmentResult {
+export function scoreAssessment(
+  definition: AssessmentDefinition,
+  scores: Readonly<Record<string, number>>,
+): AssessmentResult {
   let earned = 0;
   const missing: string[] = [];
   for (const area of definition.areas) {

@@ -59,7 +59,11 @@ class WorkbookSelfAssessment extends HTMLElement {
   }
 }
 
-function showResult(result: HTMLElement, definition: AssessmentDefinition, scores: Readonly<Record<string, number>>): void {
+function showResult(
+  result: HTMLElement,
+  definition: AssessmentDefinition,
+  scores: Readonly<Record<string, number>>,
+): void {
   const outcome = scoreAssessment(definition, scores);
   let text: string;
   if (outcome.total === null) {

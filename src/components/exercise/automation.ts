@@ -24,7 +24,10 @@ export function installAutomation(): void {
         const data = editorDataSchema.parse(await response.json());
         (await import('./monaco-editor.ts')).addLibs(request.exerciseId, data.libs);
         // The read-only tabs an exercise page would show, so the compile sees what the editor sees.
-        (await import('./monaco-emit.ts')).ensureModels(request.exerciseId, data.files.filter((f) => !f.editable));
+        (await import('./monaco-emit.ts')).ensureModels(
+          request.exerciseId,
+          data.files.filter((f) => !f.editable),
+        );
         libsLoaded.add(request.exerciseId);
       }
       return tabBrowserEngine().grade(request);

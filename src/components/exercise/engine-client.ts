@@ -1,6 +1,15 @@
 // Browser wiring of the engine selection: the local probe runs once per tab, engines are created
 // once per tab, and each exercise gets the best engine that can grade it.
-import { createBrowserEngine, createLocalEngine, createWebContainerEngine, probeLocalServer, selectEngine, type Engine, type EngineSelection, type WorkspaceTree } from '../../sandbox/index.ts';
+import {
+  createBrowserEngine,
+  createLocalEngine,
+  createWebContainerEngine,
+  probeLocalServer,
+  selectEngine,
+  type Engine,
+  type EngineSelection,
+  type WorkspaceTree,
+} from '../../sandbox/index.ts';
 import { ENGINE_PACKAGES } from '../../sandbox/browser-paths.ts';
 import type { BrowserCapability } from '../../schemas/browser-capability.ts';
 import { siteBase } from '../site/base-url.ts';
@@ -42,24 +51,27 @@ export function chooseEngine(browser: BrowserCapability = NOT_IN_BROWSER): Promi
       local: () => createLocalEngine({ baseUrl: location.origin, token: pageToken() }),
       browser: tabBrowserEngine,
       webcontainer: () =>
-        (webcontainer ??= Promise.resolve(createWebContainerEngine({
-          // Loaded only when chosen: the runtime and its iframe come from StackBlitz.
-          boot: async () => {
-            const { WebContainer } = await import('@webcontainer/api');
-            const container = await WebContainer.boot({ coep: 'require-corp', workdirName: 'workbook' });
-            return {
-              mount: (tree: WorkspaceTree) => container.mount(tree),
-              spawn: (command: string, args: string[]) => container.spawn(command, args),
-            };
-          },
-          // Type stripping is on by default from Node 22.18; the flag covers older 22.x runtimes.
-          command: ['node', '--experimental-strip-types', 'grader/cli.ts', 'grade', '--ndjson'],
-          loadWorkspace: async () => {
-            const response = await fetch(new URL('webcontainer/workspace.json', siteBase()));
-            if (!response.ok) throw new Error(`the prepared workspace is missing (HTTP ${response.status} for ${response.url})`);
-            return (await response.json()) as WorkspaceTree;
-          },
-        }))),
+        (webcontainer ??= Promise.resolve(
+          createWebContainerEngine({
+            // Loaded only when chosen: the runtime and its iframe come from StackBlitz.
+            boot: async () => {
+              const { WebContainer } = await import('@webcontainer/api');
+              const container = await WebContainer.boot({ coep: 'require-corp', workdirName: 'workbook' });
+              return {
+                mount: (tree: WorkspaceTree) => container.mount(tree),
+                spawn: (command: string, args: string[]) => container.spawn(command, args),
+              };
+            },
+            // Type stripping is on by default from Node 22.18; the flag covers older 22.x runtimes.
+            command: ['node', '--experimental-strip-types', 'grader/cli.ts', 'grade', '--ndjson'],
+            loadWorkspace: async () => {
+              const response = await fetch(new URL('webcontainer/workspace.json', siteBase()));
+              if (!response.ok)
+                throw new Error(`the prepared workspace is missing (HTTP ${response.status} for ${response.url})`);
+              return (await response.json()) as WorkspaceTree;
+            },
+          }),
+        )),
     },
   );
 }

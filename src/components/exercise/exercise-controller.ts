@@ -42,7 +42,10 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   })) as EditorData;
   const starter = Object.fromEntries(data.files.filter((f) => f.editable).map((f) => [f.path, f.content]));
   const saved = store.exercise(id);
-  const initial = { ...starter, ...Object.fromEntries(Object.entries(saved?.files ?? {}).filter(([p]) => p in starter)) };
+  const initial = {
+    ...starter,
+    ...Object.fromEntries(Object.entries(saved?.files ?? {}).filter(([p]) => p in starter)),
+  };
 
   // ---- Editor: Monaco on demand, a plain textarea if it cannot load.
   const host = q('[data-editor-host]');
@@ -55,7 +58,11 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     const monaco = await import('./monaco-editor.ts');
     monaco.addLibs(id, data.libs);
     host.replaceChildren();
-    editor = monaco.createEditor(host, id, tabs, { fontSize: preferences.fontSize, wordWrap: preferences.wordWrap, label: `Code editor for ${root.dataset['title'] ?? id}` });
+    editor = monaco.createEditor(host, id, tabs, {
+      fontSize: preferences.fontSize,
+      wordWrap: preferences.wordWrap,
+      label: `Code editor for ${root.dataset['title'] ?? id}`,
+    });
   } catch (error) {
     const { createPlainEditor } = await import('./plain-editor.ts');
     editor = createPlainEditor(host, tabs);
@@ -88,7 +95,10 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     if (!problems) return;
     problems.hidden = false;
     problems.dataset['count'] = String(list.length);
-    problems.textContent = list.length === 0 ? 'TypeScript: no problems.' : `TypeScript: ${list.length} problem${list.length === 1 ? '' : 's'}, first at ${list[0]}`;
+    problems.textContent =
+      list.length === 0
+        ? 'TypeScript: no problems.'
+        : `TypeScript: ${list.length} problem${list.length === 1 ? '' : 's'}, first at ${list[0]}`;
   });
 
   // ---- Editor preferences, shared by every editor on the page.
@@ -123,7 +133,12 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   void chooseEngine(data.browser).then((chosen) => {
     engine = chosen.engine;
     root.dataset['engine'] = engine?.name ?? 'none';
-    if (engineLine) engineLine.textContent = engine ? `Checks run on: ${engine.label}.` : chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : NO_ENGINE_MESSAGE;
+    if (engineLine)
+      engineLine.textContent = engine
+        ? `Checks run on: ${engine.label}.`
+        : chosen.reason.startsWith(LOCAL_PROBLEM)
+          ? chosen.reason
+          : NO_ENGINE_MESSAGE;
   });
   let running: AbortController | undefined;
   const run = async () => {
@@ -131,7 +146,10 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     saveNow();
     const chosen = await chooseEngine(data.browser);
     if (!chosen.engine) {
-      results.fail(chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : `${NO_ENGINE_MESSAGE} (${chosen.reason})`, 'unavailable');
+      results.fail(
+        chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : `${NO_ENGINE_MESSAGE} (${chosen.reason})`,
+        'unavailable',
+      );
       return;
     }
     running = new AbortController();
@@ -142,7 +160,10 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     root.dataset['state'] = 'running';
     results.start(chosen.engine.label);
     try {
-      const report = await chosen.engine.grade({ exerciseId: id, files: editor.files() }, { signal: running.signal, onEvent: (e) => results.event(e) });
+      const report = await chosen.engine.grade(
+        { exerciseId: id, files: editor.files() },
+        { signal: running.signal, onEvent: (e) => results.event(e) },
+      );
       results.finish(report);
       if (isolationLine) renderIsolation(isolationLine, report);
       store.recordReport(id, report);
@@ -192,7 +213,9 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
     const open = solutionButton.getAttribute('aria-expanded') === 'true';
     if (!open) {
       const mine = editor.files();
-      diff.replaceChildren(...Object.entries(data.solution).map(([path, code]) => renderDiff(path, mine[path] ?? '', code)));
+      diff.replaceChildren(
+        ...Object.entries(data.solution).map(([path, code]) => renderDiff(path, mine[path] ?? '', code)),
+      );
       store.recordSolutionViewed(id);
     }
     diff.hidden = open;

@@ -14,7 +14,9 @@ describe('editorData', () => {
   const data = editorData(exercise);
 
   it('gives the tabs in manifest order, editable ones with their starter code', () => {
-    expect(data.files.map((f) => [f.path, f.editable])).toEqual(exercise.manifest.files.map((f) => [f.path, f.editable]));
+    expect(data.files.map((f) => [f.path, f.editable])).toEqual(
+      exercise.manifest.files.map((f) => [f.path, f.editable]),
+    );
     expect(data.files[0]?.content).toBe(exercise.starter['src/domain/task/task.entity.ts']);
     expect(data.solution).toEqual(exercise.solution);
   });
@@ -26,10 +28,14 @@ describe('editorData', () => {
       for (const source of [...d.files, ...d.libs]) {
         for (const [, spec] of source.content.matchAll(/from\s*'(\.[^']+)'/g)) {
           const target = join(dirname(source.path), spec ?? '').replace(/\.js$/, '.ts');
-          if (existsSync(join(process.cwd(), 'service', target))) expect(known.has(target), `${e.manifest.id}: ${source.path} imports ${target}`).toBe(true);
+          if (existsSync(join(process.cwd(), 'service', target)))
+            expect(known.has(target), `${e.manifest.id}: ${source.path} imports ${target}`).toBe(true);
         }
       }
-      expect(d.libs.some((l) => d.files.some((f) => f.path === l.path)), 'tabs are models, not libs').toBe(false);
+      expect(
+        d.libs.some((l) => d.files.some((f) => f.path === l.path)),
+        'tabs are models, not libs',
+      ).toBe(false);
     }
   });
 
@@ -54,7 +60,9 @@ describe('renderInstructions', () => {
 
 describe('exerciseById', () => {
   it('names the unknown id and the known ones', () => {
-    expect(() => exerciseById('no-such-exercise', 'week-01.mdx')).toThrow(/week-01.mdx: <Exercise id="no-such-exercise" \/> names no exercise; known ids: .*task-entity-complete/);
+    expect(() => exerciseById('no-such-exercise', 'week-01.mdx')).toThrow(
+      /week-01.mdx: <Exercise id="no-such-exercise" \/> names no exercise; known ids: .*task-entity-complete/,
+    );
   });
 });
 
@@ -79,7 +87,10 @@ describe('webcontainerWorkspace', () => {
     const text = JSON.stringify(tree);
     expect(text).not.toContain('"node_modules"');
     expect(text).not.toContain('"fixtures"');
-    const pkg = JSON.parse(file('package.json') ?? '{}') as { devDependencies: Record<string, string>; workspaces: string[] };
+    const pkg = JSON.parse(file('package.json') ?? '{}') as {
+      devDependencies: Record<string, string>;
+      workspaces: string[];
+    };
     expect(Object.keys(pkg.devDependencies)).toContain('vitest');
     expect(Object.keys(pkg.devDependencies)).not.toContain('astro');
     expect(pkg.workspaces).toEqual(['service']);
@@ -91,7 +102,17 @@ describe('type libraries against the TypeScript compiler', () => {
   // diagnostic here would be a false error shown to the learner next to correct code.
   const libCache = new Map<string, ts.SourceFile>();
   const compile = (files: Record<string, string>, editable: readonly string[]): string[] => {
-    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, experimentalDecorators: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      experimentalDecorators: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    };
     const host = ts.createCompilerHost(options);
     // TypeScript's own lib files are parsed once for all exercises (parsing lib.dom is most of the cost).
     const getSourceFile = host.getSourceFile.bind(host);
@@ -107,20 +128,34 @@ describe('type libraries against the TypeScript compiler', () => {
     host.readFile = (f) => files[key(f)] ?? read(f);
     host.fileExists = (f) => key(f) in files || (!f.startsWith('/workspace/') && exists(f));
     host.getCurrentDirectory = () => '/workspace';
-    host.directoryExists = (d) => !d.startsWith('/workspace') || Object.keys(files).some((f) => `/workspace/${f}`.startsWith(`${d.replace(/\/$/, '')}/`));
+    host.directoryExists = (d) =>
+      !d.startsWith('/workspace') ||
+      Object.keys(files).some((f) => `/workspace/${f}`.startsWith(`${d.replace(/\/$/, '')}/`));
     host.realpath = (p) => p;
-    const program = ts.createProgram(Object.keys(files).map((f) => `/workspace/${f}`), options, host);
+    const program = ts.createProgram(
+      Object.keys(files).map((f) => `/workspace/${f}`),
+      options,
+      host,
+    );
     // What the learner sees: errors in the editable files, minus the codes the editor ignores.
     return editable
-      .flatMap((f) => [...program.getSyntacticDiagnostics(program.getSourceFile(`/workspace/${f}`)), ...program.getSemanticDiagnostics(program.getSourceFile(`/workspace/${f}`))])
+      .flatMap((f) => [
+        ...program.getSyntacticDiagnostics(program.getSourceFile(`/workspace/${f}`)),
+        ...program.getSemanticDiagnostics(program.getSourceFile(`/workspace/${f}`)),
+      ])
       .filter((d) => d.category === ts.DiagnosticCategory.Error && !IGNORED_DIAGNOSTICS.includes(d.code))
-      .map((d) => `${d.file?.fileName ?? ''}:${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+      .map(
+        (d) =>
+          `${d.file?.fileName ?? ''}:${d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+      );
   };
 
   for (const e of allExercises()) {
     it(`${e.manifest.id}: the solution and the starter show no false errors`, () => {
       const data = editorData(e);
-      const base = Object.fromEntries([...data.files, ...data.libs].filter((f) => f.path.endsWith('.ts')).map((f) => [f.path, f.content]));
+      const base = Object.fromEntries(
+        [...data.files, ...data.libs].filter((f) => f.path.endsWith('.ts')).map((f) => [f.path, f.content]),
+      );
       const editable = data.files.filter((f) => f.editable).map((f) => f.path);
       expect(compile({ ...base, ...e.solution }, editable), 'the reference solution').toEqual([]);
       expect(compile(base, editable), 'the starter').toEqual([]);

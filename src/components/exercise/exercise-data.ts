@@ -23,7 +23,10 @@ export function allExercises(): LoadedExercise[] {
 export function exerciseById(id: string, where: string): LoadedExercise {
   allExercises();
   const found = catalog?.get(id);
-  if (!found) throw new Error(`${where}: <Exercise id="${id}" /> names no exercise; known ids: ${[...(catalog?.keys() ?? [])].join(', ') || '(none yet)'}. Fix the id or add exercises/${id}/.`);
+  if (!found)
+    throw new Error(
+      `${where}: <Exercise id="${id}" /> names no exercise; known ids: ${[...(catalog?.keys() ?? [])].join(', ') || '(none yet)'}. Fix the id or add exercises/${id}/.`,
+    );
   return found;
 }
 
@@ -41,7 +44,10 @@ export async function renderInstructions(exercise: LoadedExercise, headingLevel:
   const { code } = await (await renderer).render(markdown);
   const id = exercise.manifest.id;
   return code
-    .replace(/<(\/?)h([1-6])\b/g, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) - 1 + headingLevel)}`)
+    .replace(
+      /<(\/?)h([1-6])\b/g,
+      (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) - 1 + headingLevel)}`,
+    )
     .replace(/\bid="([^"]+)"/g, (_m, anchor: string) => `id="${id}--${anchor}"`)
     .replace(/href="#([^"]+)"/g, (_m, anchor: string) => `href="#${id}--${anchor}"`);
 }
@@ -63,13 +69,22 @@ export interface EditorData {
 
 /** Builds the editor payload: the tabs, the solution, and the type libraries for the TS worker. */
 export function editorData(exercise: LoadedExercise): EditorData {
-  const files: EditorFile[] = exercise.manifest.files.map((f) => ({ path: f.path, editable: f.editable, content: f.editable ? (exercise.starter[f.path] ?? '') : (exercise.readonly[f.path] ?? '') }));
+  const files: EditorFile[] = exercise.manifest.files.map((f) => ({
+    path: f.path,
+    editable: f.editable,
+    content: f.editable ? (exercise.starter[f.path] ?? '') : (exercise.readonly[f.path] ?? ''),
+  }));
   const solution = Object.entries(exercise.solution).map(([path, content]) => ({ path, content }));
   const readService = (path: string) => {
     const file = join(ROOT, 'service', path);
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   };
-  return { id: exercise.manifest.id, files, solution: exercise.solution, libs: typeLibraries(files, solution, readService) };
+  return {
+    id: exercise.manifest.id,
+    files,
+    solution: exercise.solution,
+    libs: typeLibraries(files, solution, readService),
+  };
 }
 
 const capabilities = new Map<string, Promise<BrowserCapability>>();
@@ -83,8 +98,15 @@ export function capabilityOf(exercise: LoadedExercise): Promise<BrowserCapabilit
 
 /** The editor payload with the browser capability and time limit, validated by its schema. */
 export async function editorPayload(exercise: LoadedExercise): Promise<EditorPayload> {
-  const payload = { ...editorData(exercise), browser: await capabilityOf(exercise), timeLimitMs: exercise.manifest.timeLimitMs };
+  const payload = {
+    ...editorData(exercise),
+    browser: await capabilityOf(exercise),
+    timeLimitMs: exercise.manifest.timeLimitMs,
+  };
   const parsed = editorDataSchema.safeParse(payload);
-  if (!parsed.success) throw new Error(`exercises/${exercise.manifest.id}: editor data does not match src/schemas/editor-data.ts: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `exercises/${exercise.manifest.id}: editor data does not match src/schemas/editor-data.ts: ${parsed.error.message}`,
+    );
   return parsed.data;
 }

@@ -16,9 +16,12 @@ export class WorkbookExerciseElement extends HTMLElement {
       wake();
     });
     if ('IntersectionObserver' in window) {
-      this.#observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) wake();
-      }, { rootMargin: '200px' });
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) wake();
+        },
+        { rootMargin: '200px' },
+      );
       this.#observer.observe(this);
     } else {
       wake();

@@ -8,7 +8,13 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 // ICodeLensCache"). Importing it up front registers them all before any editor exists.
 import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/typescript/register';
-import { getTypeScriptWorker, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import {
+  getTypeScriptWorker,
+  typescriptDefaults,
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+} from 'monaco-editor/languages/features/typescript/register';
 import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
@@ -53,7 +59,11 @@ typescriptDefaults.setCompilerOptions({
   lib: ['es2022', 'dom'],
 });
 typescriptDefaults.setEagerModelSync(true);
-typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [...IGNORED_DIAGNOSTICS] });
+typescriptDefaults.setDiagnosticsOptions({
+  noSemanticValidation: false,
+  noSyntaxValidation: false,
+  diagnosticCodesToIgnore: [...IGNORED_DIAGNOSTICS],
+});
 
 /** Each exercise gets its own root, so two exercises on one page never share a file or model. */
 const fileUri = (exerciseId: string, path: string) => `file:///${exerciseId}/${path}`;
@@ -74,11 +84,19 @@ const darkNow = () => {
   return explicit ? explicit === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
 };
 const applyTheme = () => monaco.editor.setTheme(darkNow() ? 'vs-dark' : 'vs');
-new MutationObserver(applyTheme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+new MutationObserver(applyTheme).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['data-theme'],
+});
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
 
 /** Creates an editor in `host` with one model per tab. */
-export function createEditor(host: HTMLElement, exerciseId: string, tabs: readonly EditorTab[], options: { fontSize: number; wordWrap: boolean; label: string }): WorkbookEditor {
+export function createEditor(
+  host: HTMLElement,
+  exerciseId: string,
+  tabs: readonly EditorTab[],
+  options: { fontSize: number; wordWrap: boolean; label: string },
+): WorkbookEditor {
   const models = new Map<string, monaco.editor.ITextModel>();
   for (const tab of tabs) {
     const uri = monaco.Uri.parse(fileUri(exerciseId, tab.path));
@@ -101,7 +119,11 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
   const editable = new Set(tabs.filter((t) => t.editable).map((t) => t.path));
   const views = new Map<string, monaco.editor.ICodeEditorViewState | null>();
   let current = tabs[0]?.path ?? '';
-  const setReadOnly = (path: string) => editor.updateOptions({ readOnly: !editable.has(path), readOnlyMessage: { value: 'This file is part of the service and is shown for context; edit the editable tab.' } });
+  const setReadOnly = (path: string) =>
+    editor.updateOptions({
+      readOnly: !editable.has(path),
+      readOnlyMessage: { value: 'This file is part of the service and is shown for context; edit the editable tab.' },
+    });
   setReadOnly(current);
   return {
     show(path) {
@@ -140,7 +162,10 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
           if (!model) continue;
           const worker = await getWorker(model.uri);
           const uri = model.uri.toString();
-          const diagnostics = [...(await worker.getSyntacticDiagnostics(uri)), ...(await worker.getSemanticDiagnostics(uri))];
+          const diagnostics = [
+            ...(await worker.getSyntacticDiagnostics(uri)),
+            ...(await worker.getSemanticDiagnostics(uri)),
+          ];
           for (const d of diagnostics) {
             // Errors only; the worker's own filter does not apply to diagnostics asked for directly.
             if (d.category !== 1 || IGNORED_DIAGNOSTICS.includes(d.code)) continue;
@@ -154,7 +179,14 @@ export function createEditor(host: HTMLElement, exerciseId: string, tabs: readon
         clearTimeout(timer);
         // The TS mode starts lazily with the first model and its worker is large: until both are up,
         // getTypeScriptWorker() rejects, so try again shortly instead of never reporting.
-        timer = setTimeout(() => void check().then(() => (retries = 0), () => retries++ < 60 && schedule(1000)), ms);
+        timer = setTimeout(
+          () =>
+            void check().then(
+              () => (retries = 0),
+              () => retries++ < 60 && schedule(1000),
+            ),
+          ms,
+        );
       };
       for (const path of editable) models.get(path)?.onDidChangeContent(() => schedule(600));
       schedule(0);

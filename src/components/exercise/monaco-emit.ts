@@ -9,7 +9,8 @@ import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
 import './monaco-editor.ts';
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };
-const flatten = (message: MessageChain): string => (typeof message === 'string' ? message : [message.messageText, ...(message.next ?? []).map(flatten)].join(' '));
+const flatten = (message: MessageChain): string =>
+  typeof message === 'string' ? message : [message.messageText, ...(message.next ?? []).map(flatten)].join(' ');
 
 /** TypeScript's syntax diagnostics are codes 1000–1999. */
 const isSyntax = (code: number) => code >= 1000 && code < 2000;
@@ -58,7 +59,14 @@ const compile: Compile = async (exerciseId, files) => {
         // names packages the browser cannot provide, so this is not the learner's error.
         if (d.code === 2307 && /module '[^.]/.test(flatten(d.messageText as MessageChain))) continue;
         const position = model.getPositionAt(d.start ?? 0);
-        found.push({ file: path, line: position.lineNumber, column: position.column, message: flatten(d.messageText as MessageChain), code: d.code, syntax: isSyntax(d.code) });
+        found.push({
+          file: path,
+          line: position.lineNumber,
+          column: position.column,
+          message: flatten(d.messageText as MessageChain),
+          code: d.code,
+          syntax: isSyntax(d.code),
+        });
       }
     }
     return found;

@@ -32,7 +32,10 @@ class WorkbookProgress extends HTMLElement {
     const passed = ids.filter((id) => statuses.get(id) === 'passed').length;
     const attempted = ids.filter((id) => statuses.get(id) === 'attempted').length;
     this.dataset['passed'] = String(passed);
-    this.textContent = ids.length === 0 ? '' : `${passed} of ${ids.length} exercises passed in ${this.dataset['label'] ?? 'this set'}${attempted ? `, ${attempted} attempted` : ''}`;
+    this.textContent =
+      ids.length === 0
+        ? ''
+        : `${passed} of ${ids.length} exercises passed in ${this.dataset['label'] ?? 'this set'}${attempted ? `, ${attempted} attempted` : ''}`;
   }
 
   /** Fills the sidebar's per-week [data-week-progress] badges from data-week-map (week → ids). */

@@ -1,7 +1,13 @@
 // Renders a run as it streams: one list item per check as it finishes, a summary line, elapsed time.
 import type { CheckReport, CheckResult, GradeEvent } from '../../schemas/report.ts';
 
-const STATUS_TEXT: Record<CheckResult['status'], string> = { passed: 'Passed', failed: 'Failed', error: 'Error', timeout: 'Timed out', skipped: 'Skipped' };
+const STATUS_TEXT: Record<CheckResult['status'], string> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  error: 'Error',
+  timeout: 'Timed out',
+  skipped: 'Skipped',
+};
 
 /** The one-line outcome of a report, e.g. "3 of 4 checks passed". */
 export function summarize(report: CheckReport): string {
@@ -46,7 +52,8 @@ export class ResultsView {
   }
 
   event(event: GradeEvent): void {
-    if (event.type === 'queued' && event.position > 0) this.#summary.textContent = `Waiting for ${event.position} earlier run${event.position === 1 ? '' : 's'} to finish…`;
+    if (event.type === 'queued' && event.position > 0)
+      this.#summary.textContent = `Waiting for ${event.position} earlier run${event.position === 1 ? '' : 's'} to finish…`;
     if (event.type === 'started') this.#summary.textContent = `Running ${event.checks.length} checks…`;
     if (event.type === 'check') this.#list.append(renderCheck(event.check));
   }
@@ -103,7 +110,10 @@ function renderCheck(check: CheckResult): HTMLLIElement {
   }
   if (check.expected !== undefined || check.received !== undefined) {
     const values = document.createElement('dl');
-    for (const [label, value] of [['Expected', check.expected], ['Received', check.received]] as const) {
+    for (const [label, value] of [
+      ['Expected', check.expected],
+      ['Received', check.received],
+    ] as const) {
       if (value === undefined) continue;
       const dt = document.createElement('dt');
       dt.textContent = label;

@@ -28,8 +28,63 @@ const BARE = /(?:^|[;\n])\s*import\s*(?:\(\s*)?['"]([^'"]+)['"]/g;
 
 // Names a learner may reach for in these packages even when the starter does not import them yet.
 const COMMON_NAMES: Record<string, string[]> = {
-  '@nestjs/common': ['Injectable', 'Inject', 'Module', 'Controller', 'Get', 'Post', 'Patch', 'Put', 'Delete', 'Body', 'Param', 'Query', 'Req', 'Res', 'HttpCode', 'HttpStatus', 'HttpException', 'NotFoundException', 'BadRequestException', 'ConflictException', 'ForbiddenException', 'UnauthorizedException', 'CanActivate', 'ExecutionContext', 'NestInterceptor', 'CallHandler', 'UseGuards', 'UseInterceptors', 'SetMetadata', 'Logger', 'OnModuleInit', 'OnModuleDestroy', 'OnApplicationShutdown', 'Optional', 'Global', 'DynamicModule', 'Provider'],
-  '@nestjs/cqrs': ['CommandHandler', 'ICommandHandler', 'QueryHandler', 'IQueryHandler', 'EventsHandler', 'IEventHandler', 'CommandBus', 'QueryBus', 'EventBus', 'Command', 'Query', 'ICommand', 'IQuery', 'IEvent', 'CqrsModule', 'AggregateRoot'],
+  '@nestjs/common': [
+    'Injectable',
+    'Inject',
+    'Module',
+    'Controller',
+    'Get',
+    'Post',
+    'Patch',
+    'Put',
+    'Delete',
+    'Body',
+    'Param',
+    'Query',
+    'Req',
+    'Res',
+    'HttpCode',
+    'HttpStatus',
+    'HttpException',
+    'NotFoundException',
+    'BadRequestException',
+    'ConflictException',
+    'ForbiddenException',
+    'UnauthorizedException',
+    'CanActivate',
+    'ExecutionContext',
+    'NestInterceptor',
+    'CallHandler',
+    'UseGuards',
+    'UseInterceptors',
+    'SetMetadata',
+    'Logger',
+    'OnModuleInit',
+    'OnModuleDestroy',
+    'OnApplicationShutdown',
+    'Optional',
+    'Global',
+    'DynamicModule',
+    'Provider',
+  ],
+  '@nestjs/cqrs': [
+    'CommandHandler',
+    'ICommandHandler',
+    'QueryHandler',
+    'IQueryHandler',
+    'EventsHandler',
+    'IEventHandler',
+    'CommandBus',
+    'QueryBus',
+    'EventBus',
+    'Command',
+    'Query',
+    'ICommand',
+    'IQuery',
+    'IEvent',
+    'CqrsModule',
+    'AggregateRoot',
+  ],
   vitest: ['describe', 'it', 'test', 'expect', 'vi', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll'],
 };
 
@@ -37,7 +92,11 @@ const COMMON_NAMES: Record<string, string[]> = {
  * Collects the libraries for `tabs` (the files shown in the editor). `extra` sources (the
  * solution) only contribute the names they import. `readService` reads a file of service/.
  */
-export function typeLibraries(tabs: readonly Source[], extra: readonly Source[], readService: (path: string) => string | undefined): TypeLib[] {
+export function typeLibraries(
+  tabs: readonly Source[],
+  extra: readonly Source[],
+  readService: (path: string) => string | undefined,
+): TypeLib[] {
   const shown = new Set(tabs.map((t) => t.path));
   const libs = new Map<string, string>();
   const loose = new Map<string, LooseImports>(); // package name or generated path → names
@@ -45,17 +104,31 @@ export function typeLibraries(tabs: readonly Source[], extra: readonly Source[],
     const entry = loose.get(key) ?? { names: new Set(COMMON_NAMES[key] ?? []), default: false };
     loose.set(key, entry);
     for (const part of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
-      const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]
+        ?.trim();
       if (name && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default') entry.names.add(name);
     }
-    const outside = clause.replace(/\{[^}]*\}/, '').replace(/\*\s+as\s+[\w$]+/, '').replace(/,/g, '').trim();
+    const outside = clause
+      .replace(/\{[^}]*\}/, '')
+      .replace(/\*\s+as\s+[\w$]+/, '')
+      .replace(/,/g, '')
+      .trim();
     if (isImport && outside) entry.default = true;
   };
   const resolve = (from: string, specifier: string): string | undefined => {
     const target = normalize(join(dirname(from), specifier)).replace(/\.js$/, '.ts');
     for (const candidate of target.endsWith('.ts') ? [target] : [`${target}.ts`, join(target, 'index.ts')]) {
       if (candidate.startsWith('..')) return undefined;
-      if (shown.has(candidate) || libs.has(candidate) || candidate.startsWith(GENERATED) || readService(candidate) !== undefined) return candidate;
+      if (
+        shown.has(candidate) ||
+        libs.has(candidate) ||
+        candidate.startsWith(GENERATED) ||
+        readService(candidate) !== undefined
+      )
+        return candidate;
     }
     return undefined;
   };
@@ -74,7 +147,8 @@ export function typeLibraries(tabs: readonly Source[], extra: readonly Source[],
         scan({ path, content }, true);
       }
     }
-    for (const [, specifier = ''] of source.content.matchAll(BARE)) if (!specifier.startsWith('.')) note(specifier, '', true);
+    for (const [, specifier = ''] of source.content.matchAll(BARE))
+      if (!specifier.startsWith('.')) note(specifier, '', true);
   };
   for (const tab of tabs) scan(tab, true);
   for (const source of extra) scan(source, false);
@@ -84,18 +158,28 @@ export function typeLibraries(tabs: readonly Source[], extra: readonly Source[],
   return [
     ...[...libs].map(([path, content]) => ({ path, content })),
     ...generated.map(([path, imports]) => ({ path, content: `${looseExports(imports, '')}\n` })),
-    { path: '__workbook__/ambient.d.ts', content: `${LOOSE_TYPE}\n${NODE_GLOBALS}\n${packages.map(([name, imports]) => declareModule(name, imports)).join('\n')}\n` },
+    {
+      path: '__workbook__/ambient.d.ts',
+      content: `${LOOSE_TYPE}\n${NODE_GLOBALS}\n${packages.map(([name, imports]) => declareModule(name, imports)).join('\n')}\n`,
+    },
   ];
 }
 
 /** Callable, constructible and indexable with any type arguments; instances and results are any. */
-const LOOSE_TYPE = 'type WorkbookLoose = { <A = any, B = any, C = any, D = any>(...args: any[]): any; new <A = any, B = any, C = any, D = any>(...args: any[]): any; [key: string]: any };';
+const LOOSE_TYPE =
+  'type WorkbookLoose = { <A = any, B = any, C = any, D = any>(...args: any[]): any; new <A = any, B = any, C = any, D = any>(...args: any[]): any; [key: string]: any };';
 
 /** Each name as both a loose value and a generic `any` type, so decorators, `extends X<T>`,
  * `implements Y<T>` and `instanceof` all type-check. */
 function looseExports(imports: LooseImports, indent: string): string {
-  const lines = [...imports.names].sort().map((n) => `${indent}export declare const ${n}: WorkbookLoose;\n${indent}export type ${n}<A = any, B = any, C = any, D = any> = any;`);
-  if (imports.default) lines.push(`${indent}declare const defaultExport: WorkbookLoose;\n${indent}export default defaultExport;`);
+  const lines = [...imports.names]
+    .sort()
+    .map(
+      (n) =>
+        `${indent}export declare const ${n}: WorkbookLoose;\n${indent}export type ${n}<A = any, B = any, C = any, D = any> = any;`,
+    );
+  if (imports.default)
+    lines.push(`${indent}declare const defaultExport: WorkbookLoose;\n${indent}export default defaultExport;`);
   return lines.join('\n');
 }
 

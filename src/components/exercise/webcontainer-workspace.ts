@@ -8,8 +8,24 @@ import type { WorkspaceTree } from '../../sandbox/webcontainer-engine.ts';
 
 const ROOT = process.cwd();
 /** Folders copied into the container, and what is left out of them. */
-const INCLUDE = ['grader', 'src/schemas', 'src/catalog', 'service/src', 'service/prisma', 'exercises', 'solutions', 'checks'];
-const FILES = ['service/package.json', 'service/tsconfig.json', 'service/vitest.config.ts', 'service/prisma.config.ts', 'vitest.config.ts', 'tsconfig.json'];
+const INCLUDE = [
+  'grader',
+  'src/schemas',
+  'src/catalog',
+  'service/src',
+  'service/prisma',
+  'exercises',
+  'solutions',
+  'checks',
+];
+const FILES = [
+  'service/package.json',
+  'service/tsconfig.json',
+  'service/vitest.config.ts',
+  'service/prisma.config.ts',
+  'vitest.config.ts',
+  'tsconfig.json',
+];
 // The service's and grader's own specs are not needed to grade; write-tests solutions (specs) are.
 const SKIP = /(^|\/)(node_modules|coverage|fixtures|\.workbook)(\/|$)|^(service|grader)\/.*\.spec\.ts$/;
 /** Root devDependencies the grader itself imports; the service brings its own. */
@@ -39,16 +55,28 @@ export function webcontainerWorkspace(): WorkspaceTree {
   };
   for (const folder of INCLUDE) if (existsSync(join(ROOT, folder))) walk(join(ROOT, folder));
   for (const file of FILES) if (existsSync(join(ROOT, file))) put(file, readFileSync(join(ROOT, file), 'utf8'));
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; devDependencies: Record<string, string> };
-  put('package.json', `${JSON.stringify({
-    name: `${pkg.name}-webcontainer`,
-    private: true,
-    type: 'module',
-    // WebContainer runs Node 20 unless told otherwise; the grader's .ts files need 22's type stripping.
-    engines: { node: '>=22' },
-    workspaces: ['service'],
-    bin: { workbook: 'grader/cli.ts' },
-    devDependencies: Object.fromEntries(GRADER_DEPENDENCIES.filter((d) => pkg.devDependencies[d]).map((d) => [d, pkg.devDependencies[d]])),
-  }, null, 2)}\n`);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    devDependencies: Record<string, string>;
+  };
+  put(
+    'package.json',
+    `${JSON.stringify(
+      {
+        name: `${pkg.name}-webcontainer`,
+        private: true,
+        type: 'module',
+        // WebContainer runs Node 20 unless told otherwise; the grader's .ts files need 22's type stripping.
+        engines: { node: '>=22' },
+        workspaces: ['service'],
+        bin: { workbook: 'grader/cli.ts' },
+        devDependencies: Object.fromEntries(
+          GRADER_DEPENDENCIES.filter((d) => pkg.devDependencies[d]).map((d) => [d, pkg.devDependencies[d]]),
+        ),
+      },
+      null,
+      2,
+    )}\n`,
+  );
   return tree;
 }

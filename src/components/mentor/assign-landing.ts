@@ -16,7 +16,11 @@ const VERB = { added: 'Added to', updated: 'Updated in', unchanged: 'Already in'
 class AssignLanding extends HTMLElement {
   #readFragment = (): void => {
     if (location.hash) void decodeSetFragment(location.hash).then((r) => this.#show(r));
-    else this.#message('This link carries no assignment. Open the full link your mentor sent, or open the set file below.', true);
+    else
+      this.#message(
+        'This link carries no assignment. Open the full link your mentor sent, or open the set file below.',
+        true,
+      );
   };
 
   connectedCallback(): void {
@@ -39,9 +43,16 @@ class AssignLanding extends HTMLElement {
     const held = $assignments.get().assignments.find((a) => a.set.id === set.id)?.set;
     const changes = held ? setChanges(held, set) : [];
     if (held && changes.length > 0) {
-      this.#message(`You already have "${held.title}" from ${held.mentor}. This link would replace it. Check what changes:`, false);
+      this.#message(
+        `You already have "${held.title}" from ${held.mentor}. This link would replace it. Check what changes:`,
+        false,
+      );
       this.#details(set);
-      this.#confirm(changes, () => this.#add(set), () => this.#message(`Kept your assignment "${held.title}" as it was; nothing changed.`, false));
+      this.#confirm(
+        changes,
+        () => this.#add(set),
+        () => this.#message(`Kept your assignment "${held.title}" as it was; nothing changed.`, false),
+      );
       return;
     }
     this.#add(set);
@@ -51,7 +62,10 @@ class AssignLanding extends HTMLElement {
     this.#confirm(null);
     const outcome = addAssignment(set);
     const problem = $assignmentsProblem.get();
-    this.#message(`${VERB[outcome]} your assignments: "${set.title}" from ${set.mentor}, ${set.exercises.length} exercise(s).${problem ? ` Note: ${problem}` : ''}`, false);
+    this.#message(
+      `${VERB[outcome]} your assignments: "${set.title}" from ${set.mentor}, ${set.exercises.length} exercise(s).${problem ? ` Note: ${problem}` : ''}`,
+      false,
+    );
     this.#details(set);
   }
 
@@ -64,7 +78,14 @@ class AssignLanding extends HTMLElement {
         'ul',
         {},
         ...set.exercises.map((e) =>
-          h('li', {}, titles.has(e.id) ? h('a', { href: withBase(`/exercises/${e.id}/`) }, titles.get(e.id)!) : `${e.id} (not in this workbook)`, e.due ? ` — due ${e.due}` : ''),
+          h(
+            'li',
+            {},
+            titles.has(e.id)
+              ? h('a', { href: withBase(`/exercises/${e.id}/`) }, titles.get(e.id)!)
+              : `${e.id} (not in this workbook)`,
+            e.due ? ` — due ${e.due}` : '',
+          ),
         ),
       ),
     );
@@ -81,7 +102,17 @@ class AssignLanding extends HTMLElement {
       h('ul', { 'aria-label': 'What changes' }, ...changes.map((c) => h('li', {}, c))),
       h('button', { type: 'button', onclick: () => replace?.() }, 'Replace my assignment'),
       ' ',
-      h('button', { type: 'button', onclick: () => { this.#confirm(null); keep?.(); } }, 'Keep the one I have'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            this.#confirm(null);
+            keep?.();
+          },
+        },
+        'Keep the one I have',
+      ),
     );
     this.querySelector('[data-outcome]')!.after(box);
   }

@@ -4,7 +4,13 @@ import { summarizeAssignment, localDay } from '../../mentor/assignment-progress.
 import { buildReport, reportFileName } from '../../mentor/report-build.ts';
 import { internSchema } from '../../schemas/report-file.ts';
 import type { Progress } from '../../schemas/progress.ts';
-import { $assignments, $assignmentsProblem, removeAssignment, setIntern, type Assignment } from '../../stores/assignments.ts';
+import {
+  $assignments,
+  $assignmentsProblem,
+  removeAssignment,
+  setIntern,
+  type Assignment,
+} from '../../stores/assignments.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { withBase } from '../site/base-url.ts';
@@ -60,7 +66,9 @@ class WorkbookAssignments extends HTMLElement {
               h(
                 'li',
                 {},
-                Object.hasOwn(this.#titles, item.id) ? h('a', { href: withBase(`/exercises/${item.id}/`) }, this.#titles[item.id]!) : `${item.id} (not in this workbook)`,
+                Object.hasOwn(this.#titles, item.id)
+                  ? h('a', { href: withBase(`/exercises/${item.id}/`) }, this.#titles[item.id]!)
+                  : `${item.id} (not in this workbook)`,
                 ` — ${STATUS_LABEL[item.status]}`,
                 item.due ? ` · due ${item.due}` : '',
                 item.overdue ? h('span', { class: 'overdue' }, ' · overdue') : '',
@@ -70,8 +78,26 @@ class WorkbookAssignments extends HTMLElement {
           h(
             'p',
             { class: 'row' },
-            h('button', { class: 'button', type: 'button', onclick: () => this.#export(set.id), 'aria-label': `Export report for ${set.title}` }, 'Export report'),
-            h('button', { class: 'button', type: 'button', onclick: () => this.#remove(set.id, set.title), 'aria-label': `Remove assignment ${set.title}` }, 'Remove'),
+            h(
+              'button',
+              {
+                class: 'button',
+                type: 'button',
+                onclick: () => this.#export(set.id),
+                'aria-label': `Export report for ${set.title}`,
+              },
+              'Export report',
+            ),
+            h(
+              'button',
+              {
+                class: 'button',
+                type: 'button',
+                onclick: () => this.#remove(set.id, set.title),
+                'aria-label': `Remove assignment ${set.title}`,
+              },
+              'Remove',
+            ),
           ),
         );
       }),
@@ -85,7 +111,9 @@ class WorkbookAssignments extends HTMLElement {
     const intern = internSchema.safeParse({ name, ...(email ? { email } : {}) });
     if (!intern.success) {
       const field = intern.error.issues[0]?.path[0] === 'email' ? 'Email' : 'Your name';
-      this.#status(`Cannot export: "${field}" ${field === 'Email' ? 'is not a valid address' : 'is empty'}. Fill it in above, then export again.`);
+      this.#status(
+        `Cannot export: "${field}" ${field === 'Email' ? 'is not a valid address' : 'is empty'}. Fill it in above, then export again.`,
+      );
       form.querySelector<HTMLInputElement>(field === 'Email' ? 'input[name="email"]' : 'input[name="name"]')!.focus();
       return;
     }

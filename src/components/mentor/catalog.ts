@@ -9,7 +9,12 @@ import { parseSetText } from '../../mentor/formats.ts';
 
 /** Every exercise of this workbook, in week order. */
 export function mentorCatalog(root: string = process.cwd()): CatalogEntry[] {
-  return loadExercises(root).map(({ manifest: m }) => ({ id: m.id, title: m.title, week: m.week, competencies: m.competencies }));
+  return loadExercises(root).map(({ manifest: m }) => ({
+    id: m.id,
+    title: m.title,
+    week: m.week,
+    competencies: m.competencies,
+  }));
 }
 
 /** The curated sets shipped in sets/*.json; a broken one fails the build with its file and field. */

@@ -10,12 +10,19 @@ const BAR_W = 320;
 export function competencyChart(data: readonly CompetencyProgress[]): SVGElement {
   const height = data.length * ROW + 8;
   const summary = data.map((d) => `${d.competency}: ${d.passed} of ${d.total} passed`).join('; ');
-  const svg = s('svg', { viewBox: `0 0 ${LABEL_W + BAR_W + 90} ${height}`, width: '100%', role: 'img', 'aria-label': `Progress per competency. ${summary}.` });
+  const svg = s('svg', {
+    viewBox: `0 0 ${LABEL_W + BAR_W + 90} ${height}`,
+    width: '100%',
+    role: 'img',
+    'aria-label': `Progress per competency. ${summary}.`,
+  });
   data.forEach((d, i) => {
     const y = i * ROW + 4;
     const width = d.total === 0 ? 0 : Math.round((d.passed / d.total) * BAR_W);
     svg.append(
-      s('g', { 'data-competency': d.competency },
+      s(
+        'g',
+        { 'data-competency': d.competency },
         s('title', {}, `${d.competency}: ${d.passed} of ${d.total} passed`),
         s('text', { x: 0, y: y + 15 }, d.competency.replaceAll('-', ' ')),
         s('rect', { class: 'bar-bg', x: LABEL_W, y, width: BAR_W, height: 18, rx: 3 }),

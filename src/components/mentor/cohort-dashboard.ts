@@ -1,8 +1,22 @@
 // <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
 // table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
 import { cohortStore } from '../../mentor/cohort-store.ts';
-import { MAX_REPORT_CHARS, currentReports, importReports, notSaved, oversized, type Cohort, type ImportOutcome } from '../../mentor/cohort.ts';
-import { cohortTable, competencyProgress, type CatalogEntry, type CohortCell, type CohortTable } from '../../mentor/cohort-table.ts';
+import {
+  MAX_REPORT_CHARS,
+  currentReports,
+  importReports,
+  notSaved,
+  oversized,
+  type Cohort,
+  type ImportOutcome,
+} from '../../mentor/cohort.ts';
+import {
+  cohortTable,
+  competencyProgress,
+  type CatalogEntry,
+  type CohortCell,
+  type CohortTable,
+} from '../../mentor/cohort-table.ts';
 import { cohortCsv } from '../../mentor/csv.ts';
 import { localDay } from '../../mentor/assignment-progress.ts';
 import { regrade, regradeTasks } from '../../mentor/regrade.ts';
@@ -38,9 +52,20 @@ class CohortDashboard extends HTMLElement {
       void this.#import([...(event.dataTransfer?.files ?? [])]);
     });
     this.querySelector('[data-regrade]')!.addEventListener('click', () => void this.#regrade());
-    this.querySelector('[data-stop]')!.addEventListener('click', () => this.#running?.abort(new Error('Re-grading stopped.')));
-    this.querySelector('[data-csv]')!.addEventListener('click', () => download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'));
-    this.#store.$notice.subscribe((notice) => renderSaveNotice(this.querySelector<HTMLElement>('[data-problem]')!, notice, this.#store, 'workbook-cohort-unreadable.json'));
+    this.querySelector('[data-stop]')!.addEventListener('click', () =>
+      this.#running?.abort(new Error('Re-grading stopped.')),
+    );
+    this.querySelector('[data-csv]')!.addEventListener('click', () =>
+      download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'),
+    );
+    this.#store.$notice.subscribe((notice) =>
+      renderSaveNotice(
+        this.querySelector<HTMLElement>('[data-problem]')!,
+        notice,
+        this.#store,
+        'workbook-cohort-unreadable.json',
+      ),
+    );
     this.querySelector('[data-chart-intern]')!.addEventListener('change', () => this.#renderChart());
     this.#store.$value.subscribe((cohort) => this.#render(cohort));
   }
@@ -55,7 +80,11 @@ class CohortDashboard extends HTMLElement {
     const unreadable: ImportOutcome[] = [];
     const texts = reads.flatMap((r, i) => {
       if (r.status === 'fulfilled') return [r.value];
-      unreadable.push({ file: readable[i]!.name, kind: 'refused', message: `"${readable[i]!.name}" could not be read (${(r.reason as Error).message}).` });
+      unreadable.push({
+        file: readable[i]!.name,
+        kind: 'refused',
+        message: `"${readable[i]!.name}" could not be read (${(r.reason as Error).message}).`,
+      });
       return [];
     });
     const imported = await importReports(this.#store.get(), texts);
@@ -66,14 +95,20 @@ class CohortDashboard extends HTMLElement {
     const list = this.querySelector('[data-outcomes]')!;
     list.replaceChildren(
       ...outcomes.map((o) =>
-        h('li', { class: o.kind }, o.kind === 'refused' ? `Refused: ${o.message}` : o.message, o.kind === 'added' && o.flag ? h('strong', { class: 'flag' }, ` Flagged: ${o.flag}`) : null),
+        h(
+          'li',
+          { class: o.kind },
+          o.kind === 'refused' ? `Refused: ${o.message}` : o.message,
+          o.kind === 'added' && o.flag ? h('strong', { class: 'flag' }, ` Flagged: ${o.flag}`) : null,
+        ),
       ),
     );
   }
 
   async #regrade(): Promise<void> {
     const tasks = regradeTasks(this.#table, this.#catalog);
-    if (tasks.length === 0) return this.#status('Nothing to re-grade: no imported report carries code for an exercise of this workbook.');
+    if (tasks.length === 0)
+      return this.#status('Nothing to re-grade: no imported report carries code for an exercise of this workbook.');
     const controller = new AbortController();
     this.#running = controller;
     this.#busy(true);
@@ -89,7 +124,9 @@ class CohortDashboard extends HTMLElement {
       });
       const verdicts = this.#store.get().verdicts;
       const count = (v: string) => tasks.filter((t) => verdicts[t.key]?.verdict === v).length;
-      this.#status(`Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('tampered')} tried something the sandbox refused, ${count('unverified')} not verified (no isolated run).`);
+      this.#status(
+        `Re-grade finished: ${count('verified')} verified, ${count('mismatched')} mismatched, ${count('tampered')} tried something the sandbox refused, ${count('unverified')} not verified (no isolated run).`,
+      );
     } catch (error) {
       this.#status((error as Error).message);
     } finally {
@@ -117,15 +154,48 @@ class CohortDashboard extends HTMLElement {
       this.querySelector('[data-chart]')!.replaceChildren(h('p', {}, 'No reports imported yet.'));
       return;
     }
-    const head = h('tr', {}, h('th', { scope: 'col' }, 'Intern'), ...columns.map((c) =>
-      h('th', { scope: 'col', class: c.entry ? undefined : 'unknown' }, c.entry ? c.entry.title : `Unknown exercise: ${c.id}`, h('small', {}, c.entry ? `week ${c.entry.week} · ${c.id}` : 'not in this workbook'))));
-    const body = rows.map((row) =>
-      h('tr', {}, h('th', { scope: 'row' }, row.intern.name, row.intern.email ? h('small', {}, row.intern.email) : null, row.conflict ? h('small', { class: 'flag', title: row.conflict }, `⚑ ${row.conflict}`) : null), ...columns.map((c) => this.#cell(row.cells.get(c.id), c.entry === undefined))),
+    const head = h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, 'Intern'),
+      ...columns.map((c) =>
+        h(
+          'th',
+          { scope: 'col', class: c.entry ? undefined : 'unknown' },
+          c.entry ? c.entry.title : `Unknown exercise: ${c.id}`,
+          h('small', {}, c.entry ? `week ${c.entry.week} · ${c.id}` : 'not in this workbook'),
+        ),
+      ),
     );
-    tableHost.replaceChildren(h('table', {}, h('caption', {}, `${rows.length} intern(s) × ${columns.length} exercise(s); newest report per intern and set`), h('thead', {}, head), h('tbody', {}, ...body)));
+    const body = rows.map((row) =>
+      h(
+        'tr',
+        {},
+        h(
+          'th',
+          { scope: 'row' },
+          row.intern.name,
+          row.intern.email ? h('small', {}, row.intern.email) : null,
+          row.conflict ? h('small', { class: 'flag', title: row.conflict }, `⚑ ${row.conflict}`) : null,
+        ),
+        ...columns.map((c) => this.#cell(row.cells.get(c.id), c.entry === undefined)),
+      ),
+    );
+    tableHost.replaceChildren(
+      h(
+        'table',
+        {},
+        h('caption', {}, `${rows.length} intern(s) × ${columns.length} exercise(s); newest report per intern and set`),
+        h('thead', {}, head),
+        h('tbody', {}, ...body),
+      ),
+    );
     const select = this.querySelector<HTMLSelectElement>('[data-chart-intern]')!;
     const chosen = select.value;
-    select.replaceChildren(h('option', { value: '' }, 'The whole cohort'), ...rows.map((r) => h('option', { value: r.key }, r.intern.name)));
+    select.replaceChildren(
+      h('option', { value: '' }, 'The whole cohort'),
+      ...rows.map((r) => h('option', { value: r.key }, r.intern.name)),
+    );
     select.value = rows.some((r) => r.key === chosen) ? chosen : '';
     this.#renderChart();
   }
@@ -140,12 +210,31 @@ class CohortDashboard extends HTMLElement {
         : h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, ...['File', 'Intern', 'Set', 'Exported', 'Imported', 'In the table'].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...['File', 'Intern', 'Set', 'Exported', 'Imported', 'In the table'].map((t) =>
+                  h('th', { scope: 'col' }, t),
+                ),
+              ),
+            ),
             h(
               'tbody',
               {},
               ...cohort.reports.map((r) =>
-                h('tr', {}, h('td', {}, r.fileName), h('td', {}, r.report.intern.name), h('td', {}, r.report.set.title), h('td', {}, r.report.exportedAt.slice(0, 16).replace('T', ' ')), h('td', {}, r.importedAt.slice(0, 16).replace('T', ' ')), h('td', {}, shown.has(r.fingerprint) ? 'yes' : 'no: a newer report replaces it')),
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, r.fileName),
+                  h('td', {}, r.report.intern.name),
+                  h('td', {}, r.report.set.title),
+                  h('td', {}, r.report.exportedAt.slice(0, 16).replace('T', ' ')),
+                  h('td', {}, r.importedAt.slice(0, 16).replace('T', ' ')),
+                  h('td', {}, shown.has(r.fingerprint) ? 'yes' : 'no: a newer report replaces it'),
+                ),
               ),
             ),
           ),
@@ -156,13 +245,25 @@ class CohortDashboard extends HTMLElement {
     const chartHost = this.querySelector('[data-chart]')!;
     const key = this.querySelector<HTMLSelectElement>('[data-chart-intern]')!.value;
     const progress = competencyProgress(this.#table, key || undefined);
-    chartHost.replaceChildren(progress.length ? competencyChart(progress) : h('p', {}, 'No exercise of this workbook in the imported reports yet.'));
+    chartHost.replaceChildren(
+      progress.length
+        ? competencyChart(progress)
+        : h('p', {}, 'No exercise of this workbook in the imported reports yet.'),
+    );
   }
 
   #cell(cell: CohortCell | undefined, unknown: boolean): HTMLTableCellElement {
     if (!cell) return h('td', { class: 'empty' }, h('span', { class: 'muted' }, 'not assigned'));
-    const classes = [`status-${cell.status}`, cell.overdue ? 'overdue' : '', unknown ? 'unknown' : ''].filter(Boolean).join(' ');
-    const facts = [`${cell.attempts} attempt(s)`, `${cell.hintsUsed} hint(s)`, cell.solutionViewed ? 'solution viewed' : ''].filter(Boolean).join(' · ');
+    const classes = [`status-${cell.status}`, cell.overdue ? 'overdue' : '', unknown ? 'unknown' : '']
+      .filter(Boolean)
+      .join(' ');
+    const facts = [
+      `${cell.attempts} attempt(s)`,
+      `${cell.hintsUsed} hint(s)`,
+      cell.solutionViewed ? 'solution viewed' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const verdict = cell.verdict;
     return h(
       'td',
@@ -172,10 +273,20 @@ class CohortDashboard extends HTMLElement {
       h('small', {}, facts),
       cell.passedAt ? h('small', {}, `passed ${cell.passedAt.slice(0, 16).replace('T', ' ')}`) : null,
       cell.due ? h('small', {}, `due ${cell.due}${cell.overdue ? ' — overdue' : ''}`) : null,
-      cell.lastRun ? h('small', { class: 'isolation' }, `intern's run: ${ISOLATION_LABELS[cell.lastRun.isolation]}`) : null,
+      cell.lastRun
+        ? h('small', { class: 'isolation' }, `intern's run: ${ISOLATION_LABELS[cell.lastRun.isolation]}`)
+        : null,
       ...(cell.lastRun?.attempts ?? []).map((a) => h('small', { class: 'attempt' }, `intern's run refused: ${a}`)),
-      verdict ? h('small', { class: `verdict-${verdict.verdict}`, title: verdict.message }, `${verdict.verdict}: ${verdict.message}`) : null,
-      verdict?.isolation ? h('small', { class: 'isolation' }, `re-grade: ${ISOLATION_LABELS[verdict.isolation]}`) : null,
+      verdict
+        ? h(
+            'small',
+            { class: `verdict-${verdict.verdict}`, title: verdict.message },
+            `${verdict.verdict}: ${verdict.message}`,
+          )
+        : null,
+      verdict?.isolation
+        ? h('small', { class: 'isolation' }, `re-grade: ${ISOLATION_LABELS[verdict.isolation]}`)
+        : null,
       ...(verdict?.attempts ?? []).map((a) => h('small', { class: 'attempt' }, `re-grade refused: ${a}`)),
     );
   }

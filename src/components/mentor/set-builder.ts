@@ -5,9 +5,22 @@ import { download, embeddedJson } from './dom.ts';
 import { withBase } from '../site/base-url.ts';
 
 /** Form labels by schema field, so a problem names the control to fix. */
-const LABELS: Record<string, string> = { title: 'Set title', mentor: 'Your name', notes: 'Notes', exercises: 'Exercises', id: 'Set title' };
+const LABELS: Record<string, string> = {
+  title: 'Set title',
+  mentor: 'Your name',
+  notes: 'Notes',
+  exercises: 'Exercises',
+  id: 'Set title',
+};
 
-const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
 
 class SetBuilder extends HTMLElement {
   #set: ExerciseSet | undefined;
@@ -19,12 +32,16 @@ class SetBuilder extends HTMLElement {
       void this.#create(form);
     });
     form.addEventListener('input', () => {
-      if (this.#set) this.#status('The form changed since the link was made: press "Create link" again to include the changes.');
+      if (this.#set)
+        this.#status('The form changed since the link was made: press "Create link" again to include the changes.');
     });
-    form.querySelector<HTMLSelectElement>('#start-from')?.addEventListener('change', (event) => this.#startFrom(form, (event.target as HTMLSelectElement).value));
+    form
+      .querySelector<HTMLSelectElement>('#start-from')
+      ?.addEventListener('change', (event) => this.#startFrom(form, (event.target as HTMLSelectElement).value));
     this.querySelector('[data-copy]')!.addEventListener('click', () => void this.#copy());
     this.querySelector('[data-download]')!.addEventListener('click', () => {
-      if (this.#set) download(`set-${this.#set.id}.json`, `${JSON.stringify(this.#set, null, 2)}\n`, 'application/json');
+      if (this.#set)
+        download(`set-${this.#set.id}.json`, `${JSON.stringify(this.#set, null, 2)}\n`, 'application/json');
     });
   }
 
@@ -59,7 +76,9 @@ class SetBuilder extends HTMLElement {
     } satisfies Record<string, unknown>;
     const parsed = exerciseSetSchema.safeParse(raw);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
+      const problems = parsed.error.issues.map(
+        (i) => `${LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`,
+      );
       error.textContent = `The set cannot be created. ${problems.join('. ')}. Fix the form and press "Create link" again.`;
       error.hidden = false;
       return;

@@ -5,5 +5,8 @@ const ACRONYMS: Record<string, string> = { solid: 'SOLID', cqrs: 'CQRS', tdd: 'T
 export function competencyLabel(id: string): string {
   const words = id.split('-').map((w) => ACRONYMS[w] ?? w);
   const first = words[0] ?? '';
-  return [first === first.toUpperCase() ? first : first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+  return [
+    first === first.toUpperCase() ? first : first.charAt(0).toUpperCase() + first.slice(1),
+    ...words.slice(1),
+  ].join(' ');
 }

@@ -13,7 +13,8 @@ export function parseLastVisited(raw: string | null): LastVisited | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<LastVisited>;
-    if (typeof value.week !== 'number' || !Number.isInteger(value.week) || value.week < 1 || value.week > 12) return undefined;
+    if (typeof value.week !== 'number' || !Number.isInteger(value.week) || value.week < 1 || value.week > 12)
+      return undefined;
     if (typeof value.title !== 'string' || typeof value.at !== 'string') return undefined;
     return { week: value.week, title: value.title, at: value.at };
   } catch {

@@ -10,7 +10,12 @@ export interface HeldData {
 }
 
 /** Renders `notice` into `element` (hidden when null); `fileName` names the download. */
-export function renderSaveNotice(element: HTMLElement, notice: SaveNotice | null, store: HeldData, fileName: string): void {
+export function renderSaveNotice(
+  element: HTMLElement,
+  notice: SaveNotice | null,
+  store: HeldData,
+  fileName: string,
+): void {
   element.hidden = notice === null;
   element.replaceChildren(notice?.message ?? '');
   if (notice?.kind !== 'held') return;

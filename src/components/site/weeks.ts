@@ -17,13 +17,15 @@ export const PHASES: readonly Phase[] = [
   {
     phase: 1,
     name: 'Learning phase',
-    blurb: 'Advanced patterns, integrations, testing and security, then system design and user research, practised on a real-time task API.',
+    blurb:
+      'Advanced patterns, integrations, testing and security, then system design and user research, practised on a real-time task API.',
     range: 'Weeks 1–5',
   },
   {
     phase: 2,
     name: 'Final project',
-    blurb: 'Own one production-grade project end to end: discovery and design, three development sprints, then deployment and handover.',
+    blurb:
+      'Own one production-grade project end to end: discovery and design, three development sprints, then deployment and handover.',
     range: 'Weeks 6–12',
   },
 ];
@@ -38,4 +40,5 @@ export async function getWeeks(): Promise<WeekEntry[]> {
 export const weekHref = (week: number): string => withBase(`/weeks/${week}/`);
 
 /** The chapters of one phase. */
-export const weeksOfPhase = (weeks: WeekEntry[], phase: 1 | 2): WeekEntry[] => weeks.filter((w) => w.data.phase === phase);
+export const weeksOfPhase = (weeks: WeekEntry[], phase: 1 | 2): WeekEntry[] =>
+  weeks.filter((w) => w.data.phase === phase);

@@ -3,4 +3,5 @@
 import type { APIRoute } from 'astro';
 import { webcontainerWorkspace } from '../../components/exercise/webcontainer-workspace.ts';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(webcontainerWorkspace()), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(webcontainerWorkspace()), { headers: { 'content-type': 'application/json' } });

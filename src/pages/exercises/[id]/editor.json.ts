@@ -3,10 +3,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allExercises, editorPayload } from '../../../components/exercise/exercise-data.ts';
 
-export const getStaticPaths = (() => allExercises().map((e) => ({ params: { id: e.manifest.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  allExercises().map((e) => ({ params: { id: e.manifest.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const exercise = allExercises().find((e) => e.manifest.id === params['id']);
   if (!exercise) return new Response('unknown exercise', { status: 404 });
-  return new Response(JSON.stringify(await editorPayload(exercise)), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(await editorPayload(exercise)), {
+    headers: { 'content-type': 'application/json' },
+  });
 };

@@ -45,6 +45,13 @@ export const exerciseManifestSchema = z
     needs: z.array(z.enum(NEEDS)).default([]).describe('Infrastructure the checks need: db (PGlite), redis'),
     timeLimitMs: z.number().int().min(1000).max(60000).default(10000).describe('Wall-clock limit for one grading run'),
     hints: z.array(z.string().min(1)).min(2).describe('Hints, revealed one at a time'),
+    order: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Place in its week's difficulty ladder (1 = first); the catalog, chapter and sets follow it"),
+    optional: z.boolean().default(false).describe('true: an optional exercise of its week, shown as such'),
   })
   .strict();
 

@@ -1,0 +1,76 @@
+// Runs: the engine line, Run / Cancel / Ctrl+Enter, and one grade at a time through the engine
+// interface (whichever engine is chosen, the page sees the same events and report).
+import { EngineError, LOCAL_PROBLEM, NO_ENGINE_MESSAGE } from '../../sandbox/index.ts';
+import { chooseEngine } from './engine-client.ts';
+import type { ExerciseContext } from './exercise-context.ts';
+import { renderIsolation } from './isolation-view.ts';
+import type { WorkbookEditor } from './monaco-editor.ts';
+
+/** Wires the run controls; `saveNow` stores the code before each run. */
+export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: () => void): void {
+  const { root, id, data, results, button, store } = ctx;
+  const engineLine = ctx.q('[data-engine-line]');
+  const isolationLine = ctx.q('[data-isolation]');
+  void chooseEngine(data.browser).then((chosen) => {
+    root.dataset['engine'] = chosen.engine?.name ?? 'none';
+    if (engineLine)
+      engineLine.textContent = chosen.engine
+        ? `Checks run on: ${chosen.engine.label}.`
+        : chosen.reason.startsWith(LOCAL_PROBLEM)
+          ? chosen.reason
+          : NO_ENGINE_MESSAGE;
+  });
+
+  let running: AbortController | undefined;
+  const run = async () => {
+    if (running) return;
+    saveNow();
+    const chosen = await chooseEngine(data.browser);
+    if (!chosen.engine) {
+      results.fail(
+        chosen.reason.startsWith(LOCAL_PROBLEM) ? chosen.reason : `${NO_ENGINE_MESSAGE} (${chosen.reason})`,
+        'unavailable',
+      );
+      return;
+    }
+    running = new AbortController();
+    const runButton = button('run');
+    const cancel = button('cancel');
+    if (runButton) runButton.disabled = true;
+    if (cancel) cancel.hidden = false;
+    root.dataset['state'] = 'running';
+    results.start(chosen.engine.label);
+    try {
+      const report = await chosen.engine.grade(
+        { exerciseId: id, files: editor.files() },
+        { signal: running.signal, onEvent: (e) => results.event(e) },
+      );
+      results.finish(report);
+      if (isolationLine) renderIsolation(isolationLine, report);
+      store.recordReport(id, report);
+    } catch (error) {
+      const cancelled = error instanceof EngineError && error.code === 'aborted';
+      results.fail(cancelled ? 'Run cancelled.' : (error as Error).message, cancelled ? 'cancelled' : 'error');
+    } finally {
+      running = undefined;
+      if (runButton) runButton.disabled = false;
+      if (cancel) cancel.hidden = true;
+      root.dataset['state'] = 'idle';
+    }
+  };
+  editor.onRun(() => void run());
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void run();
+    }
+  });
+  button('run')?.addEventListener('click', () => void run());
+  button('cancel')?.addEventListener('click', () => running?.abort());
+
+  const last = store.exercise(id)?.lastReport;
+  if (last) {
+    results.finish(last, false);
+    if (isolationLine) renderIsolation(isolationLine, last);
+  }
+}

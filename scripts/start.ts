@@ -1,11 +1,12 @@
 // `npm start`: build the workbook when dist/ is missing or older than its sources, then serve it.
-// HOST and PORT override 127.0.0.1:4321; --no-build serves dist/ as it is (used by the e2e tests).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// HOST and PORT override 127.0.0.1:4321; --no-build serves dist/ as it is (used by the e2e tests);
+// --verbose shows the build's own output instead of one progress line per step.
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createWorkbookServer, listen, type Route } from '../server/index.ts';
 import { createLocalGrading } from '../server/grade-api.ts';
 import { buildState } from '../server/freshness.ts';
+import { buildSteps, runBuildSteps } from './build-steps.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
@@ -24,11 +25,15 @@ if (process.argv.includes('--no-build')) {
 } else {
   const state = buildState(root, dist);
   if (state.stale) {
-    console.log(`start: building the workbook (${state.reason})…`);
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
-    if (build.status !== 0) {
-      console.error('start: the build failed (see above); fix the error it names and run npm start again');
-      process.exit(build.status ?? 1);
+    console.log(`start: building the workbook (${state.reason}); --verbose shows the build's output`);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
+    const built = await runBuildSteps(buildSteps(pkg.scripts.build), {
+      root,
+      verbose: process.argv.includes('--verbose'),
+    });
+    if (!built) {
+      console.error('start: the build failed; fix the error it names and run npm start again');
+      process.exit(1);
     }
   }
 }

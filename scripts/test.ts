@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { preflight, requirements } from './preflight.ts';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, '.workbook', 'results');
@@ -64,6 +65,20 @@ const stages: Stage[] = [
     count: playwrightJson(join(results, 'e2e.json')),
   },
 ].filter((s) => only.length === 0 || only.includes(s.name));
+
+// Preflight: what the chosen stages need, one line each; stop before 20 minutes of doomed tests.
+console.log('▶ preflight: what the tests need');
+const stageNames = new Set(stages.map((s) => s.name));
+const checked = await preflight(requirements().filter((r) => r.stages.some((s) => stageNames.has(s))));
+for (const result of checked) console.log(result.line);
+const missing = checked.filter((r) => r.required && !r.ok);
+if (missing.length > 0) {
+  console.error(
+    `\n✖ preflight: ${missing.map((r) => r.name).join(', ')} missing; run the command shown above, then npm test again`,
+  );
+  console.log(`0 passed, ${missing.length} failed`);
+  process.exit(1);
+}
 
 let passed = 0;
 let failed = 0;

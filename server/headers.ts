@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
  * from the page being served): an injected `<script>` — say, from report text that escaped its
  * text node — is then blocked, so the CSP is a real backstop rather than a formality.
  */
-export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+export function contentSecurityPolicy(scriptHashes: readonly string[] = [], extraScriptSources = ''): string {
   return [
     "default-src 'self'",
-    `script-src 'self'${scriptHashes.map((h) => ` '${h}'`).join('')} 'wasm-unsafe-eval'`,
+    `script-src 'self'${scriptHashes.map((h) => ` '${h}'`).join('')}${extraScriptSources} 'wasm-unsafe-eval'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -28,6 +28,18 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
 
 /** The policy for responses without inline scripts (everything but HTML pages). */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/**
+ * The browser engine's grading worker (`<base>sandbox/worker.js`) links the checks and the learner's
+ * compiled modules through `blob:` URLs (src/sandbox/module-linker.ts), so its own policy — a worker
+ * runs under the CSP of its script's response, not the page's — also allows `blob:` scripts. Only
+ * that one file gets it: pages keep `script-src` without `blob:`, and the worker has already removed
+ * fetch and the other network APIs before any learner code is imported.
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = contentSecurityPolicy([], ' blob:');
+
+/** Whether a served file (its path inside the built site, `/`-separated) is the browser engine's grading worker. */
+export const isGradingWorker = (sitePath: string): boolean => sitePath === 'sandbox/worker.js';
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** Data blocks are not run, so they need no hash. */

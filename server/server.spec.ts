@@ -36,6 +36,9 @@ beforeAll(async () => {
   writeFileSync(join(root, 'pagefind', 'pagefind.js'), 'export {};');
   writeFileSync(join(root, 'engine.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(join(root, 'worker.mjs'), 'export {};');
+  mkdirSync(join(root, 'sandbox'));
+  writeFileSync(join(root, 'sandbox', 'worker.js'), 'export {};');
+  writeFileSync(join(root, 'sandbox', 'pkg-zod.js'), 'export {};');
   writeFileSync(join(tmpdir(), 'workbook-server-secret.txt'), 'secret');
   server = createWorkbookServer({ root, routes: [apiRoute, failingRoute] });
   base = await listen(server, 0, '127.0.0.1');
@@ -81,6 +84,15 @@ describe('workbook server', () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     const asset = await fetch(new URL('/_astro/app.abc123.js', base));
     expect(asset.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it('lets only the grading worker load blob: scripts (it links modules through blob: URLs)', async () => {
+    const worker = await fetch(new URL('/sandbox/worker.js', base));
+    expect(worker.headers.get('content-security-policy')).toContain("script-src 'self' blob: 'wasm-unsafe-eval'");
+    for (const path of ['/', '/sandbox/pkg-zod.js', '/worker.mjs']) {
+      const other = await fetch(new URL(path, base));
+      expect(other.headers.get('content-security-policy'), path).not.toMatch(/script-src[^;]*blob:/);
+    }
   });
 
   it('redirects a directory without its trailing slash, keeping the query', async () => {

@@ -3,7 +3,13 @@ import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { CONTENT_TYPES, contentSecurityPolicy, inlineScriptHashes } from './headers.ts';
+import {
+  CONTENT_TYPES,
+  contentSecurityPolicy,
+  inlineScriptHashes,
+  isGradingWorker,
+  WORKER_CONTENT_SECURITY_POLICY,
+} from './headers.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -56,6 +62,8 @@ async function send(
   // A page's own inline scripts may run (by hash); nothing else inline may.
   if (type.startsWith('text/html'))
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(await scriptHashesOf(path, info)));
+  else if (isGradingWorker(relative(options.root, path).split(sep).join('/')))
+    res.setHeader('Content-Security-Policy', WORKER_CONTENT_SECURITY_POLICY);
   res.setHeader('Content-Type', type);
   // Hashed build assets never change; everything else is revalidated so a rebuild shows at once.
   res.setHeader('Cache-Control', status === 200 && req.url?.startsWith('/_astro/') ? IMMUTABLE : 'no-cache');

@@ -1,6 +1,8 @@
 // The Content-Security-Policy is a real backstop: the pages' own inline scripts run (allowed by
 // hash, server/headers.ts), while any script injected into a page — an inline <script> or an
 // on* attribute, e.g. from a report's text escaping its text node — is blocked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -67,4 +69,36 @@ test('an injected inline script or event handler is blocked', async ({ page }) =
   const seen = await violations();
   expect(seen.filter((v) => v.startsWith('script-src')).length).toBeGreaterThanOrEqual(2);
   expect(seen.some((v) => v.includes('inline'))).toBe(true);
+});
+
+test('the browser engine grades under npm start’s policy, and only its worker may load blob: scripts', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const pagePolicy = (await page.request.get('/exercises/task-entity-complete/')).headers()['content-security-policy'];
+  expect(pagePolicy).not.toMatch(/script-src[^;]*blob:/);
+  const workerPolicy = (await page.request.get('/sandbox/worker.js')).headers()['content-security-policy'];
+  expect(workerPolicy).toMatch(/script-src 'self' blob: 'wasm-unsafe-eval'/);
+  expect(workerPolicy).not.toMatch(/script-src[^;]*'(unsafe-inline|unsafe-eval)'/);
+
+  await page.goto('/exercises/task-entity-complete/');
+  await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 20_000 });
+  // npm start prefers its local grader; force the browser engine through the automation handle.
+  await expect
+    .poll(() => page.evaluate(() => typeof globalThis.workbookAutomation), { timeout: 30_000 })
+    .toBe('object');
+  const file = 'src/domain/task/task.entity.ts';
+  const read = (dir: string) =>
+    readFileSync(join(import.meta.dirname, '../..', dir, 'task-entity-complete', file), 'utf8');
+  const grade = (code: string) =>
+    page.evaluate(
+      (files) => globalThis.workbookAutomation!.gradeInBrowser({ exerciseId: 'task-entity-complete', files }),
+      { [file]: code },
+    );
+  const passed = await grade(read('solutions'));
+  expect(passed.engine).toBe('browser');
+  expect(passed.status, passed.message).toBe('passed');
+  const failed = await grade(read('exercises'));
+  expect(failed.engine).toBe('browser');
+  expect(failed.status, failed.message).toBe('failed');
 });

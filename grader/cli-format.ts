@@ -1,5 +1,5 @@
 // Renders a CheckReport for a terminal: coloured on a TTY, plain text otherwise.
-import { attemptsOf, isolationSentence } from '../src/schemas/isolation-label.ts';
+import { attemptsOf, reportIsolationSentence } from '../src/schemas/isolation-label.ts';
 import type { CheckReport, CheckResult } from '../src/schemas/report.ts';
 
 export interface Style {
@@ -32,7 +32,7 @@ export function formatReport(report: CheckReport, s: Style): string {
     `${colour(`${ICONS[report.status === 'passed' ? 'passed' : 'failed']} ${report.exerciseId}: ${report.status}`)} ${s.dim(`(${passed}/${report.checks.length} checks, ${report.durationMs} ms)`)}`,
   ];
   lines.push(
-    `  ${report.isolation === 'none' ? s.yellow(isolationSentence(report.isolation)) : s.dim(isolationSentence(report.isolation))}`,
+    `  ${report.isolation === 'none' ? s.yellow(reportIsolationSentence(report)) : s.dim(reportIsolationSentence(report))}`,
   );
   // What the code tried and was refused: never hidden, whatever the verdict.
   for (const attempt of attemptsOf(report)) lines.push(s.red(`  ⚠ refused: ${attempt}`));

@@ -8,6 +8,7 @@ import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '
 import { sealEvent } from '../src/sandbox/ndjson.ts';
 import { formatReport, styleFor } from './cli-format.ts';
 import { createGrader } from './grader.ts';
+import { PROJECT_USAGE, ProjectUsageError, projectCommand } from './project/cli-project.ts';
 import { verifyExercise } from './verify.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -17,7 +18,8 @@ const USAGE = `Usage: workbook <command>
   check <id> [--dir d | --solution | --starter] [--json]   grade your folder (exit 0 only when all pass)
   watch <id> [--dir d]                             re-check on every save
   verify [ids…]                                    solutions pass, starters fail, for every exercise
-  grade --ndjson                                   read a GradeRequest on stdin, write events as NDJSON`;
+  grade --ndjson                                   read a GradeRequest on stdin, write events as NDJSON
+${PROJECT_USAGE}`;
 
 /** A problem the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -30,6 +32,7 @@ const { values: flags, positionals } = parseArgs({
     solution: { type: 'boolean' },
     starter: { type: 'boolean' },
     ndjson: { type: 'boolean' },
+    'no-install': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: false,
@@ -44,12 +47,14 @@ try {
   else if (command === 'watch') await watchExercise(exerciseArg());
   else if (command === 'verify') process.exitCode = await verify(args);
   else if (command === 'grade' && flags.ndjson) process.exitCode = await gradeNdjson();
+  else if (command === 'project') process.exitCode = await projectCommand(root, args, flags, styleFor(process.stdout));
   else
     throw new UsageError(
       `unknown command "${[command, ...args].join(' ')}". Run \`workbook --help\` for the commands.`,
     );
 } catch (error) {
-  if (!(error instanceof UsageError || error instanceof CatalogError)) throw error;
+  if (!(error instanceof UsageError || error instanceof CatalogError || error instanceof ProjectUsageError))
+    throw error;
   console.error(`workbook: ${error.message}`);
   process.exitCode = 2;
 }

@@ -24,5 +24,9 @@ export function isolationSentence(isolation: Isolation): string {
   }
 }
 
+/** The sentence for one report: its own account of what ran when it has one, else the isolation's. */
+export const reportIsolationSentence = (report: Pick<CheckReport, 'isolation' | 'isolationDetail'>): string =>
+  report.isolationDetail ?? isolationSentence(report.isolation);
+
 /** The things the code tried that were refused or caught; empty when none. */
 export const attemptsOf = (report: Pick<CheckReport, 'attempts'>): string[] => report.attempts ?? [];

@@ -53,6 +53,12 @@ export const checkReportSchema = z
     isolation: isolationSchema
       .default('none')
       .describe('What fenced the code in while it ran; a mentor verifies only isolated runs'),
+    isolationDetail: z
+      .string()
+      .optional()
+      .describe(
+        "Exactly what ran and how it was fenced, when that differs from what `isolation` usually means (capstone milestones: the intern's service under bubblewrap without Node's permission model, the suite on the host)",
+      ),
     attempts: z
       .array(z.string())
       .optional()

@@ -1,6 +1,6 @@
 // Under the engine name: which isolation the last run had, and anything its code tried that the
 // sandbox refused (report.isolation, report.attempts). A learner sees what a mentor will see.
-import { attemptsOf, isolationSentence } from '../../schemas/isolation-label.ts';
+import { attemptsOf, reportIsolationSentence } from '../../schemas/isolation-label.ts';
 import type { CheckReport } from '../../schemas/report.ts';
 
 /** Fills `element` from a finished report. */
@@ -10,5 +10,5 @@ export function renderIsolation(element: HTMLElement, report: CheckReport): void
   const attempts = attemptsOf(report);
   const list = document.createElement('ul');
   list.append(...attempts.map((a) => Object.assign(document.createElement('li'), { textContent: `Refused: ${a}` })));
-  element.replaceChildren(isolationSentence(report.isolation), ...(attempts.length ? [list] : []));
+  element.replaceChildren(reportIsolationSentence(report), ...(attempts.length ? [list] : []));
 }

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The acceptance suites run on the host, one milestone at a time, against a service the grader
+// started (PROJECT_URL). Files run one after another: they share that one service.
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ['m*/**/*.spec.ts'],
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    retry: 0,
+  },
+});

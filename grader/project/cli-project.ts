@@ -1,0 +1,90 @@
+// `workbook project init <dir>` and `workbook project check <milestone> [--dir d] [--json]`.
+import { relative, resolve } from 'node:path';
+import { PROJECT_MILESTONES, projectMilestoneSchema } from '../../src/schemas/project.ts';
+import type { CheckResult } from '../../src/schemas/report.ts';
+import { formatReport, type Style } from '../cli-format.ts';
+import { checkProject } from './check.ts';
+import { InitError, installOffline, recordPassed, writeSkeleton } from './init.ts';
+
+export const PROJECT_USAGE = `  project init <dir> [--no-install]                start your capstone task service from the skeleton
+  project check <${PROJECT_MILESTONES.join('|')}> [--dir d] [--json]      run a milestone's acceptance suite against your service`;
+
+/** A mistake the user can fix; the CLI prints it as one line and exits 2. */
+export class ProjectUsageError extends Error {}
+
+export interface ProjectFlags {
+  dir?: string | boolean | undefined;
+  json?: string | boolean | undefined;
+  'no-install'?: string | boolean | undefined;
+}
+
+export async function projectCommand(repo: string, args: string[], flags: ProjectFlags, s: Style): Promise<number> {
+  const [sub, target] = args;
+  if (sub === 'init') return init(repo, target, flags);
+  if (sub === 'check') return check(repo, target, flags, s);
+  throw new ProjectUsageError(
+    `unknown "project ${sub ?? ''}"; use \`workbook project init <dir>\` or \`workbook project check m1 --dir <dir>\`.`,
+  );
+}
+
+function init(repo: string, target: string | undefined, flags: ProjectFlags): number {
+  if (!target)
+    throw new ProjectUsageError('"project init" needs a folder, e.g. `workbook project init my-task-service`.');
+  const dir = resolve(target);
+  const shown = relative(process.cwd(), dir) || '.';
+  try {
+    writeSkeleton(repo, dir);
+  } catch (error) {
+    if (error instanceof InitError) throw new ProjectUsageError(error.message);
+    throw error;
+  }
+  console.log(`Created your task service in ${shown} (README.md lists the milestones).`);
+  if (flags['no-install']) {
+    console.log(`Install its dependencies with: cd ${shown} && npm install --offline`);
+  } else {
+    console.log('Installing its pinned dependencies from the npm cache (no network)…');
+    const failed = installOffline(dir);
+    if (failed) {
+      console.log(
+        `The offline install did not finish:\n${failed}\nRun \`cd ${shown} && npm install\` (it needs the npm registry once), then \`npm start\`.`,
+      );
+      return 1;
+    }
+  }
+  console.log(
+    `Start it with: cd ${shown} && npm start     Check milestone 1 with: workbook project check m1 --dir ${shown}`,
+  );
+  return 0;
+}
+
+async function check(repo: string, target: string | undefined, flags: ProjectFlags, s: Style): Promise<number> {
+  const parsed = projectMilestoneSchema.safeParse(target);
+  if (!parsed.success)
+    throw new ProjectUsageError(
+      `"project check" needs a milestone: one of ${PROJECT_MILESTONES.join(', ')} (e.g. \`workbook project check m1 --dir my-task-service\`).`,
+    );
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : '.');
+  const live = !flags.json;
+  if (live)
+    console.log(
+      s.dim(
+        `Starting ${relative(process.cwd(), dir) || '.'} with \`npm start\` and running the ${parsed.data} acceptance checks…`,
+      ),
+    );
+  const report = await checkProject({
+    repo,
+    dir,
+    milestone: parsed.data,
+    onEvent: (event) => {
+      if (live && event.type === 'check') console.log(liveLine(event.check, s));
+    },
+  });
+  if (report.status === 'passed' && recordPassed(dir, parsed.data, report.isolation) && live)
+    console.log(s.green(`Recorded ${parsed.data} as passed in workbook.project.json.`));
+  console.log(flags.json ? JSON.stringify(report, null, 2) : `\n${formatReport(report, s)}`);
+  return report.status === 'passed' ? 0 : 1;
+}
+
+function liveLine(check: CheckResult, s: Style): string {
+  return check.status === 'passed' ? `  ${s.green('✔')} ${check.name}` : `  ${s.red('✖')} ${check.name}`;
+}

@@ -1,0 +1,36 @@
+// Runs INSIDE the service sandbox (trusted, started before the learner's code): listens on a Unix
+// socket in the folder shared with the host and pipes each connection to 127.0.0.1:PORT of the
+// sandbox's own network namespace, then starts the learner's `npm start` and exits with it.
+// Threat: the service has no network at all; this socket is the only way in, and nothing leads out.
+// Usage: node relay.ts <socket> <port> <command> [args…]
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+
+const [socketPath, portText, command, ...args] = process.argv.slice(2);
+const port = Number(portText);
+if (!socketPath || !command || !Number.isInteger(port)) {
+  console.error('relay: usage: node relay.ts <socket> <port> <command> [args…]');
+  process.exit(2);
+}
+
+rmSync(socketPath, { force: true });
+createServer((client) => {
+  const service = connect(port, '127.0.0.1');
+  const end = () => {
+    client.destroy();
+    service.destroy();
+  };
+  client.on('error', end).on('close', end);
+  service.on('error', end).on('close', end);
+  client.pipe(service);
+  service.pipe(client);
+}).listen(socketPath);
+
+const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+child.on('error', (error) => {
+  console.error(`relay: could not run ${command}: ${error.message}`);
+  process.exit(127);
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => child.kill(signal));

@@ -22,12 +22,13 @@ describe('buildSteps', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
     const steps = buildSteps(pkg.scripts.build);
     expect(steps.map((s) => s.label.split(' (')[0])).toEqual([
+      'diagrams',
       'pages',
       'search index',
       'browser engine',
       'offline cache',
     ]);
-    expect(steps[0]?.command).toBe('astro build');
+    expect(steps[1]?.command).toBe('astro build');
   });
 
   it('shows an unknown command as itself', () => {

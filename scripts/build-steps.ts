@@ -13,6 +13,7 @@ export interface BuildStep {
 
 /** Names for the build script's commands; an unknown command is shown as itself. */
 const NAMES: Array<[RegExp, string]> = [
+  [/scripts\/diagrams-check\.ts/, 'diagrams'],
   [/^astro build\b/, 'pages'],
   [/scripts\/pagefind\.ts/, 'search index'],
   [/scripts\/sandbox-build\.ts/, 'browser engine'],

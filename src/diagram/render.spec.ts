@@ -21,7 +21,9 @@ describe('renderDiagram', () => {
   const svg = renderDiagram('write-path', source);
 
   it('is an image named by its title and described by its text alternative', () => {
-    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="dg-write-path-title" aria-describedby="dg-write-path-desc"/);
+    expect(svg).toMatch(
+      /^<svg [^>]*role="img"[^>]*aria-labelledby="dg-write-path-title" aria-describedby="dg-write-path-desc"/,
+    );
     expect(svg).toContain('<title id="dg-write-path-title">Write then &lt;invalidate&gt;</title>');
     expect(svg).toContain('<desc id="dg-write-path-desc">The handler saves to the database &amp; then deletes');
   });

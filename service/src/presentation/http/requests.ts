@@ -11,17 +11,27 @@ import { MAX_PAGE_SIZE } from '../../application/queries/list-tasks.query.js';
 
 export const idParam = z.uuid({ error: 'must be a UUID' });
 
+/** bcrypt reads only the first 72 bytes of a password, counted in UTF-8, not in characters. */
+export const BCRYPT_MAX_BYTES = 72;
+
+// bcrypt ignores everything after 72 bytes: refusing longer input avoids a false sense of security.
+// zod's max() counts UTF-16 units, and "é" is one unit but two bytes, so 72 of them are 144 bytes.
+const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
+const password = (min: number) =>
+  z.string().min(min).max(BCRYPT_MAX_BYTES).refine((value) => utf8Bytes(value) <= BCRYPT_MAX_BYTES, {
+    error: `must be at most ${BCRYPT_MAX_BYTES} bytes in UTF-8 (accented letters take 2 bytes, emoji 4): shorten it`,
+  });
+
 export const registerRequest = z.strictObject({
   email: z.email().max(254).describe('Login name; stored lower-case.'),
   name: z.string().min(1).max(100).describe('Display name.'),
-  // bcrypt ignores everything after 72 bytes: refusing longer input avoids a false sense of security.
-  password: z.string().min(8).max(72).describe('8–72 characters.'),
+  password: password(8).describe('8 characters to 72 bytes in UTF-8.'),
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 export const loginRequest = z.strictObject({
   email: z.string().min(1).max(254),
-  password: z.string().min(1).max(72),
+  password: password(1),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 

@@ -30,8 +30,8 @@ export class AssignTaskHandler implements ICommandHandler<AssignTaskCommand> {
     const now = this.clock.now();
     task.assign(assigneeId, now);
     await this.tasks.save(task);
-    // Invalidate before answering: event handlers run after we return, and the caller's next
-    // GET must not see the copy cached before this write.
+    // Invalidate before answering: publish() does not await event handlers, so a delete left to
+    // them could land after we return, and the caller's next GET must not see the old copy.
     await this.cache.del(taskCacheKey(taskId));
     this.events.publish(new TaskAssignedEvent(task.props, actor.id, now));
     return toTaskView(task);

@@ -16,8 +16,8 @@ export class TaskNotificationHandler implements IEventHandler<TaskAssignedEvent 
   async handle(event: TaskAssignedEvent | TaskCompletedEvent): Promise<void> {
     const notification = notificationFor(event);
     if (!notification) return;
-    // Event handlers run after the HTTP response; no exception filter sees their errors, so
-    // they are logged here instead of becoming unhandled rejections.
+    // Nothing awaits an event handler and no exception filter sees its errors: the EventBus would
+    // only log a generic "unhandled exception" line, so the handler logs the loss with the task id.
     try {
       await this.queue.enqueue(notification);
     } catch (error) {

@@ -17,11 +17,12 @@ export function requestFingerprint(method: string, path: string, body: unknown):
   throw new Error('Not implemented: requestFingerprint');
 }
 
-/** Executes each idempotency key at most once and replays its response until it expires. */
+/** Executes each user's idempotency key at most once and replays its response until it expires. */
 export class IdempotencyStore {
   constructor(private readonly options: { ttlMs: number; now?: () => number }) {}
 
   async execute(
+    userId: string,
     key: string,
     fingerprint: string,
     handler: () => Promise<StoredResponse>,

@@ -34,7 +34,7 @@ interface Entry {
   response: Promise<StoredResponse>;
 }
 
-/** Executes each idempotency key at most once and replays its response until it expires. */
+/** Executes each user's idempotency key at most once and replays its response until it expires. */
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
@@ -44,12 +44,15 @@ export class IdempotencyStore {
   }
 
   async execute(
+    userId: string,
     key: string,
     fingerprint: string,
     handler: () => Promise<StoredResponse>,
   ): Promise<{ response: StoredResponse; replayed: boolean }> {
     if (key === '') throw new RangeError('Idempotency-Key must not be empty');
-    const existing = this.entries.get(key);
+    if (userId === '') throw new RangeError('the user id must not be empty: keys are scoped per user');
+    const scoped = JSON.stringify([userId, key]); // one namespace per user, and no separator that two ids could share
+    const existing = this.entries.get(scoped);
     if (existing && this.now() - existing.createdAt < this.options.ttlMs) {
       if (existing.fingerprint !== fingerprint) {
         throw new IdempotencyConflictError(`Idempotency-Key "${key}" was already used for a different request`);
@@ -58,11 +61,11 @@ export class IdempotencyStore {
     }
     // Register the in-flight promise before awaiting it, so concurrent duplicates share it.
     const entry: Entry = { fingerprint, createdAt: this.now(), response: handler() };
-    this.entries.set(key, entry);
+    this.entries.set(scoped, entry);
     try {
       return { response: await entry.response, replayed: false };
     } catch (error) {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (this.entries.get(scoped) === entry) this.entries.delete(scoped);
       throw error;
     }
   }

@@ -10,9 +10,6 @@ import { CACHE, taskCacheKey, type Cache } from '../ports/cache.port.js';
 import { REALTIME_BROADCASTER, type RealtimeBroadcaster } from '../ports/realtime-broadcaster.port.js';
 import { toTaskView } from '../task-view.js';
 
-/** Every cached task list starts with this prefix. */
-export const TASK_LIST_CACHE_PREFIX = 'tasks:list:';
-
 type ObservedEvent = TaskUpdatedEvent | TaskAssignedEvent | TaskCompletedEvent | TaskDeletedEvent;
 
 @EventsHandler(TaskUpdatedEvent, TaskAssignedEvent, TaskCompletedEvent, TaskDeletedEvent)
@@ -25,7 +22,8 @@ export class TaskChangeObserver implements IEventHandler<ObservedEvent> {
   ) {}
 
   async handle(event: ObservedEvent): Promise<void> {
-    // TODO: lists stay stale, errors escape, and every change is announced as an update.
+    // TODO: a first draft. Is the cache this observer's job? Who hears about the change, under
+    // which name, and what happens when the broadcaster throws?
     await this.cache.del(taskCacheKey(event.taskId));
     this.realtime.broadcast('task:updated', toTaskView(event.task), [event.task.creatorId]);
   }

@@ -6,7 +6,6 @@ import {
   TaskDeletedEvent,
   TaskUpdatedEvent,
 } from '../../domain/task/task.events.js';
-import { CACHE, taskCacheKey, type Cache } from '../ports/cache.port.js';
 import {
   REALTIME_BROADCASTER,
   type RealtimeBroadcaster,
@@ -14,29 +13,20 @@ import {
 } from '../ports/realtime-broadcaster.port.js';
 import { toTaskView } from '../task-view.js';
 
-/** Every cached task list starts with this prefix. */
-export const TASK_LIST_CACHE_PREFIX = 'tasks:list:';
-
 type ObservedEvent = TaskUpdatedEvent | TaskAssignedEvent | TaskCompletedEvent | TaskDeletedEvent;
 
-/** Keeps caches and connected clients in step with task changes; never throws. */
+/**
+ * Tells the people concerned that a task changed. It can run a moment late, so it only does what
+ * may run late: the cache was already invalidated by the command, before the caller got its answer.
+ */
 @EventsHandler(TaskUpdatedEvent, TaskAssignedEvent, TaskCompletedEvent, TaskDeletedEvent)
 export class TaskChangeObserver implements IEventHandler<ObservedEvent> {
   private readonly logger = new Logger(TaskChangeObserver.name);
 
-  constructor(
-    @Inject(CACHE) private readonly cache: Cache,
-    @Inject(REALTIME_BROADCASTER) private readonly realtime: RealtimeBroadcaster,
-  ) {}
+  constructor(@Inject(REALTIME_BROADCASTER) private readonly realtime: RealtimeBroadcaster) {}
 
   async handle(event: ObservedEvent): Promise<void> {
-    // Two independent reactions: a failure in one must not cancel the other.
-    try {
-      await this.cache.del(taskCacheKey(event.taskId));
-      await this.cache.delByPrefix?.(TASK_LIST_CACHE_PREFIX);
-    } catch (error) {
-      this.logger.error(`Could not invalidate the cache for task ${event.taskId}: ${String(error)}`);
-    }
+    // Nothing awaits an event handler: an error that escapes reaches only the EventBus's generic log.
     try {
       const { creatorId, assigneeId } = event.task;
       const audience = [...new Set([creatorId, assigneeId])].filter((id): id is string => id !== null);

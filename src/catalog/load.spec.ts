@@ -5,8 +5,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CatalogError, loadExercise, loadExercises } from './load.ts';
 
 let root: string;
+let nextOrder = 1;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'catalog-spec-'));
+  nextOrder = 1;
   put('service/src/ports.ts', 'export {};');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -20,6 +22,7 @@ const manifest = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   title: 'An exercise',
   week: 1,
+  order: nextOrder++,
   competencies: ['solid'],
   difficulty: 'beginner',
   kind: 'implement',
@@ -100,4 +103,38 @@ it('loadExercise() explains an unknown id in one line, with the fix', () => {
   expect(() => loadExercise(root, 'omega')).toThrow(
     /^Unknown exercise "omega": there is no folder exercises\/omega\. Run `workbook list` to see the exercise ids\.$/,
   );
+});
+
+it('loads exercises in ladder order: week, then order', () => {
+  exercise('zeta', manifest('zeta', { week: 2, order: 1 }));
+  exercise('beta', manifest('beta', { week: 1, order: 2 }));
+  exercise('alpha', manifest('alpha', { week: 1, order: 1 }));
+  expect(loadExercises(root).map((e) => e.manifest.id)).toEqual(['alpha', 'beta', 'zeta']);
+});
+
+it('names the value to add when "order" is missing', () => {
+  exercise('alpha', manifest('alpha', { order: 1 }));
+  exercise('beta', manifest('beta', { order: 2 }));
+  const { order: _, ...withoutOrder } = manifest('gamma');
+  exercise('gamma', withoutOrder);
+  expect(problems()).toContain(
+    'exercises/gamma/exercise.json: field "order" is missing: add "order": 3 (the next free place in week 1\'s ladder',
+  );
+  rmSync(join(root, 'exercises', 'alpha'), { recursive: true });
+  expect(() => loadExercise(root, 'gamma')).toThrow(/field "order" is missing: add "order": <n>/);
+});
+
+it('refuses two exercises at the same place of a week, and gaps in the ladder, naming the files', () => {
+  exercise('alpha', manifest('alpha', { order: 1 }));
+  exercise('beta', manifest('beta', { order: 1 }));
+  exercise('gamma', manifest('gamma', { order: 5 }));
+  exercise('delta', manifest('delta', { week: 2, order: 1 }));
+  const message = problems();
+  expect(message).toContain(
+    'exercises/beta/exercise.json: field "order" is 1, the same as exercises/alpha/exercise.json in week 1; give each exercise of a week its own place (1..3)',
+  );
+  expect(message).toContain(
+    'week 1: field "order" must run 1..3 without gaps (the week has 3 exercises), but 2, 3 are unused while exercises/gamma/exercise.json has 5; renumber them',
+  );
+  expect(message).not.toContain('week 2');
 });

@@ -34,10 +34,13 @@ export function loadExercises(root: string): LoadedExercise[] {
   const exercisesDir = join(root, 'exercises');
   if (!existsSync(exercisesDir)) return [];
   const seen = new Map<string, string>();
-  for (const name of readdirSync(exercisesDir).sort()) {
+  const folders = readdirSync(exercisesDir)
+    .sort()
+    .filter((name) => statSync(join(exercisesDir, name)).isDirectory());
+  const freeOrder = nextFreeOrder(root, folders);
+  for (const name of folders) {
     const dir = join(exercisesDir, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const exercise = loadOne(root, name, problems);
+    const exercise = loadOne(root, name, problems, freeOrder);
     if (!exercise) continue;
     const file = rel(root, join(dir, MANIFEST));
     const previous = seen.get(exercise.manifest.id);
@@ -46,8 +49,69 @@ export function loadExercises(root: string): LoadedExercise[] {
     seen.set(exercise.manifest.id, file);
     loaded.push(exercise);
   }
+  problems.push(...ladderProblems(root, loaded));
   if (problems.length > 0) throw new CatalogError(`Invalid exercise catalog:\n- ${problems.join('\n- ')}`);
-  return loaded.sort((a, b) => a.manifest.week - b.manifest.week || a.manifest.id.localeCompare(b.manifest.id));
+  return loaded.sort(byLadder);
+}
+
+/** Catalog order: week, then the week's ladder (`order`), then id as a stable tie-break. */
+export function byLadder(a: LoadedExercise, b: LoadedExercise): number {
+  const x = a.manifest;
+  const y = b.manifest;
+  return x.week - y.week || x.order - y.order || x.id.localeCompare(y.id);
+}
+
+/**
+ * Each week's `order` values must be 1..n without gaps or repeats (n = the week's exercise count), so
+ * "exercise 3 of week 2" means one thing in the chapter, the catalog and the sets.
+ */
+function ladderProblems(root: string, loaded: LoadedExercise[]): string[] {
+  const problems: string[] = [];
+  const file = (id: string) => rel(root, join(root, 'exercises', id, MANIFEST));
+  const weeks = Map.groupBy(loaded, (e) => e.manifest.week);
+  for (const [week, list] of [...weeks].sort(([a], [b]) => a - b)) {
+    const byOrder = Map.groupBy(list, (e) => e.manifest.order);
+    for (const [order, same] of byOrder) {
+      if (same.length < 2) continue;
+      const ids = same.map((e) => e.manifest.id).sort();
+      for (const id of ids.slice(1))
+        problems.push(
+          `${file(id)}: field "order" is ${order}, the same as ${file(ids[0] ?? '')} in week ${week}; give each exercise of a week its own place (1..${list.length})`,
+        );
+    }
+    const gaps = list.map((_, i) => i + 1).filter((n) => !byOrder.has(n));
+    const beyond = list.filter((e) => e.manifest.order > list.length);
+    if (gaps.length > 0 && beyond.length > 0)
+      problems.push(
+        `week ${week}: field "order" must run 1..${list.length} without gaps (the week has ${list.length} exercises), but ${gaps.join(', ')} ${gaps.length === 1 ? 'is' : 'are'} unused while ${beyond
+          .map((e) => `${file(e.manifest.id)} has ${e.manifest.order}`)
+          .join(', ')}; renumber them`,
+      );
+  }
+  return problems;
+}
+
+/** The smallest order not yet taken in each week, read leniently so a missing `order` can be fixed in one step. */
+function nextFreeOrder(root: string, folders: string[]): (week: unknown) => number | undefined {
+  const taken = new Map<number, Set<number>>();
+  for (const name of folders) {
+    try {
+      const raw = JSON.parse(readFileSync(join(root, 'exercises', name, MANIFEST), 'utf8')) as Record<string, unknown>;
+      if (typeof raw['week'] !== 'number' || typeof raw['order'] !== 'number') continue;
+      const set = taken.get(raw['week']) ?? new Set<number>();
+      set.add(raw['order']);
+      taken.set(raw['week'], set);
+    } catch {
+      // Unreadable manifests are reported by loadOne with their own message.
+    }
+  }
+  return (week) => {
+    if (typeof week !== 'number') return undefined;
+    const set = taken.get(week) ?? new Set<number>();
+    let n = 1;
+    while (set.has(n)) n += 1;
+    return n;
+  };
 }
 
 /** Loads and validates one exercise by id (the grader's path: one broken exercise must not block the others). */
@@ -64,7 +128,12 @@ export function loadExercise(root: string, id: string): LoadedExercise {
   return exercise;
 }
 
-function loadOne(root: string, folder: string, problems: string[]): LoadedExercise | undefined {
+function loadOne(
+  root: string,
+  folder: string,
+  problems: string[],
+  freeOrder: (week: unknown) => number | undefined = () => undefined,
+): LoadedExercise | undefined {
   const dir = join(root, 'exercises', folder);
   const manifestPath = join(dir, MANIFEST);
   const file = rel(root, manifestPath);
@@ -82,7 +151,7 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
   const parsed = exerciseManifestSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push(`${file}: field "${issue.path.join('.') || '(root)'}" ${issue.message}`);
+      problems.push(`${file}: field "${issue.path.join('.') || '(root)'}" ${describeIssue(issue, raw, freeOrder)}`);
     }
     return undefined;
   }
@@ -152,6 +221,21 @@ function loadOne(root: string, folder: string, problems: string[]): LoadedExerci
     checkFiles,
     mutants,
   };
+}
+
+/** A zod issue in words; a missing `order` names the value to add, so new exercises join the ladder in one edit. */
+function describeIssue(
+  issue: { path: PropertyKey[]; message: string },
+  raw: unknown,
+  freeOrder: (week: unknown) => number | undefined,
+): string {
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (issue.path.length !== 1 || issue.path[0] !== 'order' || 'order' in fields) return issue.message;
+  const week = fields['week'];
+  const next = freeOrder(week);
+  return next === undefined
+    ? 'is missing: add "order": <n>, the exercise\'s place in its week\'s ladder (1 = first, unique in the week, no gaps)'
+    : `is missing: add "order": ${next} (the next free place in week ${String(week)}'s ladder; 1 = first, unique in the week, no gaps; move it earlier by renumbering the others if it is easier than they are)`;
 }
 
 const rel = (root: string, p: string) => relative(root, p) || '.';

@@ -49,8 +49,9 @@ export const exerciseManifestSchema = z
       .number()
       .int()
       .min(1)
-      .optional()
-      .describe("Place in its week's difficulty ladder (1 = first); the catalog, chapter and sets follow it"),
+      .describe(
+        "Place in its week's difficulty ladder: 1 = first, unique within the week, 1..n without gaps, easy to hard, core before optional; the catalog, chapter and sets follow it",
+      ),
     optional: z.boolean().default(false).describe('true: an optional exercise of its week, shown as such'),
   })
   .strict();

@@ -1,6 +1,7 @@
 // `workbook project check <milestone>`: starts the intern's service in isolation, runs the
 // milestone's hidden acceptance suite against it over HTTP, streams per-check events and returns
 // one CheckReport (id `project-<milestone>`), the same shape every exercise grade has.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProjectMilestone, projectReportId } from '../../src/schemas/project.ts';
@@ -13,8 +14,10 @@ import {
   type Isolation,
   REPORT_VERSION,
 } from '../../src/schemas/report.ts';
+import { createBacking, type RunBacking } from './backing.ts';
+import { type Front, openFront } from './front.ts';
 import { milestoneChecks, runSuite } from './run-suite.ts';
-import { ServiceStartError, serviceIsolationDetail, startService } from './service-process.ts';
+import { type RunningService, ServiceStartError, serviceIsolationDetail, startService } from './service-process.ts';
 
 export interface ProjectCheckOptions {
   repo: string;
@@ -23,12 +26,15 @@ export interface ProjectCheckOptions {
   engine?: EngineName;
   isolation?: 'auto' | 'none';
   onEvent?: (event: GradeEvent) => void;
+  /** Run only the check with this exact name (the others are reported skipped): integrity tests. */
+  only?: string;
 }
 
-/** What the service is given besides PORT and HOST, per milestone. */
-function milestoneEnv(_milestone: ProjectMilestone): Record<string, string> {
-  return {};
-}
+/** Milestones whose service gets PostgreSQL and Redis (DATABASE_URL, REDIS_URL, REDIS_PREFIX). */
+const NEEDS_BACKING: ReadonlySet<ProjectMilestone> = new Set(['m2']);
+
+const BACKING_NOTE =
+  " It reached PostgreSQL through the server's Unix socket as a per-run role and database (the server trusts local connections, so another role name would be accepted) and Redis as a per-run ACL user limited to its key prefix.";
 
 const SUITE_LIMIT_MS = 180_000;
 
@@ -59,7 +65,7 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     checks: CheckResult[],
     isolation: Isolation,
     message?: string,
-    detail = serviceIsolationDetail(isolation),
+    detail = serviceIsolationDetail(isolation) + (NEEDS_BACKING.has(o.milestone) ? BACKING_NOTE : ''),
   ) => {
     // In declared order, whatever order the files ran in; a check that never reported is skipped.
     const byName = new Map(checks.map((c) => [c.name, c]));
@@ -85,38 +91,54 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
 
   const problem = projectProblem(o.dir);
   if (problem) return report('error', [], 'none', problem, 'Nothing ran: the folder cannot be started.');
-  let service: Awaited<ReturnType<typeof startService>>;
-  try {
-    service = await startService({
-      repo: o.repo,
-      dir: o.dir,
-      env: milestoneEnv(o.milestone),
-      isolation: o.isolation ?? 'auto',
-    });
-  } catch (error) {
-    if (!(error instanceof ServiceStartError)) throw error;
-    return report('error', [], error.isolation, `Your service did not start: ${error.message}`);
+  let backing: RunBacking | undefined;
+  if (NEEDS_BACKING.has(o.milestone)) {
+    try {
+      backing = await createBacking();
+    } catch (error) {
+      return report('error', [], 'none', (error as Error).message, 'Nothing ran: a backing service is missing.');
+    }
   }
+  // One secret per run, kept across a restart: tokens issued before it stay valid.
+  const env = { JWT_SECRET: randomBytes(32).toString('base64url') };
+  const start = () =>
+    startService({ repo: o.repo, dir: o.dir, env, isolation: o.isolation ?? 'auto', ...(backing ? { backing } : {}) });
+  let service: RunningService | undefined;
+  let front: Front | undefined;
   try {
+    try {
+      service = await start();
+    } catch (error) {
+      if (!(error instanceof ServiceStartError)) throw error;
+      return report('error', [], error.isolation, `Your service did not start: ${error.message}`);
+    }
+    // One stable address for the whole run: a restart (persistence checks) changes what is behind it.
+    front = await openFront(service.url, async () => {
+      await service?.stop();
+      service = await start();
+      return service.url;
+    });
     const outcome = await runSuite(
       o.repo,
       o.milestone,
-      { PROJECT_URL: service.url },
+      { PROJECT_URL: front.url, PROJECT_CONTROL_URL: front.controlUrl, ...backing?.suiteEnv },
       (check) => emit({ type: 'check', check }),
       SUITE_LIMIT_MS,
+      o.only,
     );
+    const isolation = service.isolation;
     if (outcome.problem) {
       const tail = service.output().trim().split('\n').slice(-20).join('\n');
-      return report(
-        'timeout',
-        outcome.checks,
-        service.isolation,
-        `${outcome.problem}${tail ? `\nYour service's last output:\n${tail}` : ''}`,
-      );
+      const message = `${outcome.problem.message}${tail ? `\nYour service's last output:\n${tail}` : ''}`;
+      return report(outcome.problem.kind, outcome.checks, isolation, message);
     }
-    const passed = outcome.checks.length === expected.length && outcome.checks.every((c) => c.status === 'passed');
-    return report(passed ? 'passed' : 'failed', outcome.checks, service.isolation);
+    const ran = outcome.checks.filter((c) => c.status !== 'skipped');
+    const complete = o.only ? ran.length === 1 : ran.length === expected.length;
+    const passed = complete && ran.every((c) => c.status === 'passed');
+    return report(passed ? 'passed' : 'failed', outcome.checks, isolation);
   } finally {
-    await service.stop();
+    await front?.close();
+    await service?.stop();
+    await backing?.close();
   }
 }

@@ -2,6 +2,8 @@
 // socket in the folder shared with the host and pipes each connection to 127.0.0.1:PORT of the
 // sandbox's own network namespace, then starts the learner's `npm start` and exits with it.
 // Threat: the service has no network at all; this socket is the only way in, and nothing leads out.
+// With WORKBOOK_RELAY_REDIS=<socket> it also serves 127.0.0.1:6379 inside, piped to that socket
+// (the host end logs in as the run's Redis ACL user; see sandbox/redis-bridge.ts).
 // Usage: node relay.ts <socket> <port> <command> [args…]
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -26,6 +28,22 @@ createServer((client) => {
   client.pipe(service);
   service.pipe(client);
 }).listen(socketPath);
+
+const redisSocket = process.env['WORKBOOK_RELAY_REDIS'];
+delete process.env['WORKBOOK_RELAY_REDIS'];
+if (redisSocket) {
+  createServer((client) => {
+    const redis = connect(redisSocket);
+    const end = () => {
+      client.destroy();
+      redis.destroy();
+    };
+    client.on('error', end).on('close', end);
+    redis.on('error', end).on('close', end);
+    client.pipe(redis);
+    redis.pipe(client);
+  }).listen(6379, '127.0.0.1');
+}
 
 const child = spawn(command, args, { stdio: 'inherit', env: process.env });
 child.on('error', (error) => {

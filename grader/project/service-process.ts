@@ -13,7 +13,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
 import { createPidsCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
@@ -28,6 +28,17 @@ export interface ServiceOptions {
   isolation?: 'auto' | 'none';
   /** How long the service may take to answer its first HTTP request. */
   startLimitMs?: number;
+  /** Backing services the milestone provides (PostgreSQL, Redis), when it needs them. */
+  backing?: Backing;
+}
+
+/** What a milestone's backing services add to a start: env per fence, mounts, and the Redis socket the relay serves. */
+export interface Backing {
+  env(bubblewrap: boolean): Record<string, string>;
+  /** Host paths mounted read-only at the same path inside (e.g. PostgreSQL's socket folder). */
+  mounts: string[];
+  /** Host Unix socket the relay pipes 127.0.0.1:6379 to, inside the sandbox. */
+  redisSocket?: string;
 }
 
 export interface RunningService {
@@ -58,6 +69,8 @@ export function serviceIsolationDetail(isolation: Isolation): string {
 const OUTPUT_KEEP = 8_000;
 const INSIDE_PORT = 3000;
 const MAX_PIDS = 512;
+/** Where the host's Redis bridge socket folder appears inside the sandbox. */
+const REDIS_DIR_INSIDE = '/run/workbook-redis';
 
 /** The Node the service runs on: the workbook's (Node 24), first on PATH inside. */
 function nodeDir(repo: string): string {
@@ -89,6 +102,8 @@ function bwrapArgs(o: ServiceOptions, socketDir: string, env: Record<string, str
   if (!node.startsWith('/usr/')) args.push('--ro-bind', node, node);
   const relay = join(import.meta.dirname, 'relay.ts');
   args.push('--ro-bind', relay, relay, '--ro-bind', o.dir, o.dir, '--bind', socketDir, SOCKET_DIR);
+  for (const path of o.backing?.mounts ?? []) if (existsSync(path)) args.push('--ro-bind', path, path);
+  if (o.backing?.redisSocket) args.push('--ro-bind', dirname(o.backing.redisSocket), REDIS_DIR_INSIDE);
   args.push('--chdir', o.dir, '--clearenv');
   for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
   return args;
@@ -136,9 +151,14 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     HOME: bwrap ? '/tmp' : socketDir,
     TMPDIR: bwrap ? '/tmp' : socketDir,
     LANG: 'C.UTF-8',
+    NO_COLOR: '1',
     npm_config_update_notifier: 'false',
     npm_config_cache: join(bwrap ? '/tmp' : socketDir, '.npm'),
     ...o.env,
+    ...o.backing?.env(Boolean(bwrap)),
+    ...(bwrap && o.backing?.redisSocket
+      ? { WORKBOOK_RELAY_REDIS: `${REDIS_DIR_INSIDE}/${basename(o.backing.redisSocket)}` }
+      : {}),
     PORT: String(port),
     HOST: '127.0.0.1',
   };

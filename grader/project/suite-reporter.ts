@@ -16,10 +16,33 @@ function line(testCase: TestCase): SuiteLine {
   const result = testCase.result();
   const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
   if (result.state === 'passed') return { name: testCase.name, state: 'passed', durationMs };
-  if (result.state !== 'failed') return { name: testCase.name, state: 'skipped', durationMs };
-  // A hook that failed (beforeAll) fails every check of its file with the hook's error.
+  if (result.state !== 'failed') {
+    // A set-up hook (beforeAll) that failed leaves its checks unrun: each fails with the hook's error.
+    const setup = hookErrors(testCase);
+    if (setup)
+      return {
+        name: testCase.name,
+        state: 'failed',
+        message: `The set-up for this check failed: ${setup}`,
+        durationMs,
+      };
+    return { name: testCase.name, state: 'skipped', durationMs };
+  }
   const message = (result.errors ?? []).map((e) => e.message).join('\n') || 'This check failed without a message.';
   return { name: testCase.name, state: 'failed', message, durationMs };
+}
+
+/** Errors of the suites and file around a check (failed hooks), joined; undefined when none. */
+function hookErrors(testCase: TestCase): string | undefined {
+  const messages: string[] = [];
+  for (
+    let at: TestCase['parent'] | undefined = testCase.parent;
+    at;
+    at = at.type === 'module' ? undefined : at.parent
+  ) {
+    for (const error of at.errors()) messages.push(error.message);
+  }
+  return messages.length ? messages.join('\n') : undefined;
 }
 
 export default class SuiteReporter implements Reporter {

@@ -1,0 +1,83 @@
+// The backing services milestone 2 on gives an intern's service, each scoped to one check run:
+// - PostgreSQL: a new role and a database it owns, reached inside the sandbox through the server's
+//   Unix socket folder (mounted read-only; the sandbox has no network). Dropped afterwards.
+//   Threat left open: the shared server trusts local connections, so code that names another role
+//   (e.g. postgres) in its connection string gets it. The report's isolationDetail says so.
+// - Redis: a per-run ACL user limited to the run's key prefix (sandbox/redis-acl.ts) behind the
+//   grader's guarded bridge (sandbox/redis-bridge.ts); the service is told REDIS_PREFIX. Keys and
+//   user are deleted afterwards.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DEFAULT_REDIS_URL, deleteKeys, redisProblem } from '../redis.ts';
+import { createRunUser, deleteRunUser, type RunUser } from '../sandbox/redis-acl.ts';
+import { type Bridge, bridgeUnixToTcp } from '../sandbox/redis-bridge.ts';
+import type { Backing } from './service-process.ts';
+
+/** Where Debian's PostgreSQL listens; its socket folder is what the sandbox gets. */
+const PG_SOCKET_DIR = process.env['WORKBOOK_PG_SOCKET_DIR'] ?? '/var/run/postgresql';
+const PG_ADMIN_URL = process.env['WORKBOOK_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface RunBacking extends Backing {
+  /** What the suite may use to look behind the contract (its own admin connections). */
+  suiteEnv: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Creates the run's database, role and Redis user; rejects with what to start when one is down. */
+export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBacking> {
+  const id = `wb_capstone_${randomBytes(5).toString('hex')}`;
+  const redisDown = await redisProblem(redisUrl);
+  if (redisDown) throw new Error(redisDown);
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `Milestone 2 needs PostgreSQL, but ${PG_ADMIN_URL} did not answer (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) and check again.`,
+    );
+  }
+  await admin.query(`CREATE ROLE "${id}" LOGIN`);
+  await admin.query(`CREATE DATABASE "${id}" OWNER "${id}"`);
+  await admin.end();
+
+  const prefix = `${id}:`;
+  const bridgeDir = mkdtempSync(join(tmpdir(), 'workbook-project-redis-'));
+  const redisSocket = join(bridgeDir, 'redis.sock');
+  const user: RunUser = await createRunUser(redisUrl, prefix, 'redis://127.0.0.1:6379', false);
+  const target = new URL(redisUrl);
+  const bridge: Bridge = await bridgeUnixToTcp(
+    redisSocket,
+    { host: target.hostname, port: Number(target.port || 6379) },
+    () => ({ user: user.name, password: user.password }),
+  );
+  const withCredentials = new URL(redisUrl);
+  withCredentials.username = encodeURIComponent(user.name);
+  withCredentials.password = encodeURIComponent(user.password);
+
+  return {
+    mounts: existsSync(PG_SOCKET_DIR) ? [PG_SOCKET_DIR] : [],
+    redisSocket,
+    env: (bubblewrap) => ({
+      DATABASE_URL: bubblewrap
+        ? `postgresql://${id}@localhost/${id}?host=${encodeURIComponent(PG_SOCKET_DIR)}`
+        : `postgresql://${id}@127.0.0.1:5432/${id}`,
+      REDIS_URL: bubblewrap ? 'redis://127.0.0.1:6379' : withCredentials.toString(),
+      REDIS_PREFIX: prefix,
+    }),
+    suiteEnv: { PROJECT_REDIS_URL: redisUrl, PROJECT_REDIS_PREFIX: prefix, PROJECT_DATABASE: id },
+    close: async () => {
+      await bridge.close();
+      await deleteRunUser(redisUrl, user);
+      await deleteKeys(redisUrl, prefix);
+      rmSync(bridgeDir, { recursive: true, force: true });
+      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${id}" WITH (FORCE)`);
+      await cleanup.query(`DROP ROLE IF EXISTS "${id}"`);
+      await cleanup.end();
+    },
+  };
+}

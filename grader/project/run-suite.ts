@@ -78,12 +78,18 @@ export function runSuite(
       if (signal === 'SIGKILL')
         return resolve({
           checks,
-          problem: `The milestone's checks ran out of time (${timeLimitMs / 1000} s): a request to your service probably never answered.`,
+          problem: {
+            kind: 'timeout',
+            message: `The milestone's checks ran out of time (${timeLimitMs / 1000} s): a request to your service probably never answered.`,
+          },
         });
       if (code !== 0 && checks.length < (only ? 1 : milestoneChecks(repo, milestone).length))
         return resolve({
           checks,
-          problem: `The acceptance suite could not run (exit ${code}): ${stderr.trim().slice(-1500)}`,
+          problem: {
+            kind: 'error',
+            message: `The acceptance suite stopped early (exit ${code}): ${stderr.trim().slice(-1500)}`,
+          },
         });
       resolve({ checks });
     });

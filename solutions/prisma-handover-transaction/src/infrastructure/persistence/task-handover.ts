@@ -1,4 +1,8 @@
+import type { IEvent } from '@nestjs/cqrs';
+import { taskCacheKey, type Cache } from '../../application/ports/cache.port.js';
+import { TaskAssignedEvent } from '../../domain/task/task.events.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { taskFromRow, taskToRow } from './prisma-task.mapper.js';
 
 export interface Handover {
   fromUserId: string;
@@ -7,27 +11,38 @@ export interface Handover {
   now: Date;
 }
 
+/** What a handover needs besides the database: the cache to invalidate and a bus to publish on. */
+export interface HandoverDeps {
+  prisma: PrismaClient;
+  cache: Cache;
+  events: { publish(event: IEvent): void };
+}
+
 export interface Workload {
   assigneeId: string;
   open: number;
   overdue: number;
 }
 
-/** Moves fromUserId's open tasks to toUserId and audits each move, atomically; returns how many moved. */
-export async function handOverTasks(prisma: PrismaClient, { fromUserId, toUserId, actorId, now }: Handover): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    const tasks = await tx.task.findMany({
-      where: { assigneeId: fromUserId, status: { not: 'COMPLETED' } },
-      select: { id: true },
-    });
+/** Moves fromUserId's open tasks to toUserId through Task.assign() and audits each move, atomically. */
+export async function handOverTasks({ prisma, cache, events }: HandoverDeps, { fromUserId, toUserId, actorId, now }: Handover): Promise<number> {
+  const moved = await prisma.$transaction(async (tx) => {
+    const rows = await tx.task.findMany({ where: { assigneeId: fromUserId, status: { not: 'COMPLETED' } }, orderBy: { id: 'asc' } });
     const data = JSON.stringify({ from: fromUserId, to: toUserId });
-    for (const { id } of tasks) {
-      await tx.task.update({ where: { id }, data: { assigneeId: toUserId, status: 'IN_PROGRESS', updatedAt: now } });
+    const tasks = rows.map(taskFromRow);
+    for (const task of tasks) {
+      task.assign(toUserId, now); // the entity's rule: assigning starts the work, a completed task refuses
+      const { id, createdAt: _createdAt, ...changes } = taskToRow(task);
+      await tx.task.update({ where: { id }, data: changes });
       await tx.$executeRaw`INSERT INTO task_audit (task_id, action, actor_id, data, at)
                            VALUES (${id}, 'task.handed-over', ${actorId}, ${data}::jsonb, ${now})`;
     }
-    return tasks.length;
+    return tasks;
   });
+  // Only after the commit: a rolled-back handover must leave no trace in the cache or on the bus.
+  for (const task of moved) await cache.del(taskCacheKey(task.id));
+  for (const task of moved) events.publish(new TaskAssignedEvent(task.props, actorId, now));
+  return moved.length;
 }
 
 /** Open and overdue task counts per assignee, busiest first. */

@@ -32,3 +32,28 @@ describe('formatReport', () => {
     expect(formatReport(report({}), plain)).not.toContain('refused');
   });
 });
+
+describe('identity failures', () => {
+  it('print a large value once, not as identical "expected" and "received"', () => {
+    const value = `Task { ${'field: 1, '.repeat(60)}}`;
+    const text = formatReport(
+      report({
+        status: 'failed',
+        checks: [
+          {
+            name: 'returns the cached task instance',
+            status: 'failed',
+            durationMs: 3,
+            message: `expected ${value} to be ${value} // Object.is equality`,
+            expected: value,
+            received: value,
+          },
+        ],
+      }),
+      plain,
+    );
+    expect(text.split(value).length - 1).toBe(1);
+    expect(text).toContain('expected and received print the same');
+    expect(text).toContain('the check compares identity');
+  });
+});

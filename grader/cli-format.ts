@@ -41,6 +41,15 @@ export function formatReport(report: CheckReport, s: Style): string {
     const paint = check.status === 'passed' ? s.green : check.status === 'skipped' ? s.dim : s.red;
     lines.push(`  ${paint(ICONS[check.status])} ${check.status === 'passed' ? check.name : s.bold(check.name)}`);
     if (check.status === 'passed' || check.status === 'skipped') continue;
+    if (check.expected !== undefined && check.expected === check.received) {
+      // An identity failure (toBe on two equal-looking objects): the value once, and what differs.
+      if (check.message) lines.push(...indent(firstLine(check.message), '      '));
+      lines.push(
+        ...indent(`expected and received print the same: ${check.expected}`, '      '),
+        s.dim('      (they are not the same value: the check compares identity, e.g. the same object instance)'),
+      );
+      continue;
+    }
     if (check.message) lines.push(...indent(check.message, '      '));
     if (check.expected !== undefined)
       lines.push(...indent(`expected: ${check.expected}`, '      ').map((l) => s.green(l)));
@@ -49,5 +58,11 @@ export function formatReport(report: CheckReport, s: Style): string {
   }
   return lines.join('\n');
 }
+
+/** The message's first line, cut at 160 characters (the value follows on its own line). */
+const firstLine = (text: string) => {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+};
 
 const indent = (text: string, pad: string) => text.split('\n').map((line) => pad + line);

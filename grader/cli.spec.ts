@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { checkReportSchema, gradeEventSchema } from '../src/schemas/report.ts';
+import { parseProgressFile } from '../src/stores/progress-file.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 const scratch = mkdtempSync(join(tmpdir(), 'workbook-cli-'));
@@ -12,7 +13,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function workbook(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: scratch,
+      env: { ...process.env, NO_COLOR: '1', WORKBOOK_PROGRESS_FILE: join(scratch, 'progress.json') },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -37,7 +41,7 @@ it('an unknown id or a missing folder is a one-line error with the fix, exit cod
   const missing = await workbook(['check', 'task-entity-complete', '--dir', 'nowhere']);
   expect(missing.code).toBe(2);
   expect(missing.stderr.trim()).toMatch(
-    /^workbook: no folder nowhere: run `workbook start task-entity-complete` first/,
+    /^workbook: no folder nowhere: run `npx workbook start task-entity-complete` first/,
   );
 });
 
@@ -49,6 +53,18 @@ it('start copies the starter into a folder, and check grades that folder (exit 1
   expect(checked.code).toBe(1);
   expect(checked.stdout).toMatch(/✖ task-entity-complete: failed \(0\/\d+ checks/);
   expect(checked.stdout).not.toMatch(/\u001b\[/); // plain text when not a terminal
+  expect(checked.stderr).toBe(''); // no spinner when not a terminal
+  // The next step: a hint command that works as printed, the page, and how to check again.
+  expect(checked.stdout).toContain('→ Stuck? Read a hint: npx workbook hint task-entity-complete');
+  expect(checked.stdout).toContain(
+    '→ Instructions, hints and the editor: http://127.0.0.1:4321/exercises/task-entity-complete/',
+  );
+  expect(checked.stdout).toContain('→ Check again: npx workbook check task-entity-complete --dir mine');
+  const hint = await workbook(['hint', 'task-entity-complete']);
+  expect(hint.stdout).toMatch(/^Hint 1 of \d+ for task-entity-complete:/);
+  // The run is in the progress file the page imports.
+  const saved = parseProgressFile(readFileSync(join(scratch, 'progress.json'), 'utf8'), 'progress.json');
+  expect(saved.ok && saved.value.progress.exercises['task-entity-complete']?.status).toBe('attempted');
 }, 120_000);
 
 it('check --solution --json prints a valid passing report and exits 0', async () => {

@@ -7,16 +7,20 @@ import { parseArgs } from 'node:util';
 import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
 import { sealEvent } from '../src/sandbox/ndjson.ts';
 import { formatReport, styleFor } from './cli-format.ts';
+import { CLI, nextSteps } from './cli-next.ts';
+import { cliProgressPath, recordCliRun } from './cli-progress.ts';
+import { spinner } from './cli-spinner.ts';
 import { createGrader } from './grader.ts';
 import { PROJECT_USAGE, ProjectUsageError, projectCommand } from './project/cli-project.ts';
 import { verifyExercise } from './verify.ts';
 
 const root = join(import.meta.dirname, '..');
-const USAGE = `Usage: workbook <command>
+const USAGE = `Usage: ${CLI} <command>   (from the workbook folder, after npm install)
   list [--json]                                    the exercises
   start <id> [--dir d]                             copy the starter files into a folder (default ./<id>)
   check <id> [--dir d | --solution | --starter] [--json]   grade your folder (exit 0 only when all pass)
   watch <id> [--dir d]                             re-check on every save
+  hint <id> [n]                                    show hint n (default: the first)
   verify [ids…]                                    solutions pass, starters fail, for every exercise
   grade --ndjson                                   read a GradeRequest on stdin, write events as NDJSON
 ${PROJECT_USAGE}`;
@@ -45,13 +49,12 @@ try {
   else if (command === 'start') start(exerciseArg());
   else if (command === 'check') process.exitCode = await check(exerciseArg());
   else if (command === 'watch') await watchExercise(exerciseArg());
+  else if (command === 'hint') hint(exerciseArg(), args[1]);
   else if (command === 'verify') process.exitCode = await verify(args);
   else if (command === 'grade' && flags.ndjson) process.exitCode = await gradeNdjson();
   else if (command === 'project') process.exitCode = await projectCommand(root, args, flags, styleFor(process.stdout));
   else
-    throw new UsageError(
-      `unknown command "${[command, ...args].join(' ')}". Run \`workbook --help\` for the commands.`,
-    );
+    throw new UsageError(`unknown command "${[command, ...args].join(' ')}". Run \`${CLI} --help\` for the commands.`);
 } catch (error) {
   if (!(error instanceof UsageError || error instanceof CatalogError || error instanceof ProjectUsageError))
     throw error;
@@ -63,7 +66,7 @@ function exerciseArg(): LoadedExercise {
   const id = args[0];
   if (!id)
     throw new UsageError(
-      `"${command}" needs an exercise id, e.g. \`workbook ${command} task-entity-complete\`. Run \`workbook list\` to see the ids.`,
+      `"${command}" needs an exercise id, e.g. \`${CLI} ${command} task-entity-complete\`. Run \`${CLI} list\` to see the ids.`,
     );
   return loadExercise(root, id);
 }
@@ -103,7 +106,7 @@ function start(exercise: LoadedExercise): void {
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new UsageError(
-      `${relative(process.cwd(), dir) || '.'} already exists and is not empty; pass --dir <folder> to start elsewhere, or check it with \`workbook check ${id} --dir ${relative(process.cwd(), dir) || '.'}\`.`,
+      `${relative(process.cwd(), dir) || '.'} already exists and is not empty; pass --dir <folder> to start elsewhere, or check it with \`${CLI} check ${id} --dir ${relative(process.cwd(), dir) || '.'}\`.`,
     );
   }
   for (const [path, content] of Object.entries(exercise.starter)) write(join(dir, path), content);
@@ -113,7 +116,7 @@ function start(exercise: LoadedExercise): void {
   console.log(
     `Started ${id} in ${shown}: edit ${Object.keys(exercise.starter).join(', ')} (read-only context in ${join(shown, 'reference')}).`,
   );
-  console.log(`Check it with: workbook check ${id} --dir ${shown}`);
+  console.log(`Check it with: ${CLI} check ${id} --dir ${shown}`);
 }
 
 function write(file: string, content: string): void {
@@ -129,7 +132,7 @@ function submission(exercise: LoadedExercise): Record<string, string> {
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : id);
   if (!existsSync(dir)) {
     throw new UsageError(
-      `no folder ${relative(process.cwd(), dir) || dir}: run \`workbook start ${id}\` first, or pass --dir <folder>, --solution or --starter.`,
+      `no folder ${relative(process.cwd(), dir) || dir}: run \`${CLI} start ${id}\` first, or pass --dir <folder>, --solution or --starter.`,
     );
   }
   const files: Record<string, string> = {};
@@ -137,7 +140,7 @@ function submission(exercise: LoadedExercise): Record<string, string> {
     const file = join(dir, path);
     if (!existsSync(file))
       throw new UsageError(
-        `missing ${relative(process.cwd(), file)}: the exercise grades that file; copy it back from \`workbook start ${id} --dir <new folder>\`.`,
+        `missing ${relative(process.cwd(), file)}: the exercise grades that file; copy it back from \`${CLI} start ${id} --dir <new folder>\`.`,
       );
     files[path] = readFileSync(file, 'utf8');
   }
@@ -146,14 +149,56 @@ function submission(exercise: LoadedExercise): Record<string, string> {
 
 async function check(exercise: LoadedExercise): Promise<number> {
   const files = submission(exercise);
+  const spin = flags.json
+    ? spinner({ isTTY: false, write: () => true }, '')
+    : spinner(process.stderr, 'starting the grader');
   const grader = await createGrader({ root });
   try {
+    spin.update(`running the checks of ${exercise.manifest.id}`);
     const report = await grader.grade({ exerciseId: exercise.manifest.id, files }, { engine: 'cli' });
-    console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report, styleFor(process.stdout)));
+    spin.stop();
+    if (flags.json) {
+      console.log(JSON.stringify(report, null, 2));
+      return report.status === 'passed' ? 0 : 1;
+    }
+    const s = styleFor(process.stdout);
+    console.log(formatReport(report, s));
+    const saved = afterRun(exercise, files, report);
+    console.log(
+      `\n${nextSteps(report, exercise.manifest, allManifests(), saved)
+        .map((l) => `→ ${l}`)
+        .join('\n')}`,
+    );
     return report.status === 'passed' ? 0 : 1;
   } finally {
+    spin.stop();
     await grader.close();
   }
+}
+
+function allManifests() {
+  return loadExercises(root).map((e) => e.manifest);
+}
+
+/** Saves the run in the progress file the page imports (not for --solution/--starter runs). */
+function afterRun(exercise: LoadedExercise, files: Record<string, string>, report: Parameters<typeof recordCliRun>[3]) {
+  const { id } = exercise.manifest;
+  const dirArg = typeof flags.dir === 'string' ? ` --dir ${flags.dir}` : '';
+  const base = { pageUrl: `http://127.0.0.1:4321/exercises/${id}/`, hints: exercise.manifest.hints.length, dirArg };
+  if (flags.solution || flags.starter) return base;
+  const file = cliProgressPath(root);
+  const note = recordCliRun(file, id, files, report);
+  if (note) console.error(`workbook: ${note}`);
+  return { ...base, progressFile: relative(process.cwd(), file) || file };
+}
+
+function hint(exercise: LoadedExercise, which: string | undefined): void {
+  const hints = exercise.manifest.hints;
+  const n = which === undefined ? 1 : Number(which);
+  if (!Number.isInteger(n) || n < 1 || n > hints.length)
+    throw new UsageError(`"${which}" is not a hint number; ${exercise.manifest.id} has hints 1 to ${hints.length}.`);
+  console.log(`Hint ${n} of ${hints.length} for ${exercise.manifest.id}:\n\n${hints[n - 1]}`);
+  if (n < hints.length) console.log(`\nStill stuck? ${CLI} hint ${exercise.manifest.id} ${n + 1}`);
 }
 
 async function watchExercise(exercise: LoadedExercise): Promise<void> {
@@ -164,12 +209,25 @@ async function watchExercise(exercise: LoadedExercise): Promise<void> {
   const s = styleFor(process.stdout);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let runs = 0;
   const run = () => {
     running = running.then(async () => {
       try {
-        const report = await grader.grade({ exerciseId: id, files: submission(exercise) }, { engine: 'cli' });
+        // Each run under its own rule with the time, so one run's output never reads as the next one's.
+        runs += 1;
+        const time = new Date().toLocaleTimeString('en-GB', { hour12: false });
+        console.log(`\n${s.bold(`── run ${runs} · ${time} ${'─'.repeat(40)}`)}`);
+        const spin = spinner(process.stderr, `running the checks of ${id}`);
+        const files = submission(exercise);
+        const report = await grader.grade({ exerciseId: id, files }, { engine: 'cli' }).finally(() => spin.stop());
+        const saved = afterRun(exercise, files, report);
         console.log(
-          `\n${formatReport(report, s)}\n${s.dim(`watching ${relative(process.cwd(), dir) || '.'} — save a file to check again, Ctrl-C to stop`)}`,
+          `${formatReport(report, s)}\n${nextSteps(report, exercise.manifest, allManifests(), saved)
+            .filter((l) => !l.startsWith('Check again'))
+            .map((l) => `→ ${l}`)
+            .join(
+              '\n',
+            )}\n${s.dim(`watching ${relative(process.cwd(), dir) || '.'} — save a file to check again, Ctrl-C to stop`)}`,
         );
       } catch (error) {
         console.error(`workbook: ${(error as Error).message}`);
@@ -190,8 +248,7 @@ async function watchExercise(exercise: LoadedExercise): Promise<void> {
 async function verify(ids: string[]): Promise<number> {
   const all = loadExercises(root);
   const unknown = ids.filter((id) => !all.some((e) => e.manifest.id === id));
-  if (unknown.length > 0)
-    throw new UsageError(`unknown exercise "${unknown[0]}". Run \`workbook list\` to see the ids.`);
+  if (unknown.length > 0) throw new UsageError(`unknown exercise "${unknown[0]}". Run \`${CLI} list\` to see the ids.`);
   const chosen = ids.length ? all.filter((e) => ids.includes(e.manifest.id)) : all;
   const s = styleFor(process.stdout);
   const grader = await createGrader({ root, concurrency: 2 });

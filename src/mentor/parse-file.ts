@@ -19,6 +19,7 @@ interface Kind {
 const KNOWN_FORMATS: Record<string, string> = {
   'backend-workbook/exercise-set': 'an exercise set',
   'backend-workbook/progress-report': 'a progress report',
+  'backend-workbook/progress': 'a progress file',
 };
 
 /** Parses `text` as JSON of the given kind and validates it with `schema`. */

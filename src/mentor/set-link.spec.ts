@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSet } from './fixtures.ts';
-import { decodeSetFragment, encodeSetLink } from './set-link.ts';
+import { decodeSetFragment, encodeSetLink, localAssignHref } from './set-link.ts';
 
 const page = 'http://127.0.0.1:4321/assign/';
 
@@ -49,5 +49,22 @@ describe('set links', () => {
       ok: false,
       error: expect.stringMatching(/damaged exercise set: field "exercises\[0\]\.id"/),
     });
+  });
+});
+
+describe('localAssignHref', () => {
+  it("keeps only the fragment, so a link from another host or port opens this workbook's assign page", () => {
+    expect(localAssignHref('  http://localhost:8080/assign/#set=v1.abc  ', '/workbook/assign/')).toEqual({
+      ok: true,
+      value: '/workbook/assign/#set=v1.abc',
+    });
+    expect(localAssignHref('#set=v1.xyz', '/assign/')).toEqual({ ok: true, value: '/assign/#set=v1.xyz' });
+  });
+
+  it('says what is wrong with text that is not a set link', () => {
+    const wrong = localAssignHref('http://127.0.0.1:4321/weeks/1/', '/assign/');
+    expect(!wrong.ok && wrong.error).toContain('no "#set=…" part');
+    const empty = localAssignHref('   ', '/assign/');
+    expect(!empty.ok && empty.error).toBe('Paste the link your mentor sent first.');
   });
 });

@@ -66,3 +66,22 @@ function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
+
+/**
+ * Turns a pasted set link into this workbook's own assign page: only the `#set=…` fragment is kept,
+ * so a link made on the mentor's host and port opens wherever the intern runs the workbook.
+ */
+export function localAssignHref(pasted: string, assignPath: string): Parsed<string> {
+  const text = pasted.trim();
+  const at = text.indexOf('#');
+  const fragment = at >= 0 ? text.slice(at) : '';
+  if (!new URLSearchParams(fragment.slice(1)).get(PARAM)) {
+    return {
+      ok: false,
+      error: text
+        ? `This is not an assignment link: it has no "#${PARAM}=…" part. Copy the whole link your mentor sent (it is long), or open the set file on the assignment page.`
+        : 'Paste the link your mentor sent first.',
+    };
+  }
+  return { ok: true, value: `${assignPath}${fragment}` };
+}

@@ -12,6 +12,7 @@ import {
 } from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
 import { createPersisted, keepValidEntries, type PersistedStore } from './persisted.ts';
+import { mergeProgress } from './progress-merge.ts';
 import type { KeyValueStorage, SaveNotice } from './saved.ts';
 
 import { PROGRESS_KEY } from './progress-status.ts';
@@ -59,6 +60,8 @@ export interface ProgressStore {
   heldText(): string | null;
   /** The learner chose to drop the unreadable data: save again from now on. */
   discardUnreadable(): boolean;
+  /** Merges an imported progress object into the latest saved one (see progress-merge.ts); false when not saved. */
+  merge(incoming: Progress): boolean;
 }
 
 /** Damaged progress keeps every exercise entry that is still valid; the rest is in the backup. */
@@ -129,6 +132,7 @@ export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
     dismissNotice: persisted.dismissNotice,
     heldText: persisted.heldText,
     discardUnreadable: persisted.discardUnreadable,
+    merge: (incoming) => persisted.update((latest) => mergeProgress(latest, incoming).merged),
   };
 }
 

@@ -174,7 +174,7 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
     await expect(m.getByRole('img', { name: /Progress per competency/ })).toBeVisible();
     await m.getByLabel('Show progress for').selectOption({ label: 'Ada Intern' });
     await expect(m.getByRole('img', { name: /Progress per competency/ })).toHaveAccessibleName(
-      /performance: 0 of 1 passed/,
+      /Performance: 0 of 1 passed/,
     );
 
     await m.getByRole('button', { name: 'Re-grade' }).click();

@@ -1,6 +1,7 @@
 // <set-builder>: turns the form into an exercise set, validates it, and hands it out as a link and a file.
 import { exerciseSetSchema, type ExerciseSet } from '../../schemas/exercise-set.ts';
 import { encodeSetLink } from '../../mentor/set-link.ts';
+import { pickedCount, setFormMessages } from '../../mentor/set-form-messages.ts';
 import { download, embeddedJson } from './dom.ts';
 import { withBase } from '../site/base-url.ts';
 
@@ -31,13 +32,19 @@ class SetBuilder extends HTMLElement {
       event.preventDefault();
       void this.#create(form);
     });
+    const count = () =>
+      (this.querySelector('[data-picked]')!.textContent = pickedCount(
+        form.querySelectorAll('input[name="include"]:checked').length,
+      ));
+    form.addEventListener('change', count);
     form.addEventListener('input', () => {
       if (this.#set)
         this.#status('The form changed since the link was made: press "Create link" again to include the changes.');
     });
-    form
-      .querySelector<HTMLSelectElement>('#start-from')
-      ?.addEventListener('change', (event) => this.#startFrom(form, (event.target as HTMLSelectElement).value));
+    form.querySelector<HTMLSelectElement>('#start-from')?.addEventListener('change', (event) => {
+      this.#startFrom(form, (event.target as HTMLSelectElement).value);
+      count();
+    });
     this.querySelector('[data-copy]')!.addEventListener('click', () => void this.#copy());
     this.querySelector('[data-download]')!.addEventListener('click', () => {
       if (this.#set)
@@ -75,12 +82,21 @@ class SetBuilder extends HTMLElement {
       }),
     } satisfies Record<string, unknown>;
     const parsed = exerciseSetSchema.safeParse(raw);
+    const messages = parsed.success ? {} : setFormMessages(parsed.error.issues);
+    // Each problem sits next to its field (and is read with it); the alert only names the fields.
+    for (const slot of this.querySelectorAll<HTMLElement>('[data-field-error]')) {
+      const message = messages[slot.dataset['fieldError'] as keyof typeof messages];
+      slot.textContent = message ?? '';
+      slot.hidden = !message;
+      const input = form.querySelector(`[aria-describedby="${slot.id}"]`);
+      if (message) input?.setAttribute('aria-invalid', 'true');
+      else input?.removeAttribute('aria-invalid');
+    }
     if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (i) => `${LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`,
-      );
-      error.textContent = `The set cannot be created. ${problems.join('. ')}. Fix the form and press "Create link" again.`;
+      const fields = Object.keys(messages).map((f) => LABELS[f] ?? f);
+      error.textContent = `The set cannot be created yet: see the note${fields.length === 1 ? '' : 's'} at ${fields.join(', ')}. Then press "Create link" again.`;
       error.hidden = false;
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     error.hidden = true;

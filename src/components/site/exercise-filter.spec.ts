@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from './exercise-filter.ts';
+import { compareLadder, filterFromSearch, matchesFilter, searchFromFilter } from './exercise-filter.ts';
 
 const cqrsWeek1 = { week: '1', competencies: ['cqrs', 'clean-architecture'] };
 
@@ -15,5 +15,40 @@ describe('matchesFilter', () => {
     expect(matchesFilter(cqrsWeek1, { week: '', competency: 'cqrs' })).toBe(true);
     expect(matchesFilter(cqrsWeek1, { week: '', competency: 'caching' })).toBe(false);
     expect(matchesFilter(cqrsWeek1, { week: '2', competency: 'cqrs' })).toBe(false);
+  });
+});
+
+describe('status and difficulty filters', () => {
+  const ex = { week: '2', competencies: ['caching'], status: 'passed', difficulty: 'beginner' };
+  it('filters by the learner status (unknown counts as not started) and by difficulty', () => {
+    expect(matchesFilter(ex, { week: '', competency: '', status: 'passed' })).toBe(true);
+    expect(matchesFilter(ex, { week: '', competency: '', status: 'attempted' })).toBe(false);
+    expect(matchesFilter({ week: '2', competencies: [] }, { week: '', competency: '', status: 'not-started' })).toBe(
+      true,
+    );
+    expect(matchesFilter(ex, { week: '', competency: '', difficulty: 'beginner' })).toBe(true);
+    expect(matchesFilter(ex, { week: '', competency: '', difficulty: 'advanced' })).toBe(false);
+  });
+});
+
+describe('filters in the URL', () => {
+  it('round-trip through the query, leaving out empty fields', () => {
+    const filter = { week: '3', competency: '', status: 'passed', difficulty: '' };
+    expect(searchFromFilter(filter)).toBe('?week=3&status=passed');
+    expect(filterFromSearch('?week=3&status=passed')).toEqual(filter);
+    expect(searchFromFilter({ week: '', competency: '' })).toBe('');
+  });
+});
+
+describe('compareLadder', () => {
+  it('orders by week, then ladder order with unnumbered last, then title', () => {
+    const list = [
+      { week: 2, title: 'B' },
+      { week: 1, order: 2, title: 'Z' },
+      { week: 1, title: 'A' },
+      { week: 1, order: 1, title: 'Y' },
+      { week: 1, title: 'C' },
+    ];
+    expect([...list].sort(compareLadder).map((e) => `${e.week}${e.title}`)).toEqual(['1Y', '1Z', '1A', '1C', '2B']);
   });
 });

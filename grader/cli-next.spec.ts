@@ -6,12 +6,18 @@ import { spinner } from './cli-spinner.ts';
 
 const m = (id: string, week: number, over: Partial<ExerciseManifest> = {}) =>
   ({ id, title: `Title ${id}`, week, optional: false, ...over }) as ExerciseManifest;
-const all = [m('b', 1, { order: 2 }), m('a', 1, { order: 1 }), m('opt', 1, { order: 3, optional: true }), m('c', 2)];
+// In ladder order, as loadExercises returns them.
+const all = [
+  m('a', 1, { order: 1 }),
+  m('b', 1, { order: 2 }),
+  m('opt', 1, { order: 3, optional: true }),
+  m('c', 2, { order: 1 }),
+];
 const report = (status: CheckReport['status']) => ({ status }) as CheckReport;
 const options = { pageUrl: 'http://127.0.0.1:4321/exercises/a/', hints: 2 };
 
 describe('nextInLadder', () => {
-  it('follows week and ladder order, skipping optional exercises', () => {
+  it('follows the ladder, skipping optional exercises', () => {
     expect(nextInLadder('a', all)?.id).toBe('b');
     expect(nextInLadder('b', all)?.id).toBe('c');
     expect(nextInLadder('c', all)).toBeUndefined();
@@ -20,14 +26,14 @@ describe('nextInLadder', () => {
 
 describe('nextSteps', () => {
   it('after a pass: the next exercise and how to start it, and where the pass is saved', () => {
-    expect(nextSteps(report('passed'), all[1]!, all, { ...options, progressFile: '.workbook/progress.json' })).toEqual([
+    expect(nextSteps(report('passed'), all[0]!, all, { ...options, progressFile: '.workbook/progress.json' })).toEqual([
       `Next: Title b (week 1) — ${CLI} start b`,
       `Your pass is saved in .workbook/progress.json: import it on the workbook's home page ("Your progress file").`,
     ]);
   });
 
   it('after a failure: a hint command, the page and how to check again, with the same folder', () => {
-    expect(nextSteps(report('failed'), all[1]!, all, { ...options, dirArg: ' --dir x' })).toEqual([
+    expect(nextSteps(report('failed'), all[0]!, all, { ...options, dirArg: ' --dir x' })).toEqual([
       'Stuck? Read a hint: npx workbook hint a',
       'Instructions, hints and the editor: http://127.0.0.1:4321/exercises/a/',
       'Check again: npx workbook check a --dir x (or npx workbook watch a --dir x to re-check on every save)',

@@ -3,16 +3,14 @@
 // printed as `npx workbook …`, which runs the project's own CLI without installing anything.
 import type { ExerciseManifest } from '../src/schemas/exercise.ts';
 import type { CheckReport } from '../src/schemas/report.ts';
-import { compareLadder } from '../src/components/site/exercise-filter.ts';
 
 /** How to run the CLI from the workbook folder after `npm install` (node_modules/.bin/workbook). */
 export const CLI = 'npx workbook';
 
-/** The next exercise after `id` in catalog order (week, ladder order, title); undefined at the end. */
+/** The next core exercise after `id`; `all` is in ladder order, as loadExercises returns it. */
 export function nextInLadder(id: string, all: readonly ExerciseManifest[]): ExerciseManifest | undefined {
-  const sorted = [...all].sort(compareLadder);
-  const at = sorted.findIndex((m) => m.id === id);
-  return at < 0 ? undefined : sorted.slice(at + 1).find((m) => !m.optional);
+  const at = all.findIndex((m) => m.id === id);
+  return at < 0 ? undefined : all.slice(at + 1).find((m) => !m.optional);
 }
 
 export interface NextStepOptions {

@@ -124,11 +124,9 @@ test.describe('catalog', () => {
   test('is in ladder order, shows needs and engines, and keeps status and difficulty filters in the URL', async ({
     page,
   }) => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const { compareLadder } = await import('../../src/components/site/exercise-filter.ts');
-    const manifests = readdirSync('exercises')
-      .map((id) => JSON.parse(readFileSync(`exercises/${id}/exercise.json`, 'utf8')))
-      .sort(compareLadder) as Array<{ id: string; title: string; needs?: string[] }>;
+    const { loadExercises } = await import('../../src/catalog/load.ts');
+    // loadExercises is the ladder: week, then each week's `order`.
+    const manifests = loadExercises(process.cwd()).map((e) => e.manifest);
     await page.goto('/exercises/');
     const cards = page.getByRole('main').getByRole('listitem');
     const titles = await cards.getByRole('heading', { level: 2 }).allInnerTexts();

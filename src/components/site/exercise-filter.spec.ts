@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLadder, filterFromSearch, matchesFilter, searchFromFilter } from './exercise-filter.ts';
+import { filterFromSearch, matchesFilter, searchFromFilter } from './exercise-filter.ts';
 
 const cqrsWeek1 = { week: '1', competencies: ['cqrs', 'clean-architecture'] };
 
@@ -37,18 +37,5 @@ describe('filters in the URL', () => {
     expect(searchFromFilter(filter)).toBe('?week=3&status=passed');
     expect(filterFromSearch('?week=3&status=passed')).toEqual(filter);
     expect(searchFromFilter({ week: '', competency: '' })).toBe('');
-  });
-});
-
-describe('compareLadder', () => {
-  it('orders by week, then ladder order with unnumbered last, then title', () => {
-    const list = [
-      { week: 2, title: 'B' },
-      { week: 1, order: 2, title: 'Z' },
-      { week: 1, title: 'A' },
-      { week: 1, order: 1, title: 'Y' },
-      { week: 1, title: 'C' },
-    ];
-    expect([...list].sort(compareLadder).map((e) => `${e.week}${e.title}`)).toEqual(['1Y', '1Z', '1A', '1C', '2B']);
   });
 });

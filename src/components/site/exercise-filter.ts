@@ -50,19 +50,3 @@ export function searchFromFilter(filter: ExerciseFilterValue): string {
   const query = params.toString();
   return query ? `?${query}` : '';
 }
-
-export interface LadderEntry {
-  week: number;
-  /** Place in its week's ladder; missing ones come after the numbered ones. */
-  order?: number | undefined;
-  title: string;
-}
-
-/** Catalog order: by week, then the week's ladder (`order`, missing last), then title. */
-export function compareLadder(a: LadderEntry, b: LadderEntry): number {
-  return (
-    a.week - b.week ||
-    (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) ||
-    a.title.localeCompare(b.title, 'en')
-  );
-}

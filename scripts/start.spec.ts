@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname, '..');
 const script = join(root, 'scripts', 'start.ts');
 let dist: string;
 let child: ChildProcess | undefined;
+/** Everything the last started script printed. */
+let output = '';
 
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'workbook-start-'));
@@ -29,7 +31,7 @@ afterAll(() => {
 function start(env: Record<string, string>): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     child = spawn(process.execPath, [script, '--no-build'], { cwd: root, env: { ...process.env, ...env } });
-    let output = '';
+    output = '';
     const timer = setTimeout(() => reject(new Error(`start.ts printed no URL in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -59,6 +61,18 @@ describe('scripts/start.ts', () => {
     expect(await home.text()).toContain('home');
     const week = await fetch(new URL('/weeks/1', url), { redirect: 'manual' });
     expect(week.status).toBe(301);
+    child?.kill('SIGTERM');
+    await new Promise((done) => child?.once('exit', done));
+    child = undefined;
+  });
+
+  it('serves without Redis and says which exercises need it and how to start it', async () => {
+    const url = await start({ WORKBOOK_DIST: dist, HOST: '127.0.0.1', PORT: '0', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect((await fetch(url)).status).toBe(200);
+    await expect
+      .poll(() => output, { timeout: 10_000 })
+      .toMatch(/Redis is not running, so the \d+ exercise\(s\) that need it/);
+    expect(output).toContain('redis-server --daemonize yes');
     child?.kill('SIGTERM');
     await new Promise((done) => child?.once('exit', done));
     child = undefined;

@@ -7,6 +7,9 @@ import { createWorkbookServer, listen, type Route } from '../server/index.ts';
 import { createLocalGrading } from '../server/grade-api.ts';
 import { buildState } from '../server/freshness.ts';
 import { buildSteps, runBuildSteps } from './build-steps.ts';
+import { servicesNotice } from './services-notice.ts';
+import { DEFAULT_REDIS_URL, redisProblem } from '../grader/redis.ts';
+import { loadExercises } from '../src/catalog/load.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
@@ -53,6 +56,11 @@ const server = createWorkbookServer({ root: dist, routes, transformHtml: grading
 try {
   const url = await listen(server, port, host);
   console.log(`Backend Workbook is ready at ${url} (Ctrl+C to stop)`);
+  const notice = servicesNotice(
+    loadExercises(root).map((e) => e.manifest),
+    await redisProblem(process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL),
+  );
+  if (notice) console.log(notice);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const hint = code === 'EADDRINUSE' ? `; another program uses port ${port}: stop it or set PORT=<free port>` : '';

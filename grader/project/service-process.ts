@@ -10,7 +10,16 @@
 // Without bubblewrap it runs as a plain process group with an emptied environment, and the report
 // says `isolation: none`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -138,6 +147,47 @@ function tcpToUnix(path: string): Promise<{ server: Server; port: number }> {
   });
 }
 
+/** The PID namespace bwrap made (that of its child, the namespace's init), or undefined. */
+function pidNamespaceOf(bwrapPid: number): string | undefined {
+  try {
+    const [init] = readFileSync(`/proc/${bwrapPid}/task/${bwrapPid}/children`, 'utf8').trim().split(/\s+/);
+    return init ? readlinkSync(`/proc/${init}/ns/pid`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Processes still in that namespace (dying after their init was killed, or not yet). */
+function inNamespace(namespace: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/ns/pid`) === namespace;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Waits until the namespace is empty, SIGKILLing what is still there after 2 s (all of it is the service's). */
+async function emptied(namespace: string): Promise<void> {
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    const left = inNamespace(namespace);
+    if (left.length === 0) return;
+    if (waited >= 2_000)
+      for (const pid of left) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts the service and resolves once it answers HTTP (any status); rejects with its output if it cannot. */
 export async function startService(o: ServiceOptions): Promise<RunningService> {
   const bwrap =
@@ -207,6 +257,8 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     exited = `could not start (${error.message})`;
   });
 
+  // The sandbox's PID namespace, learned once the service answers: stop() waits until it is empty.
+  let namespace: string | undefined;
   const stop = async () => {
     if (!exited && child.pid) {
       try {
@@ -216,6 +268,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       }
       await exit;
     }
+    if (namespace) await emptied(namespace);
     await new Promise<void>((resolve) => (relayServer ? relayServer.close(() => resolve()) : resolve()));
     removeCgroup(cgroup);
     rmSync(socketDir, { recursive: true, force: true });
@@ -226,6 +279,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     if (exited) break;
     try {
       await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.body?.cancel());
+      if (bwrap && child.pid) namespace = pidNamespaceOf(child.pid);
       return { url, isolation, output: () => output, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));

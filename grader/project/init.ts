@@ -30,6 +30,17 @@ export function writeSkeleton(repo: string, dir: string): void {
   const name = packageName(dir);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ ...manifest, name }, null, 2)}\n`);
+  // The lockfile pins every transitive version, so the install can come from the npm cache alone.
+  const lockFile = join(dir, 'package-lock.json');
+  if (existsSync(lockFile)) {
+    const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as {
+      name?: string;
+      packages?: Record<string, { name?: string }>;
+    };
+    lock.name = name;
+    if (lock.packages?.['']) lock.packages[''].name = name;
+    writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
+  }
   const project: WorkbookProject = { version: 1, name, milestones: {} };
   writeFileSync(
     join(dir, 'workbook.project.json'),

@@ -274,7 +274,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     rmSync(socketDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (o.startLimitMs ?? 90_000);
+  const deadline = Date.now() + (o.startLimitMs ?? 150_000);
   while (Date.now() < deadline) {
     if (exited) break;
     try {
@@ -287,7 +287,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   }
   const why = exited
     ? `\`npm start\` ${exited} before answering any HTTP request`
-    : `\`npm start\` did not answer HTTP on PORT within ${Math.round((o.startLimitMs ?? 90_000) / 1000)} s`;
+    : `\`npm start\` did not answer HTTP on PORT within ${Math.round((o.startLimitMs ?? 150_000) / 1000)} s`;
   const tail = output.trim() ? `\nIts last output:\n${output.trim().split('\n').slice(-30).join('\n')}` : '';
   await stop();
   throw new ServiceStartError(`${why}. Your service must listen on the PORT (and HOST) it is given.${tail}`, isolation);

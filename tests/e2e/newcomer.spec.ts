@@ -120,6 +120,34 @@ test.describe('portable links and progress', () => {
   });
 });
 
+test('a pass in the workbook CLI imports into the page from .workbook/progress.json', async ({ page }) => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { recordCliRun } = await import('../../grader/cli-progress.ts');
+  const { checkReport } = await import('../../src/mentor/fixtures.ts');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cli-progress-')), 'progress.json');
+  recordCliRun(
+    file,
+    'task-entity-complete',
+    { 'src/domain/task/task.entity.ts': '// from the CLI' },
+    {
+      ...checkReport('task-entity-complete', 'passed'),
+      engine: 'cli',
+    },
+  );
+  await page.goto('/');
+  const card = page.getByRole('region', { name: 'Your progress file' });
+  await expect(card).toContainText('.workbook/progress.json');
+  await card.getByLabel('Import a progress file').setInputFiles(file);
+  await expect(card.getByText('from workbook CLI', { exact: false })).toBeVisible();
+  await card.getByRole('button', { name: 'Merge into my progress' }).click();
+  await page.goto('/exercises/');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Complete a task' }).locator('[data-exercise]')).toHaveText(
+    'Passed',
+  );
+});
+
 test.describe('catalog', () => {
   test('is in ladder order, shows needs and engines, and keeps status and difficulty filters in the URL', async ({
     page,

@@ -76,6 +76,17 @@ describe('project init', () => {
     expect(readProjectFile(dir)).toEqual({ version: 1, name: 'my-task-service', milestones: {} });
   });
 
+  it("the skeleton's lockfile holds only versions the workbook installed (so the npm cache has them)", () => {
+    const root = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
+    const skeleton = JSON.parse(readFileSync(join(repo, 'project', 'skeleton', 'package-lock.json'), 'utf8'));
+    const differ = Object.entries(skeleton.packages as Record<string, { version?: string }>)
+      .filter(([key, entry]) => key !== '' && root.packages[key]?.version !== entry.version)
+      .map(([key]) => key);
+    // A mismatch: run `node scripts/skeleton-lock.ts` after changing package.json or the skeleton.
+    expect(differ).toEqual([]);
+    expect(Object.keys(skeleton.packages)).toContain('node_modules/@nestjs/core');
+  });
+
   it('refuses a folder that is not empty, saying what to do', () => {
     const dir = runDir('init-full');
     writeFileSync(join(dir, 'notes.txt'), 'mine');

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { PROJECT_MILESTONES, projectMilestoneSchema } from '../../src/schemas/project.ts';
 import type { CheckResult } from '../../src/schemas/report.ts';
 import { formatReport, type Style } from '../cli-format.ts';
+import { cliProgressPath, recordCliRun } from '../cli-progress.ts';
 import { checkProject } from './check.ts';
 import { InitError, installOffline, recordPassed, writeSkeleton } from './init.ts';
 
@@ -82,6 +83,17 @@ async function check(repo: string, target: string | undefined, flags: ProjectFla
   if (report.status === 'passed' && recordPassed(dir, parsed.data, report.isolation) && live)
     console.log(s.green(`Recorded ${parsed.data} as passed in workbook.project.json.`));
   console.log(flags.json ? JSON.stringify(report, null, 2) : `\n${formatReport(report, s)}`);
+  // The milestone's report joins the progress file the home page imports (the code stays in the
+  // project folder). The reference service's runs are the workbook's own, not an intern's.
+  if (dir !== resolve(repo, 'service')) {
+    const file = cliProgressPath(repo);
+    const note = recordCliRun(file, report.exerciseId, {}, report);
+    if (note) console.error(`workbook: ${note}`);
+    if (live)
+      console.log(
+        s.dim(`Saved in ${relative(process.cwd(), file) || file} (Import a progress file on the home page).`),
+      );
+  }
   return report.status === 'passed' ? 0 : 1;
 }
 

@@ -170,6 +170,20 @@ for (const milestone of milestones) {
 }
 
 describe('project check', () => {
+  it('the CLI saves a milestone report in the progress file the home page imports', () => {
+    const dir = runDir('progress');
+    writeFileSync(join(dir, 'package.json'), '{"name":"x"}');
+    const progress = join(dir, 'progress.json');
+    const run = spawnSync(process.execPath, [join(repo, 'grader', 'cli.ts'), 'project', 'check', 'm1', '--dir', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, WORKBOOK_PROGRESS_FILE: progress },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    expect(saved.progress.exercises['project-m1'].lastReport.status).toBe('error');
+    expect(saved.progress.exercises['project-m1'].files).toEqual({});
+  });
+
   it('a folder without a start script is an error that says how to fix it', async () => {
     const dir = runDir('no-start');
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}');

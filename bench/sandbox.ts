@@ -10,9 +10,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Response } from '@playwright/test';
+import { loadExercise } from '../src/catalog/load.ts';
 import { benchBrowserEngine } from './sandbox-browser.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const reference = () => loadExercise(root, EXERCISE).solution['src/domain/task/task.entity.ts'] ?? '';
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -112,10 +114,7 @@ try {
 
   // ---- Click to first and final result, measured in the page.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate(
-    (text) => navigator.clipboard.writeText(text),
-    readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8'),
-  );
+  await page.evaluate((text) => navigator.clipboard.writeText(text), reference());
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
@@ -142,7 +141,7 @@ try {
   );
 
   // ---- The browser engine on a static server, side by side.
-  const solution = readFileSync(join(root, 'solutions', EXERCISE, 'src/domain/task/task.entity.ts'), 'utf8');
+  const solution = reference();
   const web = await benchBrowserEngine(browser, dist, EXERCISE, solution, runs, clickAndTime);
   const row = (label: string, values: number[]) =>
     `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms`.padEnd(28) + label;

@@ -3,7 +3,7 @@
 // (write-tests), and turns the outcome into a verdict.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { LoadedExercise } from '../src/catalog/load.ts';
 import type { CheckResult } from '../src/schemas/report.ts';
 import type { MessageContext } from './messages.ts';
@@ -47,7 +47,7 @@ const FIXTURES = join(import.meta.dirname, 'runtime', 'fixtures.ts');
 /** The check names a run will report, in order (announced before the run starts). */
 export function expectedChecks(exercise: LoadedExercise): string[] {
   if (exercise.manifest.kind === 'write-tests') {
-    return [REFERENCE_CHECK, ...Object.values(exercise.mutants).map(mutantCheckName)];
+    return [REFERENCE_CHECK, ...Object.values(exercise.mutants).map((m) => mutantCheckName(m.description))];
   }
   return exercise.checkFiles.flatMap((file) => declaredTestNames(readFileSync(file, 'utf8')));
 }
@@ -177,7 +177,7 @@ async function gradeWriteTests(
     slot.host.recentStderr(),
   );
   const testCount = reference.kind === 'done' ? reference.modules.flatMap((m) => m.tests).length : 0;
-  const mutants = Object.entries(exercise.mutants);
+  const mutants = Object.values(exercise.mutants);
   if (referenceVerdict.status !== 'passed' || testCount === 0) {
     const failing = referenceVerdict.checks.filter((c) => c.status !== 'passed');
     const detail = referenceVerdict.message ?? failing.map((c) => `"${c.name}": ${c.message ?? c.status}`).join('\n');
@@ -191,7 +191,7 @@ async function gradeWriteTests(
       message,
       durationMs: durationOf(reference),
     });
-    for (const [, description] of mutants)
+    for (const { description } of mutants)
       emit({
         name: mutantCheckName(description),
         status: 'skipped',
@@ -210,9 +210,7 @@ async function gradeWriteTests(
   // The same spec against a differently written reference (reference-variant.ts): a spec that
   // compares source text instead of testing behaviour passes the reference but not this.
   const variant = new Map(Object.entries(files));
-  const underTest = new Set(
-    mutants.flatMap(([name]) => mutantFiles(ctx.root, exercise.manifest.id, name).map(([path]) => path)),
-  );
+  const underTest = new Set(mutants.flatMap((mutant) => Object.keys(mutant.files)));
   for (const path of underTest) {
     const original = join(ctx.root, 'service', path);
     if (/\.(?:ts|mts|cts)$/.test(path) && existsSync(original))
@@ -229,7 +227,7 @@ async function gradeWriteTests(
       message,
       durationMs: durationOf(reference) + durationOf(rewritten),
     });
-    for (const [, description] of mutants)
+    for (const { description } of mutants)
       emit({
         name: mutantCheckName(description),
         status: 'skipped',
@@ -239,9 +237,8 @@ async function gradeWriteTests(
     return { status: 'failed', checks, message };
   }
   emit({ name: REFERENCE_CHECK, status: 'passed', durationMs: durationOf(reference) });
-  for (const [name, description] of mutants) {
-    const overlay = new Map(Object.entries(files));
-    for (const [path, content] of mutantFiles(ctx.root, exercise.manifest.id, name)) overlay.set(path, content);
+  for (const { description, files: mutated } of mutants) {
+    const overlay = new Map(Object.entries({ ...files, ...mutated }));
     const outcome = await runOnce(slot, overlay, [spec], [], exercise, env, ctx);
     if (outcome.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
     const survived = allPassed(outcome);
@@ -354,20 +351,4 @@ function checkFolderFiles(root: string, id: string): [string, string][] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => [e.name, readFileSync(join(dir, e.name), 'utf8')]);
-}
-
-/** A mutant's files by workspace path (everything in its folder but mutant.json). */
-export function mutantFiles(root: string, id: string, mutant: string): [string, string][] {
-  const dir = join(root, 'checks', id, 'mutants', mutant);
-  const out: [string, string][] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (e.isFile() && abs !== join(dir, 'mutant.json'))
-        out.push([relative(dir, abs).split(sep).join('/'), readFileSync(abs, 'utf8')]);
-    }
-  };
-  walk(dir);
-  return out;
 }

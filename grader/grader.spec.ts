@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExercise } from '../src/catalog/load.ts';
 import { checkReportSchema, gradeEventSchema, type GradeEvent } from '../src/schemas/report.ts';
 import { createGrader, type Grader } from './index.ts';
 
 const root = join(import.meta.dirname, 'fixtures', 'engine-root');
-const solution = readFileSync(join(root, 'solutions/sum/src/sum.ts'), 'utf8');
+const solution = loadExercise(root, 'sum').solution['src/sum.ts'] ?? '';
 const withBody = (body: string) => `export function sum(a: number, b: number): number {\n${body}\n}\n`;
 const sum = (code: string) => ({ exerciseId: 'sum', files: { 'src/sum.ts': code } });
 

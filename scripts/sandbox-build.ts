@@ -11,7 +11,6 @@ import {
   browserCapability,
   checkSources,
   exerciseGraphs,
-  mutantSources,
 } from '../src/catalog/browser-capability.ts';
 import { loadExercises } from '../src/catalog/load.ts';
 import { browserBundleSchema, type BrowserBundle } from '../src/schemas/browser-bundle.ts';
@@ -94,8 +93,7 @@ for (const exercise of loadExercises(root)) {
   // write-tests: the learner's spec is the entry; the mutants are the checks (names as the grader gives them).
   const entries = writeTests ? editable.filter((p) => /\.(spec|test)\.ts$/.test(p)) : (graphs[0]?.entries ?? []);
   const mutants = [];
-  for (const [name, description] of Object.entries(exercise.mutants)) {
-    const files = mutantSources(root, id, name);
+  for (const { description, files } of Object.values(exercise.mutants)) {
     const compiled: Record<string, string> = {};
     for (const [path, source] of Object.entries(files)) compiled[path] = await compile(source, path);
     mutants.push({ description, modules: compiled });

@@ -1,8 +1,8 @@
 // Attack submissions for the security suite: each is a real exercise's reference answer with
 // hostile code appended, so it runs at import inside the worker exactly as learner code does.
 // The attack's own observations are thrown as `ATTACK: …`, so they reach the report's message.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { loadExercise } from '../../src/catalog/load.ts';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -13,19 +13,11 @@ export const DB = { id: 'prisma-task-repository', file: 'src/infrastructure/pers
 export type Exercise = typeof PURE;
 
 /** The reference answer of the exercise's attacked file. */
-export const solution = (exercise: Exercise) =>
-  readFileSync(join(root, 'solutions', exercise.id, exercise.file), 'utf8');
+export const solution = (exercise: Exercise) => honest(exercise).files[exercise.file] ?? '';
 
-/** The honest submission: every file of the reference answer. */
+/** The honest submission: every editable file of the reference answer (solutions/, else the service). */
 export function honest(exercise: Exercise): { exerciseId: string; files: Record<string, string> } {
-  const dir = join(root, 'solutions', exercise.id);
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-  return {
-    exerciseId: exercise.id,
-    files: Object.fromEntries(files.map((file) => [relative(dir, file), readFileSync(file, 'utf8')])),
-  };
+  return { exerciseId: exercise.id, files: loadExercise(root, exercise.id).solution };
 }
 
 /** The reference answer with `attack` appended to one file (top-level code, may await). */

@@ -48,7 +48,9 @@ describe('file system', () => {
   });
 
   it('cannot read solutions/ nor /etc/passwd', async () => {
-    const solutionFile = join(root, 'solutions', PURE.id, PURE.file);
+    // A stored reference answer (the attacked exercise's own is the service file, not in solutions/).
+    const solutionFile = join(root, 'solutions', REDIS.id, REDIS.file);
+    expect(existsSync(solutionFile), solutionFile).toBe(true);
     for (const path of [solutionFile, '/etc/passwd']) {
       const report = await attack(PURE, attacks.read(path));
       expect(text(report)).not.toMatch(/ATTACK: read/);

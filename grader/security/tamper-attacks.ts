@@ -1,12 +1,12 @@
 // Shared by the security suites: hostile submissions for the engine fixture's `sum` exercise
 // (grader/fixtures/engine-root), each a wrong answer (a - b) plus one way to forge a pass.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadExercise } from '../../src/catalog/load.ts';
 import type { CheckReport } from '../../src/schemas/report.ts';
 import type { Grader } from '../grader.ts';
 
 export const root = join(import.meta.dirname, '..', 'fixtures', 'engine-root');
-export const solution = readFileSync(join(root, 'solutions/sum/src/sum.ts'), 'utf8');
+export const solution = loadExercise(root, 'sum').solution['src/sum.ts'] ?? '';
 /** The honest wrong answer: both checks of `sum` fail. */
 export const wrong = 'export function sum(a: number, b: number): number {\n  return a - b;\n}\n';
 

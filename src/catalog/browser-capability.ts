@@ -206,31 +206,14 @@ export function findCycle(imports: Record<string, string[]>): string[] | undefin
   return undefined;
 }
 
-/** A write-tests mutant's files (workspace path → content), without its mutant.json. */
-export function mutantSources(root: string, id: string, name: string): Record<string, string> {
-  const dir = join(root, 'checks', id, 'mutants', name);
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub)).sort()) {
-      const rel = sub ? `${sub}/${entry}` : entry;
-      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
-      else if (rel !== 'mutant.json') out[rel] = readFileSync(join(dir, rel), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
-
 /** Every graph the browser must be able to load: solution, starter and (write-tests) each mutant over the solution. */
 export async function exerciseGraphs(root: string, exercise: LoadedExercise): Promise<ExerciseGraph[]> {
   const graphs = [
     await exerciseGraph(root, exercise, exercise.solution),
     await exerciseGraph(root, exercise, exercise.starter),
   ];
-  for (const name of Object.keys(exercise.mutants))
-    graphs.push(
-      await exerciseGraph(root, exercise, { ...exercise.solution, ...mutantSources(root, exercise.manifest.id, name) }),
-    );
+  for (const mutant of Object.values(exercise.mutants))
+    graphs.push(await exerciseGraph(root, exercise, { ...exercise.solution, ...mutant.files }));
   return graphs;
 }
 

@@ -88,13 +88,44 @@ it('reports invalid JSON, missing paths, and an id that differs from its folder 
   expect(message).toContain('field "id" is "beta" but the folder is "gamma"');
 });
 
-it('a write-tests exercise needs at least three mutants, each with a description', () => {
+it('a write-tests exercise needs at least three mutants, each a valid <name>.json of edits', () => {
   exercise('delta', manifest('delta', { kind: 'write-tests' }));
-  put('checks/delta/mutants/one/mutant.json', JSON.stringify({ description: 'forgets to save' }));
-  put('checks/delta/mutants/two/mutant.json', JSON.stringify({}));
+  const edit = { file: 'src/ports.ts', find: 'export {};', replace: 'export const broken = 1;' };
+  put('checks/delta/mutants/one.json', JSON.stringify({ description: 'forgets to save', edits: [edit] }));
+  put('checks/delta/mutants/two.json', JSON.stringify({ edits: [edit] }));
   const message = problems();
-  expect(message).toContain('checks/delta/mutants/two/mutant.json: field "description" must be a non-empty string');
+  expect(message).toContain('checks/delta/mutants/two.json: field "description"');
   expect(message).toContain('needs at least 3 mutants, found 2');
+});
+
+it('a mutant whose anchor does not match exactly once names the mutant, the file and the text', () => {
+  exercise('delta', manifest('delta', { kind: 'write-tests' }));
+  put('service/src/ports.ts', 'export {};\n// twice\n// twice\n');
+  const mutant = (find: string) =>
+    JSON.stringify({ description: 'wrong', edits: [{ file: 'src/ports.ts', find, replace: 'x' }] });
+  put('checks/delta/mutants/gone.json', mutant('export const gone'));
+  put('checks/delta/mutants/twice.json', mutant('// twice'));
+  put('checks/delta/mutants/ok.json', mutant('export {};'));
+  const message = problems();
+  expect(message).toContain(
+    'checks/delta/mutants/gone.json: edits[0].find matches 0 times in service/src/ports.ts (it must match exactly once; update the anchor to the service\'s current text): "export const gone"',
+  );
+  expect(message).toContain('checks/delta/mutants/twice.json: edits[0].find matches 2 times in service/src/ports.ts');
+  expect(message).not.toContain('ok.json');
+});
+
+it('a mutant folder holding a file copy instead of edits is refused', () => {
+  exercise('delta', manifest('delta', { kind: 'write-tests' }));
+  put('checks/delta/mutants/copy/src/ports.ts', 'export const wrong = 1;');
+  expect(problems()).toContain('checks/delta/mutants/copy: a mutant is one <name>.json of edits to service files');
+});
+
+it('an editable file without a stored solution falls back to the service file; a stored copy of it is refused', () => {
+  exercise('alpha', manifest('alpha', { files: [{ path: 'src/ports.ts', editable: true }] }));
+  put('exercises/alpha/src/ports.ts', '// start here');
+  expect(loadExercise(root, 'alpha').solution).toEqual({ 'src/ports.ts': 'export {};' });
+  put('solutions/alpha/src/ports.ts', 'export {};');
+  expect(problems()).toContain('solutions/alpha/src/ports.ts: equals service/src/ports.ts; delete it');
 });
 
 it('loadExercise() explains an unknown id in one line, with the fix', () => {

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { exerciseManifestSchema, type ExerciseManifest } from '../schemas/exercise.ts';
+import { type LoadedMutant, loadMutants } from './mutants.ts';
 
 export interface LoadedExercise {
   manifest: ExerciseManifest;
@@ -10,14 +11,14 @@ export interface LoadedExercise {
   instructions: string;
   /** Workspace path → starter content, for every editable file. */
   starter: Record<string, string>;
-  /** Workspace path → reference answer, for every editable file. */
+  /** Workspace path → reference answer, for every editable file (solutions/<id>/, else service/). */
   solution: Record<string, string>;
   /** Workspace path → service content, for every read-only file. */
   readonly: Record<string, string>;
   /** Absolute paths of the hidden check files. */
   checkFiles: string[];
-  /** write-tests only: mutant folder name → description. */
-  mutants: Record<string, string>;
+  /** write-tests only: mutant name (checks/<id>/mutants/<name>.json) → description and mutated files. */
+  mutants: Record<string, LoadedMutant>;
 }
 
 /** A catalog problem, phrased as "<file>: <field> <what is wrong>". */
@@ -171,10 +172,16 @@ function loadOne(
     if (f.editable) {
       const s = join(dir, f.path);
       const a = join(root, 'solutions', folder, f.path);
+      const service = join(root, 'service', f.path);
       if (!existsSync(s)) problems.push(`${file}: files[${i}].path "${f.path}" has no starter at ${rel(root, s)}`);
       else starter[f.path] = readFileSync(s, 'utf8');
-      if (!existsSync(a)) problems.push(`${file}: files[${i}].path "${f.path}" has no solution at ${rel(root, a)}`);
-      else solution[f.path] = readFileSync(a, 'utf8');
+      // A solution equal to the service file is not stored twice: the service is the answer.
+      if (existsSync(a)) {
+        solution[f.path] = readFileSync(a, 'utf8');
+        if (existsSync(service) && readFileSync(service, 'utf8') === solution[f.path])
+          problems.push(`${rel(root, a)}: equals service/${f.path}; delete it (the service file is the solution)`);
+      } else if (existsSync(service)) solution[f.path] = readFileSync(service, 'utf8');
+      else problems.push(`${file}: files[${i}].path "${f.path}" has no solution at ${rel(root, a)} nor in service/`);
     } else {
       const p = join(root, 'service', f.path);
       if (!existsSync(p)) problems.push(`${file}: files[${i}].path "${f.path}" does not exist in service/`);
@@ -193,24 +200,7 @@ function loadOne(
   if (checkFiles.length === 0 && manifest.kind === 'implement')
     problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
 
-  const mutants: Record<string, string> = {};
-  const mutantsDir = join(checksDir, 'mutants');
-  if (manifest.kind === 'write-tests') {
-    const names = existsSync(mutantsDir) ? readdirSync(mutantsDir).sort() : [];
-    for (const name of names) {
-      const meta = join(mutantsDir, name, 'mutant.json');
-      try {
-        const { description } = JSON.parse(readFileSync(meta, 'utf8')) as { description?: unknown };
-        if (typeof description !== 'string' || description.length === 0)
-          throw new Error('field "description" must be a non-empty string');
-        mutants[name] = description;
-      } catch (error) {
-        problems.push(`${rel(root, meta)}: ${(error as Error).message}`);
-      }
-    }
-    if (names.length < 3)
-      problems.push(`${rel(root, mutantsDir)}: a write-tests exercise needs at least 3 mutants, found ${names.length}`);
-  }
+  const mutants = manifest.kind === 'write-tests' ? loadMutants(root, join(checksDir, 'mutants'), problems) : {};
   if (problems.length > before) return undefined;
   return {
     manifest,

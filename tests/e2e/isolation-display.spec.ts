@@ -1,7 +1,7 @@
 // The exercise page says, under the engine line, which isolation the run had — the same words the
 // CLI and the mentor dashboard use (src/schemas/isolation-label.ts) — and keeps saying it after a reload.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadExercise } from '../../src/catalog/load.ts';
 import { expect, test } from './fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -30,7 +30,7 @@ test('the exercise page names the isolation of the last run', async ({ page }) =
         }),
       );
     },
-    { id: ID, file: FILE, code: readFileSync(path.join(root, 'solutions', ID, FILE), 'utf8') },
+    { id: ID, file: FILE, code: loadExercise(root, ID).solution[FILE] },
   );
   await page.goto(`/exercises/${ID}/`);
   await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 20_000 });

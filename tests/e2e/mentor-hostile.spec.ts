@@ -5,6 +5,7 @@
 // these machines) the first is marked with what the code tried.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadExercise } from '../../src/catalog/load.ts';
 import { expect, test } from './fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -16,7 +17,7 @@ interface Manifest {
 const manifest = (id: string) =>
   JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
 const editable = (id: string) => manifest(id).files.find((f) => f.editable)!.path;
-const solution = (id: string) => readFileSync(path.join(root, 'solutions', id, editable(id)), 'utf8');
+const solution = (id: string) => loadExercise(root, id).solution[editable(id)] ?? '';
 
 const READER = manifest('task-entity-complete');
 const FORGER = manifest('capacity-estimator');

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
+import { loadExercise } from '../../src/catalog/load.ts';
 import type { Page } from '@playwright/test';
 import { expect, isLocal, seriousViolations, test } from './fixtures.ts';
 
@@ -15,12 +16,10 @@ interface Manifest {
 }
 const manifest = (id: string) =>
   JSON.parse(readFileSync(path.join(root, 'exercises', id, 'exercise.json'), 'utf8')) as Manifest;
-const editableFiles = (dir: 'exercises' | 'solutions', id: string) =>
-  Object.fromEntries(
-    manifest(id)
-      .files.filter((f) => f.editable)
-      .map((f) => [f.path, readFileSync(path.join(root, dir, id, f.path), 'utf8')]),
-  );
+const editableFiles = (dir: 'exercises' | 'solutions', id: string) => {
+  const exercise = loadExercise(root, id);
+  return dir === 'solutions' ? exercise.solution : exercise.starter;
+};
 
 // Two pure exercises (no database or Redis needed): the intern passes the first and leaves the second.
 const PASSED = manifest('task-entity-complete');

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createStaticServer, listen } from '../../scripts/static-server.ts';
+import { loadExercise } from '../../src/catalog/load.ts';
 import { expect, test } from './fixtures.ts';
 
 const ID = 'task-entity-complete';
@@ -13,7 +14,7 @@ const FILE = 'src/domain/task/task.entity.ts';
 const root = join(import.meta.dirname, '..', '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
 const starter = readFileSync(join(root, 'exercises', ID, FILE), 'utf8');
-const solution = readFileSync(join(root, 'solutions', ID, FILE), 'utf8');
+const solution = loadExercise(root, ID).solution[FILE] ?? '';
 const endless = starter.replace(
   "throw new Error('complete() is not implemented yet');",
   'while (now) { /* never ends */ }',

@@ -2,19 +2,16 @@
 // the editor, the browser engine and the offline cache all stay under /workbook/, and no request
 // falls outside it. Builds its own copy into .workbook/ (the default build serves the root).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createStaticServer, listen } from '../../scripts/static-server.ts';
+import { loadExercise } from '../../src/catalog/load.ts';
 import { expect, test } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, '.workbook', 'e2e-subpath-dist');
 const BASE = '/workbook/';
-const solution = readFileSync(
-  join(root, 'solutions', 'task-entity-complete', 'src/domain/task/task.entity.ts'),
-  'utf8',
-);
+const solution = loadExercise(root, 'task-entity-complete').solution['src/domain/task/task.entity.ts'] ?? '';
 
 let server: Server;
 let origin: string;

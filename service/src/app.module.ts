@@ -7,6 +7,8 @@ import { AuditController } from './presentation/http/audit.controller.js';
 import { AuthRateLimitGuard, JwtAuthGuard, RolesGuard } from './presentation/http/auth.guards.js';
 import { AuthController } from './presentation/http/auth.controller.js';
 import { HealthController } from './presentation/http/health.controller.js';
+import { HttpMetrics } from './infrastructure/metrics/http-metrics.js';
+import { MetricsController } from './presentation/http/metrics.controller.js';
 import { OpenApiController } from './presentation/http/openapi.controller.js';
 import { TasksController } from './presentation/http/tasks.controller.js';
 
@@ -17,8 +19,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config)],
-      controllers: [AuthController, TasksController, AuditController, HealthController, OpenApiController],
-      providers: [...APPLICATION_HANDLERS, JwtAuthGuard, RolesGuard, AuthRateLimitGuard],
+      controllers: [AuthController, TasksController, AuditController, HealthController, OpenApiController, MetricsController],
+      providers: [...APPLICATION_HANDLERS, JwtAuthGuard, RolesGuard, AuthRateLimitGuard, HttpMetrics],
     };
   }
 }

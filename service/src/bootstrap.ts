@@ -6,6 +6,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import type { ServiceConfig } from './config.js';
+import { HttpMetrics, recordHttpMetrics } from './infrastructure/metrics/http-metrics.js';
 import { ErrorFilter } from './presentation/http/error.filter.js';
 
 export const BODY_LIMIT = '100kb';
@@ -22,6 +23,8 @@ export async function createApp(config: ServiceConfig, options: { logger?: false
     ...(options.logger === false && { logger: false }),
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // First, so every request is measured, including those that guards or routing turn away.
+  app.use(recordHttpMetrics(app.get(HttpMetrics)));
   app.use(helmet());
   app.set('trust proxy', false);
   app.useGlobalFilters(new ErrorFilter());

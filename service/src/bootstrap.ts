@@ -26,7 +26,8 @@ export async function createApp(config: ServiceConfig, options: { logger?: false
   // First, so every request is measured, including those that guards or routing turn away.
   app.use(recordHttpMetrics(app.get(HttpMetrics)));
   app.use(helmet());
-  app.set('trust proxy', false);
+  // Behind a TLS-terminating proxy, X-Forwarded-For names the client; trust only as many hops as there are proxies.
+  app.set('trust proxy', config.trustProxyHops > 0 ? config.trustProxyHops : false);
   app.useGlobalFilters(new ErrorFilter());
   app.useWebSocketAdapter(new IoAdapter(app));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

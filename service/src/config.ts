@@ -18,6 +18,12 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** bcrypt cost; lower only in tests. */
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(10),
+  /**
+   * Reverse proxies in front of the service that terminate TLS and add X-Forwarded-For (0: none).
+   * With 1, the client address (rate limits, logs) is the one the nearest proxy saw; never set it
+   * when clients can reach the service directly, or they can claim any address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 /** Injection token for the loaded ServiceConfig. */
@@ -32,6 +38,8 @@ export interface ServiceConfig {
   jwtSecret: string;
   authRateLimit: number;
   bcryptCost: number;
+  /** How many proxy hops to trust for the client address; 0 trusts none. */
+  trustProxyHops: number;
   /** Set when the development JWT secret is in use, so start-up can say so loudly. */
   warnings: string[];
 }
@@ -65,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     jwtSecret,
     authRateLimit: e.AUTH_RATE_LIMIT,
     bcryptCost: e.BCRYPT_COST,
+    trustProxyHops: e.TRUST_PROXY,
     warnings,
   };
 }

@@ -101,6 +101,7 @@ test('diagram colours follow the light and dark themes', async ({ page }) => {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`diagrams have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(180_000); // axe on four long chapters, on a shared machine
     await page.emulateMedia({ colorScheme });
     for (const week of Object.keys(EXPECTED)) {
       await page.goto(`/weeks/${week}/`);

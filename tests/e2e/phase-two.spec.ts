@@ -50,6 +50,7 @@ test('code-review rubric: a mentor scores a pull request and the scores are kept
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`Phase 2 assessment and rubric have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000); // axe on two long chapters, on a shared machine
     await page.emulateMedia({ colorScheme });
     for (const week of [8, 12]) {
       await page.goto(`/weeks/${week}/`);

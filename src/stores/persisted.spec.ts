@@ -17,6 +17,19 @@ const open = (storage: ReturnType<typeof memoryStorage>) =>
 const damaged = JSON.stringify({ version: 1, notes: { a: 'kept', b: '', c: 'also kept' }, padding: 'x'.repeat(200) });
 
 describe('createPersisted', () => {
+  it('has saved a change by the time its listeners hear of it (a badge re-reading storage is not one step behind)', () => {
+    const storage = memoryStorage();
+    const store = open(storage);
+    const seen: unknown[] = [];
+    store.$value.listen(() => seen.push(JSON.parse(storage.getItem(KEY) ?? 'null')));
+    store.update((n) => ({ ...n, notes: { a: 'first' } }));
+    store.set({ version: 1, notes: { a: 'second' } });
+    expect(seen).toEqual([
+      { version: 1, notes: { a: 'first' } },
+      { version: 1, notes: { a: 'second' } },
+    ]);
+  });
+
   it('keeps the valid entries of damaged data and backs the original up', () => {
     const storage = memoryStorage({ [KEY]: damaged });
     const store = open(storage);

@@ -157,14 +157,18 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     $notice,
     $held,
     get: () => $value.get(),
+    // Write first, then publish: listeners (badges that re-read storage, other stores) must see
+    // the saved copy, not the one before it.
     update(change) {
       const next = change(latest());
+      const saved = write(next);
       $value.set(next);
-      return write(next);
+      return saved;
     },
     set(value) {
+      const saved = write(value);
       $value.set(value);
-      return write(value);
+      return saved;
     },
     reload: load,
     dismissNotice: () => $notice.set(null),

@@ -63,6 +63,8 @@ test.describe('the exercise sandbox', () => {
     await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
     await expect(check(page, 'complete() moves a TODO task to COMPLETED')).toContainText('Passed');
     await expect(page.getByText(/Finished in \d+\.\d+ s/)).toBeVisible();
+    // Progress shown on the page follows at once, not one run behind.
+    await expect(page.locator('.progress-badge').first()).toHaveText('Passed');
 
     await page.reload();
     await openExercise(page);

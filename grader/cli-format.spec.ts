@@ -31,6 +31,47 @@ describe('formatReport', () => {
     expect(text).toContain('⚠ refused: network: 127.0.0.1:6379');
     expect(formatReport(report({}), plain)).not.toContain('refused');
   });
+
+  it('an error is "error" with its place and lists every check as not run, not as failed', () => {
+    const text = formatReport(
+      report({
+        status: 'error',
+        message: `Your code has a type error:\nsrc/domain/task/task.entity.ts:7:3 Type 'string' is not assignable to type 'number'. (TS2322)\nFix them and run the checks again.`,
+        checks: [
+          { name: 'complete() marks the task completed', status: 'failed', message: 'boom', durationMs: 2 },
+          { name: 'complete() keeps the title', status: 'passed', durationMs: 2 },
+        ],
+      }),
+      plain,
+      { files: ['src/domain/task/task.entity.ts'], at: (p) => `my-folder/${p}` },
+    );
+    expect(text).toContain('task-entity-complete: error (the checks did not run');
+    expect(text).not.toMatch(/\d+\/\d+ checks/);
+    expect(text).toContain("my-folder/src/domain/task/task.entity.ts:7:3 Type 'string'");
+    expect(text).toContain('not run: complete() marks the task completed');
+    expect(text).toContain('not run: complete() keeps the title');
+    expect(text).not.toContain('boom');
+  });
+
+  it("prints a failing check's frame as a path the terminal opens", () => {
+    const text = formatReport(
+      report({
+        status: 'failed',
+        checks: [
+          {
+            name: 'complete() throws',
+            status: 'failed',
+            message: '\nError: not implemented\nat src/domain/task/task.entity.ts:42:11',
+            durationMs: 2,
+          },
+        ],
+      }),
+      plain,
+      { files: ['src/domain/task/task.entity.ts'], at: (p) => `../work/${p}` },
+    );
+    expect(text).toContain('(0/1 checks');
+    expect(text).toContain('      Error: not implemented\n      at ../work/src/domain/task/task.entity.ts:42:11');
+  });
 });
 
 describe('identity failures', () => {

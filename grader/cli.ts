@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
 import { sealEvent } from '../src/sandbox/ndjson.ts';
-import { formatReport, styleFor } from './cli-format.ts';
+import { type FileLinks, formatReport, styleFor } from './cli-format.ts';
 import { CLI, nextSteps } from './cli-next.ts';
 import { cliProgressPath, recordCliRun } from './cli-progress.ts';
 import { spinner } from './cli-spinner.ts';
@@ -147,6 +147,13 @@ function submission(exercise: LoadedExercise): Record<string, string> {
   return files;
 }
 
+/** The learner's files as this terminal reaches them (clickable `path:line:col`); none for --solution/--starter. */
+function fileLinks(exercise: LoadedExercise): FileLinks | undefined {
+  if (flags.solution || flags.starter) return undefined;
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : exercise.manifest.id);
+  return { files: Object.keys(exercise.starter), at: (path) => relative(process.cwd(), join(dir, path)) };
+}
+
 async function check(exercise: LoadedExercise): Promise<number> {
   const files = submission(exercise);
   const spin = flags.json
@@ -162,7 +169,7 @@ async function check(exercise: LoadedExercise): Promise<number> {
       return report.status === 'passed' ? 0 : 1;
     }
     const s = styleFor(process.stdout);
-    console.log(formatReport(report, s));
+    console.log(formatReport(report, s, fileLinks(exercise)));
     const saved = afterRun(exercise, files, report);
     console.log(
       `\n${nextSteps(report, exercise.manifest, allManifests(), saved)
@@ -222,7 +229,12 @@ async function watchExercise(exercise: LoadedExercise): Promise<void> {
         const report = await grader.grade({ exerciseId: id, files }, { engine: 'cli' }).finally(() => spin.stop());
         const saved = afterRun(exercise, files, report);
         console.log(
-          `${formatReport(report, s)}\n${nextSteps(report, exercise.manifest, allManifests(), saved)
+          `${formatReport(report, s, fileLinks(exercise))}\n${nextSteps(
+            report,
+            exercise.manifest,
+            allManifests(),
+            saved,
+          )
             .filter((l) => !l.startsWith('Check again'))
             .map((l) => `→ ${l}`)
             .join(

@@ -168,6 +168,64 @@ test.describe('the exercise sandbox', () => {
     );
   });
 
+  test('a type error is the report: the error at its place, every check not run, a link that opens the line', async ({
+    page,
+  }) => {
+    await openExercise(page);
+    const typeError = solution.replace(
+      'this.state = { ...this.state, status: TaskStatus.COMPLETED, updatedAt: now };',
+      'const wrong: number = TaskStatus.COMPLETED;\n    void wrong;',
+    );
+    const line = typeError.split('\n').findIndex((l) => l.includes('const wrong: number')) + 1;
+    await setCode(page, typeError);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^Error: the checks could not run\./)).toBeVisible({ timeout: 30_000 });
+    await expect(results(page).getByText(/is not assignable to type 'number'/)).toBeVisible();
+    await expect(results(page).getByText('Fix them and run the checks again.')).toBeVisible();
+    const checks = results(page).getByRole('listitem');
+    expect(await checks.count()).toBeGreaterThan(1);
+    await expect(checks.filter({ hasNotText: 'Not run' })).toHaveCount(0);
+    await expect(results(page).getByText('Failed')).toHaveCount(0);
+
+    // The place is linked from the result and marked in the editor (which renders visible lines only).
+    await page
+      .getByRole('tab', { name: /read-only/ })
+      .first()
+      .click();
+    const link = results(page).getByRole('link', {
+      name: new RegExp(`^src/domain/task/task\\.entity\\.ts:${line}:\\d+$`),
+    });
+    await link.click();
+    await expect(page.getByRole('tab', { name: 'task.entity.ts' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.monaco-editor .active-line-number')).toHaveText(String(line));
+    await expect(page.locator('.workbook-failure-gutter')).toHaveCount(1);
+    await page.locator('.squiggly-error').first().hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: "not assignable to type 'number'" })).toBeVisible();
+
+    // An edit makes the result out of date until the next run, which clears the marks.
+    await page.keyboard.type(' ');
+    await expect(results(page).getByText(/^Out of date: you changed the code after this run/)).toBeVisible();
+    await setCode(page, solution);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 30_000 });
+    await expect(results(page).getByText(/^Out of date/)).toBeHidden();
+    await expect(page.locator('.workbook-failure-gutter')).toHaveCount(0);
+  });
+
+  test('a thrown error in the learner’s code links to its line', async ({ page }) => {
+    await openExercise(page);
+    await setCode(page, starter);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^\d+ of \d+ checks passed\.$/)).toBeVisible({ timeout: 30_000 });
+    const line = starter.split('\n').findIndex((l) => l.includes('not implemented yet')) + 1;
+    const link = results(page)
+      .getByRole('link', { name: new RegExp(`^src/domain/task/task\\.entity\\.ts:${line}:\\d+$`) })
+      .first();
+    await link.click();
+    await expect(page.locator('.monaco-editor .active-line-number')).toHaveText(String(line));
+    await expect(page.locator('.workbook-failure-gutter')).toHaveCount(1);
+  });
+
   test('the editor theme follows the site theme, and the page has no serious accessibility violation', async ({
     page,
   }) => {

@@ -7,10 +7,11 @@ import type { EditorData } from '../../schemas/editor-data.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { renderSaveNotice } from '../site/save-notice.ts';
 import type { ExerciseContext } from './exercise-context.ts';
-import { mountEditor } from './exercise-editor.ts';
+import { mountEditor, openLocation } from './exercise-editor.ts';
 import { wireFiles } from './exercise-files.ts';
 import { wireHelp } from './exercise-help.ts';
 import { wireRuns } from './exercise-run.ts';
+import type { WorkbookEditor } from './monaco-editor.ts';
 import { ResultsView } from './results-view.ts';
 
 /** Wires one <workbook-exercise> element; resolves once the editor is ready. */
@@ -33,9 +34,14 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   store.$notice.listen(showNotice);
 
   const data = await loadEditorData(root.dataset['editor'] ?? '');
-  const results = new ResultsView(q('[data-results]') ?? root);
+  // Places in the learner's files that results name link to the editor, once it exists.
+  let editor: WorkbookEditor | undefined;
+  const results = new ResultsView(q('[data-results]') ?? root, {
+    files: data.files.filter((f) => f.editable).map((f) => f.path),
+    open: (location) => editor && openLocation(root, editor, location),
+  });
   const ctx: ExerciseContext = { root, id, data, store, results, q, button, say };
-  const editor = await mountEditor(ctx);
+  editor = await mountEditor(ctx);
   const saveNow = wireFiles(ctx, editor);
   wireRuns(ctx, editor, saveNow);
   wireHelp(ctx, editor);

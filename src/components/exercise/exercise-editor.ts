@@ -1,5 +1,6 @@
 // The exercise's editor: Monaco on demand (a plain textarea when it cannot load), its file tabs,
 // the TypeScript problems line and the learner's editor preferences.
+import type { FileLocation } from '../../schemas/report-locations.ts';
 import { preferencesStore } from '../../stores/preferences.ts';
 import { initialFiles, type ExerciseContext } from './exercise-context.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
@@ -32,6 +33,15 @@ export async function mountEditor(ctx: ExerciseContext): Promise<WorkbookEditor>
   wireProblems(ctx, editor);
   wirePreferences(ctx, editor);
   return editor;
+}
+
+/** Selects the tab of `location.path` (as a click would) and puts the cursor at the location. */
+export function openLocation(root: HTMLElement, editor: WorkbookEditor, location: FileLocation): void {
+  const tab = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find(
+    (t) => t.dataset['path'] === location.path,
+  );
+  tab?.click();
+  editor.reveal(location);
 }
 
 /** Tabs follow the ARIA tabs pattern: click or arrow keys select, only the selected tab is tabbable. */

@@ -1,6 +1,8 @@
 // Runs: the engine line, Run / Cancel / Ctrl+Enter, and one grade at a time through the engine
 // interface (whichever engine is chosen, the page sees the same events and report).
 import { EngineError, LOCAL_PROBLEM, NO_ENGINE_MESSAGE } from '../../sandbox/index.ts';
+import { failureMarks } from '../../schemas/report-locations.ts';
+import type { CheckReport } from '../../schemas/report.ts';
 import { chooseEngine } from './engine-client.ts';
 import type { ExerciseContext } from './exercise-context.ts';
 import { renderIsolation } from './isolation-view.ts';
@@ -21,6 +23,15 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
           : NO_ENGINE_MESSAGE;
   });
 
+  const learnerFiles = data.files.filter((f) => f.editable).map((f) => f.path);
+  const show = (report: CheckReport, live: boolean) => {
+    results.finish(report, live);
+    editor.mark(failureMarks(report, learnerFiles));
+    if (isolationLine) renderIsolation(isolationLine, report);
+  };
+  // A result describes the code it graded: once the code changes, it is out of date.
+  editor.onChange(() => results.markStale());
+
   let running: AbortController | undefined;
   const run = async () => {
     if (running) return;
@@ -40,13 +51,13 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
     if (cancel) cancel.hidden = false;
     root.dataset['state'] = 'running';
     results.start(chosen.engine.label);
+    editor.mark([]);
     try {
       const report = await chosen.engine.grade(
         { exerciseId: id, files: editor.files() },
         { signal: running.signal, onEvent: (e) => results.event(e) },
       );
-      results.finish(report);
-      if (isolationLine) renderIsolation(isolationLine, report);
+      show(report, true);
       store.recordReport(id, report);
     } catch (error) {
       const cancelled = error instanceof EngineError && error.code === 'aborted';
@@ -69,8 +80,5 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
   button('cancel')?.addEventListener('click', () => running?.abort());
 
   const last = store.exercise(id)?.lastReport;
-  if (last) {
-    results.finish(last, false);
-    if (isolationLine) renderIsolation(isolationLine, last);
-  }
+  if (last) show(last, false);
 }

@@ -15,6 +15,7 @@ import {
   ModuleResolutionKind,
   ScriptTarget,
 } from 'monaco-editor/languages/features/typescript/register';
+import type { FailureMark, FileLocation } from '../../schemas/report-locations.ts';
 import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
@@ -37,6 +38,10 @@ export interface WorkbookEditor {
   onRun(listener: () => void): void;
   /** TypeScript errors in the editable files, as "path:line message", whenever they change. */
   onProblems(listener: (problems: string[]) => void): void;
+  /** Marks the lines a result names (gutter, squiggle, hover with the message); [] clears them. */
+  mark(marks: readonly FailureMark[]): void;
+  /** Shows `location.path` with the cursor at that line and column. */
+  reveal(location: FileLocation): void;
   /** Applies the learner's editor preferences. */
   configure(options: { fontSize: number; wordWrap: boolean }): void;
   focus(): void;
@@ -119,23 +124,25 @@ export function createEditor(
   const editable = new Set(tabs.filter((t) => t.editable).map((t) => t.path));
   const views = new Map<string, monaco.editor.ICodeEditorViewState | null>();
   let current = tabs[0]?.path ?? '';
+  const failureDecorations = new Map<string, string[]>();
   const setReadOnly = (path: string) =>
     editor.updateOptions({
       readOnly: !editable.has(path),
       readOnlyMessage: { value: 'This file is part of the service and is shown for context; edit the editable tab.' },
     });
   setReadOnly(current);
+  const show = (path: string) => {
+    const model = models.get(path);
+    if (!model || path === current) return;
+    views.set(current, editor.saveViewState());
+    editor.setModel(model);
+    const view = views.get(path);
+    if (view) editor.restoreViewState(view);
+    setReadOnly(path);
+    current = path;
+  };
   return {
-    show(path) {
-      const model = models.get(path);
-      if (!model || path === current) return;
-      views.set(current, editor.saveViewState());
-      editor.setModel(model);
-      const view = views.get(path);
-      if (view) editor.restoreViewState(view);
-      setReadOnly(path);
-      current = path;
-    },
+    show,
     files: () => Object.fromEntries([...editable].map((path) => [path, models.get(path)?.getValue() ?? ''])),
     setFiles(files) {
       for (const [path, content] of Object.entries(files)) {
@@ -190,6 +197,46 @@ export function createEditor(
       };
       for (const path of editable) models.get(path)?.onDidChangeContent(() => schedule(600));
       schedule(0);
+    },
+    mark(marks) {
+      for (const [path, model] of models) {
+        const mine = marks.filter((m) => m.path === path && m.line >= 1 && m.line <= model.getLineCount());
+        monaco.editor.setModelMarkers(
+          model,
+          'workbook-checks',
+          mine.map((m) => ({
+            severity: monaco.MarkerSeverity.Error,
+            source: 'checks',
+            message: m.message,
+            startLineNumber: m.line,
+            startColumn: Math.min(m.column, model.getLineMaxColumn(m.line)),
+            endLineNumber: m.line,
+            endColumn: model.getLineMaxColumn(m.line),
+          })),
+        );
+        const old = failureDecorations.get(path) ?? [];
+        failureDecorations.set(
+          path,
+          model.deltaDecorations(
+            old,
+            mine.map((m) => ({
+              range: new monaco.Range(m.line, 1, m.line, 1),
+              options: {
+                isWholeLine: true,
+                className: 'workbook-failure-line',
+                linesDecorationsClassName: 'workbook-failure-gutter',
+                linesDecorationsTooltip: m.message,
+              },
+            })),
+          ),
+        );
+      }
+    },
+    reveal({ path, line, column }) {
+      show(path);
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenter(line);
+      editor.focus();
     },
     configure: ({ fontSize, wordWrap }) => editor.updateOptions({ fontSize, wordWrap: wordWrap ? 'on' : 'off' }),
     focus: () => editor.focus(),

@@ -33,6 +33,15 @@ export function createPlainEditor(host: HTMLElement, tabs: readonly EditorTab[])
     onChange: (l) => void listeners.push(l),
     onRun: () => undefined,
     onProblems: () => undefined,
+    // A textarea cannot mark lines; the result's links still move the cursor there.
+    mark: () => undefined,
+    reveal({ path, line, column }) {
+      show(path);
+      const lines = area.value.split('\n');
+      const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+      area.focus();
+      area.setSelectionRange(offset, offset);
+    },
     configure: ({ fontSize, wordWrap }) => {
       area.style.fontSize = `${fontSize}px`;
       area.wrap = wordWrap ? 'soft' : 'off';

@@ -126,10 +126,34 @@ test.describe('the exercise sandbox', () => {
     await page.getByRole('button', { name: /Show hint 2 of \d/ }).click();
     await expect(hints.filter({ visible: true })).toHaveCount(2);
 
+    // The first reveal asks; "Not yet" shows nothing and records nothing.
+    const stored0 = () =>
+      page.evaluate((id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id], ID);
     await page.getByRole('button', { name: 'Show solution' }).click();
+    const ask = page.getByRole('group', { name: 'Show the solution?' });
+    await ask.getByRole('button', { name: 'Not yet' }).click();
+    await expect(ask).toBeHidden();
     const diff = page.locator('[data-solution]');
-    await expect(diff.locator('ins').filter({ hasText: 'TASK.ALREADY_COMPLETED' })).toBeVisible();
-    await expect(diff.locator('del').filter({ hasText: 'not implemented yet' })).toBeVisible();
+    await expect(diff).toBeHidden();
+    expect((await stored0())?.solutionViewed ?? false).toBe(false);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await ask.getByRole('button', { name: 'Show the solution' }).click();
+
+    // Monaco's diff editor: syntax colours, unchanged regions folded, a jump to the first change.
+    const modified = diff.locator('.modified-in-monaco-diff-editor');
+    await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
+    await expect
+      .poll(() =>
+        modified
+          .locator('.view-lines span[class^="mtk"]')
+          .evaluateAll((els) => new Set(els.map((e) => e.className)).size),
+      )
+      .toBeGreaterThan(2);
+    await expect(diff.locator('.diff-hidden-lines').first()).toBeAttached();
+    await diff.getByRole('button', { name: 'Go to the first change' }).click();
+    const starterLines = starter.split('\n');
+    const firstChange = solution.split('\n').findIndex((line, i) => line !== starterLines[i]) + 1;
+    await expect(modified.locator('.active-line-number')).toHaveText(String(firstChange));
     await expect(page.getByRole('button', { name: 'Hide solution' })).toHaveAttribute('aria-expanded', 'true');
 
     await setCode(page, solution);
@@ -147,6 +171,67 @@ test.describe('the exercise sandbox', () => {
     const saved = await stored();
     expect(saved.hintsUsed).toBe(2);
     expect(saved.solutionViewed).toBe(true);
+  });
+
+  test('the page names the exercise once, hints show code as code, and buttons do not touch', async ({ page }) => {
+    await page.goto(`/exercises/${ID}/`);
+    await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 30_000 });
+    const title = 'Complete a task: a rule inside the entity';
+    await expect(page.getByRole('heading', { name: title })).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: `Exercise: ${title}` })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: title })).toBeVisible();
+
+    const hint = page.getByRole('button', { name: /^Show hint \d+ of \d+$/ });
+    while (await hint.isVisible()) await hint.click();
+    const hints = page.getByRole('region', { name: 'Hints and solution' }).getByRole('listitem');
+    await expect(hints.locator('code').filter({ hasText: /^now$/ })).toBeVisible();
+    await expect(hints.filter({ hasText: '`' })).toHaveCount(0);
+
+    // Neighbouring buttons on one row keep a gap between them.
+    const boxes = await page
+      .locator('workbook-exercise .button')
+      .filter({ visible: true })
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (const [a, b] of boxes.slice(1).map((b, i) => [boxes[i] as DOMRect, b] as const))
+      if (Math.abs(a.top - b.top) < 2 && b.left > a.left) expect(b.left - a.right).toBeGreaterThanOrEqual(4);
+  });
+
+  test('a seen solution opens without asking, and says when the code already matches it', async ({ page }) => {
+    await openExercise(page);
+    await setCode(page, solution);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ([id, file]) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id]?.files?.[file],
+          [ID, FILE] as const,
+        ),
+      )
+      .toContain('TASK.ALREADY_COMPLETED');
+    await page.evaluate((id) => {
+      const saved = JSON.parse(localStorage.getItem('workbook:progress') ?? '{}');
+      saved.exercises[id].solutionViewed = true;
+      localStorage.setItem('workbook:progress', JSON.stringify(saved));
+    }, ID);
+    await page.reload();
+    await openExercise(page);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect(page.getByRole('group', { name: 'Show the solution?' })).toBeHidden();
+    await expect(page.getByText(`${FILE}: your code already matches the solution.`)).toBeVisible();
+  });
+
+  test('without Monaco the editor is a plain text area and the solution a text diff', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.route(/\/_astro\/monaco-editor\.[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`/exercises/${ID}/`);
+    await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/The code editor failed to load .*a plain text area is used instead/)).toBeVisible();
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    const ask = page.getByRole('group', { name: 'Show the solution?' });
+    await ask.getByRole('button', { name: 'Show the solution' }).click();
+    const diff = page.locator('[data-solution]');
+    await expect(diff.locator('ins').filter({ hasText: 'TASK.ALREADY_COMPLETED' })).toBeVisible();
+    await expect(diff.locator('.monaco-diff-editor')).toHaveCount(0);
   });
 
   test('the editor knows the service types: no false errors, and a real type error is reported', async ({ page }) => {
@@ -199,7 +284,7 @@ test.describe('the exercise sandbox', () => {
     await expect(page.getByRole('tab', { name: 'task.entity.ts' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.locator('.monaco-editor .active-line-number')).toHaveText(String(line));
     await expect(page.locator('.workbook-failure-gutter')).toHaveCount(1);
-    await page.locator('.squiggly-error').first().hover();
+    await page.locator('.squiggly-error').first().hover({ force: true });
     await expect(page.locator('.monaco-hover').filter({ hasText: "not assignable to type 'number'" })).toBeVisible();
 
     // An edit makes the result out of date until the next run, which clears the marks.

@@ -17,6 +17,7 @@ import {
 } from 'monaco-editor/languages/features/typescript/register';
 import type { FailureMark, FileLocation } from '../../schemas/report-locations.ts';
 import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
+import { createSolutionDiff, type SolutionDiffView } from './monaco-diff.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 
@@ -42,6 +43,11 @@ export interface WorkbookEditor {
   mark(marks: readonly FailureMark[]): void;
   /** Shows `location.path` with the cursor at that line and column. */
   reveal(location: FileLocation): void;
+  /**
+   * Shows `solution` against the learner's file `path` in a diff view inside `host`; absent when
+   * the editor has no diff view (the plain fallback), and the page then shows a text diff.
+   */
+  solutionDiff?(host: HTMLElement, path: string, solution: string): SolutionDiffView | null;
   /** Applies the learner's editor preferences. */
   configure(options: { fontSize: number; wordWrap: boolean }): void;
   focus(): void;
@@ -237,6 +243,14 @@ export function createEditor(
       editor.setPosition({ lineNumber: line, column });
       editor.revealLineInCenter(line);
       editor.focus();
+    },
+    solutionDiff(diffHost, path, solution) {
+      const mine = models.get(path);
+      if (!mine) return null;
+      return createSolutionDiff(diffHost, mine, solution, {
+        fontSize: editor.getOption(monaco.editor.EditorOption.fontSize),
+        label: `Solution compared with your ${path}`,
+      });
     },
     configure: ({ fontSize, wordWrap }) => editor.updateOptions({ fontSize, wordWrap: wordWrap ? 'on' : 'off' }),
     focus: () => editor.focus(),

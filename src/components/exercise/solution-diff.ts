@@ -1,4 +1,5 @@
-// The solution shown as a line diff against the learner's code (no editor needed).
+// The solution shown as a line diff against the learner's code, without an editor: the fallback
+// when Monaco could not load, and the page's answer when the learner's code already matches.
 import { diffLines } from 'diff';
 
 export interface DiffLine {
@@ -30,7 +31,11 @@ export function renderDiff(path: string, mine: string, solution: string): HTMLEl
     el.textContent = `${line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}${line.text}\n`;
     pre.append(el);
   }
-  if (!changes.some((l) => l.kind !== 'same')) caption.textContent = `${path}: identical to the solution`;
+  if (!changes.some((l) => l.kind !== 'same')) {
+    caption.textContent = `${path}: your code already matches the solution.`;
+    figure.append(caption);
+    return figure;
+  }
   figure.append(caption, pre);
   return figure;
 }

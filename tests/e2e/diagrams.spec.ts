@@ -90,7 +90,7 @@ test('diagram colours follow the light and dark themes', async ({ page }) => {
   expect(light.label).toBe(light.fg);
   expect(light.arrow).toBe(light.fgMuted);
 
-  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   const dark = await colours(page);
   expect(dark.box).toBe(dark.bgSoft);
   expect(dark.label).toBe(dark.fg);

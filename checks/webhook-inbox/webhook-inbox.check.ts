@@ -1,7 +1,9 @@
 import * as crypto from 'node:crypto';
 import { createHmac } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { WebhookInbox, verifyWebhook, type WebhookEvent } from '../src/payments/webhook-inbox.js';
+import { closePrisma, getPrisma, resetDatabase } from './fixtures.js';
 
 // Spy on timingSafeEqual however the learner imports node:crypto (named, namespace or default).
 vi.mock('node:crypto', async (importOriginal) => {
@@ -17,7 +19,29 @@ const now = () => NOW_S * 1000;
 const hmac = (secret: string, t: number, body: string) => createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
 const header = (body: string, t = NOW_S, secret = SECRET) => `t=${t},v1=${hmac(secret, t, body)}`;
 const body = (id: string, type = 'payment.succeeded') => JSON.stringify({ id, type, data: { amount: 4200, currency: 'EUR' } });
-const inbox = () => new WebhookInbox([SECRET, OLD_SECRET], { now });
+// The exercise's tables. The CHECK lets a check make recording an event fail on purpose.
+const TABLES = [
+  `CREATE TABLE IF NOT EXISTS processed_events (
+     event_id TEXT PRIMARY KEY, type TEXT NOT NULL CONSTRAINT no_sabotage CHECK (type <> 'test.sabotage'),
+     processed_at TIMESTAMPTZ NOT NULL)`,
+  'CREATE TABLE IF NOT EXISTS payment_effects (event_id TEXT NOT NULL, amount INT NOT NULL)',
+];
+let prisma: PrismaClient;
+beforeEach(async () => {
+  prisma = (await getPrisma()) as unknown as PrismaClient;
+  for (const sql of TABLES) await prisma.$executeRawUnsafe(sql);
+  await resetDatabase();
+});
+afterAll(() => closePrisma());
+
+const inbox = () => new WebhookInbox(prisma, [SECRET, OLD_SECRET], { now });
+type Tx = Parameters<Parameters<WebhookInbox['receive']>[2]>[1];
+/** A handler whose effect is a row written through the transaction it is given. */
+const paying = (amount = 4200) => vi.fn(async (event: WebhookEvent, tx: Tx) => {
+  await tx.$executeRaw`INSERT INTO payment_effects (event_id, amount) VALUES (${event.id}, ${amount})`;
+});
+const effects = async () => (await prisma.$queryRawUnsafe<{ event_id: string }[]>('SELECT event_id FROM payment_effects ORDER BY event_id')).map((r) => r.event_id);
+const recorded = async () => (await prisma.$queryRawUnsafe<{ event_id: string }[]>('SELECT event_id FROM processed_events ORDER BY event_id')).map((r) => r.event_id);
 
 describe('webhook inbox', () => {
   it('processes a correctly signed event and hands the parsed event to the handler', async () => {
@@ -65,16 +89,22 @@ describe('webhook inbox', () => {
 
   it('processes an event id once: a redelivery, even a concurrent one, is answered as a duplicate', async () => {
     const box = inbox();
-    let release!: () => void;
-    const handle = vi.fn(() => new Promise<void>((r) => (release = r)));
+    // Every call waits until released; once released, later calls finish at once (never a hang).
+    let released = false;
+    const waiting: (() => void)[] = [];
+    const release = () => {
+      released = true;
+      for (const resolve of waiting) resolve();
+    };
+    const handle = vi.fn(() => (released ? Promise.resolve() : new Promise<void>((r) => void waiting.push(r))));
     const raw = body('evt_6');
-    const first = box.receive(raw, header(raw), handle);
-    first.catch(() => undefined); // reported by the await below, not as an unhandled rejection
-    const concurrent = await box.receive(raw, header(raw), handle);
+    const both = Promise.all([box.receive(raw, header(raw), handle), box.receive(raw, header(raw), handle)]);
+    both.catch(() => undefined); // reported by the await below, not as an unhandled rejection
     await vi.waitFor(() => expect(handle).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 20)); // give the second delivery time to reach the database
     release();
-    expect(await first).toEqual({ status: 200, outcome: 'processed' });
-    expect(concurrent).toEqual({ status: 200, outcome: 'duplicate' });
+    const outcomes = (await both).map((a) => a.outcome).sort();
+    expect(outcomes, 'two deliveries at once: one is processed, the other is a duplicate').toEqual(['duplicate', 'processed']);
     expect(await box.receive(raw, header(raw), handle)).toEqual({ status: 200, outcome: 'duplicate' });
     expect(handle).toHaveBeenCalledTimes(1);
   });
@@ -106,7 +136,7 @@ describe('webhook inbox', () => {
 
   it('knows a duplicate by its event id: a redelivery re-signed later and re-serialised is still a duplicate', async () => {
     let t = NOW_S;
-    const box = new WebhookInbox([SECRET], { now: () => t * 1000 });
+    const box = new WebhookInbox(prisma, [SECRET], { now: () => t * 1000 });
     const handle = vi.fn(async () => {});
     const first = JSON.stringify({ id: 'evt_8', type: 'payment.succeeded', data: { amount: 1 } });
     expect(await box.receive(first, header(first, t), handle)).toEqual({ status: 200, outcome: 'processed' });
@@ -146,5 +176,40 @@ describe('webhook inbox', () => {
       expect(await inbox().receive(raw, header(raw), handle), raw).toEqual({ status: 400, outcome: 'rejected', reason: 'INVALID_EVENT' });
     }
     expect(handle).not.toHaveBeenCalled();
+  });
+
+  it('a new inbox on the same database still knows a processed event: the ids live in a table, not in memory', async () => {
+    const raw = body('evt_r');
+    expect(await inbox().receive(raw, header(raw), paying())).toEqual({ status: 200, outcome: 'processed' });
+    expect(await recorded(), 'processed_events after the first delivery').toEqual(['evt_r']);
+    const afterRestart = paying();
+    expect(await inbox().receive(raw, header(raw), afterRestart), 'a redelivery after a restart').toEqual({ status: 200, outcome: 'duplicate' });
+    expect(afterRestart).not.toHaveBeenCalled();
+  });
+
+  it('the handler writes through the transaction it is given, and its effect commits with the event id', async () => {
+    const raw = body('evt_e');
+    const handle = paying();
+    expect(await inbox().receive(raw, header(raw), handle)).toEqual({ status: 200, outcome: 'processed' });
+    expect(await effects()).toEqual(['evt_e']);
+    expect(await recorded()).toEqual(['evt_e']);
+  });
+
+  it('when the handler fails, its effects are rolled back with the event id', async () => {
+    const raw = body('evt_x');
+    const failing = vi.fn(async (event: WebhookEvent, tx: Tx) => {
+      await tx.$executeRaw`INSERT INTO payment_effects (event_id, amount) VALUES (${event.id}, 1)`;
+      throw new Error('order service unavailable');
+    });
+    expect(await inbox().receive(raw, header(raw), failing)).toEqual({ status: 500, outcome: 'failed' });
+    expect(await effects(), 'a half-done effect must not survive the failure').toEqual([]);
+    expect(await recorded(), 'nor the event id').toEqual([]);
+  });
+
+  it('when recording the event fails, the effect is rolled back too and the answer is 500', async () => {
+    const raw = body('evt_s', 'test.sabotage');
+    const outcome = await inbox().receive(raw, header(raw), paying());
+    expect(outcome).toEqual({ status: 500, outcome: 'failed' });
+    expect(await effects(), 'an effect whose event could not be recorded would run again on the retry').toEqual([]);
   });
 });

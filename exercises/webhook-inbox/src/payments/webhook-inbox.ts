@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type RejectReason = 'MISSING_HEADER' | 'MALFORMED_HEADER' | 'TIMESTAMP_OUT_OF_TOLERANCE' | 'SIGNATURE_MISMATCH';
 
@@ -26,14 +27,18 @@ export function verifyWebhook(
   throw new Error('Not implemented: verifyWebhook');
 }
 
-/** Verifies, parses and processes each webhook event id at most once. */
+/** The transaction an event's effects must be written in, so they commit with its id or not at all. */
+export type Tx = Prisma.TransactionClient;
+
+/** Verifies, parses and processes each webhook event id at most once, recording ids in processed_events. */
 export class WebhookInbox {
   constructor(
+    private readonly prisma: PrismaClient,
     private readonly secrets: readonly string[],
     private readonly options: { now: () => number; toleranceSeconds?: number },
   ) {}
 
-  async receive(rawBody: string, header: string | undefined, handle: (event: WebhookEvent) => Promise<void>): Promise<InboxAnswer> {
+  async receive(rawBody: string, header: string | undefined, handle: (event: WebhookEvent, tx: Tx) => Promise<void>): Promise<InboxAnswer> {
     throw new Error('Not implemented: WebhookInbox.receive');
   }
 }

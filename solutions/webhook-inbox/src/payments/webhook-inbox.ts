@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type RejectReason = 'MISSING_HEADER' | 'MALFORMED_HEADER' | 'TIMESTAMP_OUT_OF_TOLERANCE' | 'SIGNATURE_MISMATCH';
 
@@ -56,17 +57,22 @@ function parseEvent(rawBody: string): WebhookEvent | undefined {
   }
 }
 
-/** Verifies, parses and processes each webhook event id at most once. */
-export class WebhookInbox {
-  /** Event id → its processing (settled or in flight). Failures are removed so retries run again. */
-  private readonly seen = new Map<string, Promise<void>>();
+/** The transaction an event's effects must be written in, so they commit with its id or not at all. */
+export type Tx = Prisma.TransactionClient;
 
+/**
+ * Verifies, parses and processes each webhook event id at most once. The ids live in the
+ * processed_events table, inserted in the same transaction as the handler's effects: a restart
+ * forgets nothing, and a failure rolls back both, so the provider's retry runs the event again.
+ */
+export class WebhookInbox {
   constructor(
+    private readonly prisma: PrismaClient,
     private readonly secrets: readonly string[],
     private readonly options: { now: () => number; toleranceSeconds?: number },
   ) {}
 
-  async receive(rawBody: string, header: string | undefined, handle: (event: WebhookEvent) => Promise<void>): Promise<InboxAnswer> {
+  async receive(rawBody: string, header: string | undefined, handle: (event: WebhookEvent, tx: Tx) => Promise<void>): Promise<InboxAnswer> {
     const verdict = verifyWebhook(rawBody, header, this.secrets, {
       nowMs: this.options.now(),
       ...(this.options.toleranceSeconds === undefined ? {} : { toleranceSeconds: this.options.toleranceSeconds }),
@@ -74,14 +80,18 @@ export class WebhookInbox {
     if (!verdict.ok) return { status: 400, outcome: 'rejected', reason: verdict.reason };
     const event = parseEvent(rawBody);
     if (!event) return { status: 400, outcome: 'rejected', reason: 'INVALID_EVENT' };
-    if (this.seen.has(event.id)) return { status: 200, outcome: 'duplicate' };
-    const processing = handle(event);
-    this.seen.set(event.id, processing);
+    const receivedAt = new Date(this.options.now());
     try {
-      await processing;
-      return { status: 200, outcome: 'processed' };
+      return await this.prisma.$transaction(async (tx) => {
+        // The primary key decides: a concurrent duplicate waits on this row, then inserts nothing.
+        const inserted = await tx.$executeRaw`
+          INSERT INTO processed_events (event_id, type, processed_at) VALUES (${event.id}, ${event.type}, ${receivedAt})
+          ON CONFLICT (event_id) DO NOTHING`;
+        if (inserted === 0) return { status: 200, outcome: 'duplicate' } as const;
+        await handle(event, tx);
+        return { status: 200, outcome: 'processed' } as const;
+      });
     } catch {
-      this.seen.delete(event.id);
       return { status: 500, outcome: 'failed' };
     }
   }

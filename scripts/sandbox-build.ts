@@ -16,6 +16,7 @@ import { loadExercises } from '../src/catalog/load.ts';
 import { browserBundleSchema, type BrowserBundle } from '../src/schemas/browser-bundle.ts';
 import { SANDBOX_DIR, packageFile } from '../src/sandbox/browser-paths.ts';
 import { REFERENCE_CHECK, mutantCheckName } from '../src/sandbox/browser-write-tests.ts';
+import { buildSharedPackages } from './sandbox-shared.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, process.env['WORKBOOK_DIST'] ?? 'dist');
@@ -54,14 +55,8 @@ for (const name of BROWSER_PACKAGES) {
     outfile: join(out, packageFile(name)),
   });
 }
-// node:crypto, the part with exact browser equivalents only (see NODE_SHIMS).
-const NODE_CRYPTO =
-  'export const randomUUID = () => crypto.randomUUID(); export const getRandomValues = (array) => crypto.getRandomValues(array); export const webcrypto = crypto;';
-await build({
-  ...browserBuild,
-  stdin: { contents: NODE_CRYPTO, resolveDir: root, loader: 'js' },
-  outfile: join(out, packageFile('node:crypto')),
-});
+// The Node stand-ins (node:buffer, node:crypto) and NestJS, sharing chunks.
+const shared = await buildSharedPackages(root, out);
 await build({
   ...browserBuild,
   entryPoints: [join(root, 'src/sandbox/browser-worker.ts')],
@@ -114,5 +109,5 @@ for (const exercise of loadExercises(root)) {
   capable.push(id);
 }
 console.log(
-  `sandbox-build: worker, ${BROWSER_PACKAGES.length} package bundles and ${capable.length} exercise bundles in ${out} (${Math.round(performance.now() - started)} ms)`,
+  `sandbox-build: worker, ${BROWSER_PACKAGES.length} package bundles, ${shared.length} stand-in and shared bundles and ${capable.length} exercise bundles in ${out} (${Math.round(performance.now() - started)} ms)`,
 );

@@ -27,6 +27,13 @@ const runtimeReady = import(
   /* @vite-ignore */ new URL(packageFile('vitest'), import.meta.url).href
 ) as Promise<Runtime>;
 runtimeReady.catch(() => undefined);
+// The global Buffer, from the same bundle `node:buffer` imports link to (one class in a run).
+const bufferReady = import(/* @vite-ignore */ new URL(packageFile('node:buffer'), import.meta.url).href) as Promise<{
+  Buffer: unknown;
+}>;
+bufferReady.catch(() => undefined);
+
+const NEST_IMPORT = /\bfrom\s*['"]@nestjs\//;
 
 /** Bound to the run's private port before any learner module is imported (see browser-run.ts). */
 let post: (message: WorkerMessage) => void = () => undefined;
@@ -101,8 +108,19 @@ async function run(message: WorkerRunMessage): Promise<void> {
   const preloaded = new URL(packageFile('vitest'), import.meta.url).href;
   const runtime =
     vitestUrl === preloaded ? await runtimeReady : ((await import(/* @vite-ignore */ vitestUrl)) as Runtime);
+  const preloadedBuffer = new URL(packageFile('node:buffer'), import.meta.url).href;
+  const bufferUrl = message.packages['node:buffer'];
+  const buffer = bufferUrl
+    ? await (bufferUrl === preloadedBuffer ? bufferReady : (import(/* @vite-ignore */ bufferUrl) as typeof bufferReady))
+    : undefined;
+  // Nest decorates its own classes while its modules load, so the metadata registry must be on the
+  // global Reflect first (in Node, `import 'reflect-metadata'` runs before them; in the split bundle
+  // the CommonJS polyfill would run after).
+  const reflectUrl = message.packages['reflect-metadata'];
+  if (reflectUrl && Object.values(message.modules).some((code) => NEST_IMPORT.test(code)))
+    await import(/* @vite-ignore */ reflectUrl);
   capConsole(message.outputCap);
-  installNodeGlobals(globalThis);
+  installNodeGlobals(globalThis, buffer?.Buffer);
   const urls = linkModules(message.modules, message.entries, message.packages, (code) =>
     URL.createObjectURL(new Blob([code], { type: 'text/javascript' })),
   );

@@ -1,8 +1,9 @@
 // The few Node globals service code leans on without importing them, given their Node behaviour in
 // the grading worker so a correct answer written for Node is graded the same in the browser:
 // timers return a Timeout with unref()/ref()/hasRef()/refresh() (a worker has no event loop to keep
-// alive, so unref only records the flag), process.nextTick runs before other queued work, and
-// process.env exists (empty: checks that read configuration run in the local grader).
+// alive, so unref only records the flag), `process` (node/node-process.ts: nextTick, an empty env,
+// stdout to the console) and `Buffer` (the node:buffer stand-in the page sends, so the global and
+// the imported class are one).
 // Installed after Vitest's runtime is loaded: Vitest keeps its own copies of the original timers.
 
 interface NodeTimeout {
@@ -13,7 +14,9 @@ interface NodeTimeout {
   [Symbol.toPrimitive](): number;
 }
 
-export function installNodeGlobals(scope: typeof globalThis): void {
+import { createProcess } from './node/node-process.ts';
+
+export function installNodeGlobals(scope: typeof globalThis, buffer?: unknown): void {
   const { setTimeout: set, clearTimeout: clear, setInterval: every, clearInterval: clearEvery } = scope;
   type Handle = ReturnType<typeof set>;
   const wrap = (start: () => Handle): NodeTimeout => {
@@ -43,6 +46,8 @@ export function installNodeGlobals(scope: typeof globalThis): void {
     clearInterval: (handle: unknown) => clearEvery(idOf(handle)),
     setImmediate: (fn: Callback, ...args: unknown[]) => wrap(() => set(fn, 0, ...args)),
     clearImmediate: (handle: unknown) => clear(idOf(handle)),
-    process: { env: {}, nextTick: (fn: Callback, ...args: unknown[]) => queueMicrotask(() => fn(...args)) },
+    process: createProcess(scope.console),
+    global: scope,
+    ...(buffer ? { Buffer: buffer } : {}),
   });
 }

@@ -27,7 +27,27 @@ const STATEMENT = /(?:^|[;\n])\s*(import|export)\s+(?:type\s+)?([^'";]*?)\s*from
 const BARE = /(?:^|[;\n])\s*import\s*(?:\(\s*)?['"]([^'"]+)['"]/g;
 
 // Names a learner may reach for in these packages even when the starter does not import them yet.
+const NODE_CRYPTO_NAMES = [
+  'createHash',
+  'createHmac',
+  'hash',
+  'timingSafeEqual',
+  'randomBytes',
+  'randomInt',
+  'randomUUID',
+  'getRandomValues',
+  'webcrypto',
+  'subtle',
+  'createSecretKey',
+  'KeyObject',
+  'Hash',
+  'Hmac',
+  'scryptSync',
+  'pbkdf2Sync',
+];
 const COMMON_NAMES: Record<string, string[]> = {
+  'node:crypto': NODE_CRYPTO_NAMES,
+  crypto: NODE_CRYPTO_NAMES,
   '@nestjs/common': [
     'Injectable',
     'Inject',

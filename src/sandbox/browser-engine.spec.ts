@@ -134,4 +134,21 @@ describe('browser engine (host side)', () => {
       code: 'not-found',
     });
   });
+
+  it('prepare() warms the compiler on the editable files and fetches the bundle, without using a worker', async () => {
+    const compiles: Record<string, string>[] = [];
+    let checked = 0;
+    const compile: Compile = async (_id, files) => {
+      compiles.push(files);
+      return { outputs: {}, diagnostics: Promise.resolve([]).finally(() => checked++) };
+    };
+    const { engine, workers } = setup(() => undefined, compile);
+    engine.prepare?.(request);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(compiles).toEqual([{ 'src/x.ts': 'export const x = 1;' }]);
+    expect(checked).toBe(1);
+    // The spare made ahead is still unused, so the first click gets a worker that already loaded Vitest.
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.received).toBeUndefined();
+  });
 });

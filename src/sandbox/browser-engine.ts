@@ -92,6 +92,19 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
   return {
     name: 'browser',
     label: 'In-browser grader (Web Worker)',
+    // The first grade's cost is Monaco's TS worker building its program (first emit and type check)
+    // and the bundle download: both are done here, ahead of the click, on the learner's current code.
+    prepare(request: GradeRequest): void {
+      prepareSpare();
+      void loadBundle(request.exerciseId)
+        .then(async (bundle) => {
+          const files = Object.fromEntries(
+            Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)),
+          );
+          await (await options.compile(request.exerciseId, files)).diagnostics;
+        })
+        .catch(() => undefined);
+    },
     async grade(request: GradeRequest, { signal, onEvent }: EngineGradeOptions = {}): Promise<CheckReport> {
       throwIfAborted(signal);
       const started = performance.now();

@@ -16,6 +16,11 @@ export interface Engine {
   readonly label: string;
   /** Grades the learner's files; resolves with the final report or rejects with an EngineError. */
   grade(request: GradeRequest, options?: EngineGradeOptions): Promise<CheckReport>;
+  /**
+   * Optional: gets ready to grade `request` soon (the page calls it when the editor is idle), so the
+   * first click does not pay for start-up. Never reports anything; failures are left to grade().
+   */
+  prepare?(request: GradeRequest): void;
 }
 
 export type EngineErrorCode =

@@ -15,6 +15,14 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
   const isolationLine = ctx.q('[data-isolation]');
   void chooseEngine(data.browser).then((chosen) => {
     root.dataset['engine'] = chosen.engine?.name ?? 'none';
+    // Warm the engine while the learner reads (the browser engine's first grade otherwise waits for
+    // the TS worker's first emit and the exercise's bundle).
+    const engine = chosen.engine;
+    if (engine?.prepare) {
+      const warm = () => engine.prepare?.({ exerciseId: id, files: editor.files() });
+      if ('requestIdleCallback' in globalThis) requestIdleCallback(warm, { timeout: 2_000 });
+      else setTimeout(warm, 200);
+    }
     if (engineLine)
       engineLine.textContent = chosen.engine
         ? `Checks run on: ${chosen.engine.label}.`

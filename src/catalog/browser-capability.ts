@@ -38,6 +38,8 @@ export interface ExerciseGraph {
  */
 const NODE_GLOBAL = /\b(process|__dirname|__filename|require)\b(?=\s*[.([])/g;
 
+const MODULE_MOCK = /\bvi\s*\.\s*(mock|doMock|unmock|hoisted)\s*\(/;
+const MOCKER = 'workbook:vi.mock';
 const NEST_APP = /\b(createNestApplication|createNestMicroservice)\s*\(|\bNestFactory\.create/;
 
 /** The hidden check files of an exercise (flat folder; helpers too), as workspace paths → content. */
@@ -124,6 +126,8 @@ export async function exerciseGraph(
   });
   // Nest loads its HTTP platform only when an app is created (a dynamic import the graph cannot see).
   if (result.outputFiles.some((f) => NEST_APP.test(f.text))) packages.add('@nestjs/platform-express');
+  // Module mocks need Vitest's module mocker (it hoists vi.mock above the imports); the browser runner has none.
+  if (result.outputFiles.some((f) => MODULE_MOCK.test(f.text))) packages.add(MOCKER);
   const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
   const nodeGlobals = new Set(
     result.outputFiles.flatMap((f) => [...f.text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')),
@@ -152,6 +156,10 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
     for (const pkg of graph.packages) {
       const name = packageName(pkg);
       if (safe.has(pkg)) continue;
+      if (pkg === MOCKER) {
+        reasons.add('vi.mock (the in-browser runner has no module mocker)');
+        continue;
+      }
       if (pkg === FIXTURES || pkg.startsWith('unresolved: ')) {
         reasons.add(pkg === FIXTURES ? 'needs: grader fixtures (database or Redis)' : pkg);
         continue;

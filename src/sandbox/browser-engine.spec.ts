@@ -46,12 +46,18 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(script: (worker: FakeWorker) => void, compile: Compile = compiled, body: unknown = bundle) {
+function setup(
+  script: (worker: FakeWorker) => void,
+  compile: Compile = compiled,
+  body: unknown = bundle,
+  warm?: (id: string, files: Record<string, string>) => Promise<void>,
+) {
   const workers: FakeWorker[] = [];
   const engine = createBrowserEngine({
     baseUrl: 'http://x/sub/',
     packages: ['vitest'],
     compile,
+    ...(warm ? { warm } : {}),
     fetch: async (url) =>
       new Response(JSON.stringify(body), {
         status: String(url).endsWith('/sub/sandbox/exercises/demo.json') ? 200 : 404,
@@ -136,17 +142,18 @@ describe('browser engine (host side)', () => {
   });
 
   it('prepare() warms the compiler on the editable files and fetches the bundle, without using a worker', async () => {
-    const compiles: Record<string, string>[] = [];
-    let checked = 0;
-    const compile: Compile = async (_id, files) => {
-      compiles.push(files);
-      return { outputs: {}, diagnostics: Promise.resolve([]).finally(() => checked++) };
-    };
-    const { engine, workers } = setup(() => undefined, compile);
+    const warmed: Record<string, string>[] = [];
+    const { engine, workers } = setup(
+      () => undefined,
+      compiled,
+      bundle,
+      async (_id, files) => {
+        warmed.push(files);
+      },
+    );
     engine.prepare?.(request);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(compiles).toEqual([{ 'src/x.ts': 'export const x = 1;' }]);
-    expect(checked).toBe(1);
+    expect(warmed).toEqual([{ 'src/x.ts': 'export const x = 1;' }]);
     // The spare made ahead is still unused, so the first click gets a worker that already loaded Vitest.
     expect(workers).toHaveLength(1);
     expect(workers[0]?.received).toBeUndefined();

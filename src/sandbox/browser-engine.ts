@@ -36,6 +36,11 @@ export interface BrowserEngineOptions {
   /** The site's base URL (absolute, ending in "/"), where sandbox/ was built. */
   baseUrl: string;
   compile: Compile;
+  /**
+   * Builds the compiler's program for these files ahead of a run (Monaco's TS worker: an emit),
+   * without holding up a run that starts meanwhile for longer than that emit.
+   */
+  warm?: (exerciseId: string, files: Record<string, string>) => Promise<void>;
   /** Packages the bundles may import (src/catalog/browser-capability.ts BROWSER_PACKAGES). */
   packages: readonly string[];
   fetch?: typeof fetch;
@@ -92,8 +97,8 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
   return {
     name: 'browser',
     label: 'In-browser grader (Web Worker)',
-    // The first grade's cost is Monaco's TS worker building its program (first emit and type check)
-    // and the bundle download: both are done here, ahead of the click, on the learner's current code.
+    // The first grade's cost is Monaco's TS worker building its program (its first emit) and the
+    // bundle download: both are done here, ahead of the click, on the learner's current code.
     prepare(request: GradeRequest): void {
       prepareSpare();
       void loadBundle(request.exerciseId)
@@ -101,7 +106,7 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
           const files = Object.fromEntries(
             Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)),
           );
-          await (await options.compile(request.exerciseId, files)).diagnostics;
+          await options.warm?.(request.exerciseId, files);
         })
         .catch(() => undefined);
     },

@@ -29,6 +29,7 @@ export function tabBrowserEngine(): Engine {
     baseUrl: siteBase(),
     packages: ENGINE_PACKAGES,
     compile: async (id, files) => (await import('./monaco-emit.ts')).compileWithMonaco(id, files),
+    warm: async (id, files) => (await import('./monaco-emit.ts')).warmWithMonaco(id, files),
   });
   return browserEngine;
 }

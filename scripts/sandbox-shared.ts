@@ -58,12 +58,19 @@ function standIns(root: string): Plugin {
       b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
         const name = args.path.replace(/^node:/, '');
         if (name === 'http') return { path: 'http', namespace: 'generated' };
+        // `require('stream')` is the Stream function itself in Node (jws inherits from it).
+        if (name === 'stream' && args.kind === 'require-call') return { path: 'stream', namespace: 'generated' };
         const file = BUILTINS[name];
         return file ? { path: join(root, NODE_DIR, file) } : undefined;
       });
       b.onLoad({ filter: /^http$/, namespace: 'generated' }, () => ({
         contents: `export const STATUS_CODES = ${JSON.stringify(STATUS_CODES)}; export default { STATUS_CODES };`,
         loader: 'js',
+      }));
+      b.onLoad({ filter: /^stream$/, namespace: 'generated' }, () => ({
+        contents: `const s = require(${JSON.stringify(join(root, NODE_DIR, 'node-for-nest.ts'))}); module.exports = Object.assign(s.Stream, { Stream: s.Stream, Readable: s.Readable, Transform: s.Transform, finished: s.finished });`,
+        loader: 'js',
+        resolveDir: root,
       }));
       b.onResolve({ filter: OPTIONAL }, (args) => ({ path: args.path, namespace: 'optional' }));
       b.onLoad({ filter: /.*/, namespace: 'optional' }, (args) => ({

@@ -8,8 +8,9 @@ const unavailable = (what: string) => {
   );
 };
 
-// stream: Nest checks `instanceof Readable` on handler results and wraps StreamableFile bodies.
-export class Stream {}
+// stream: Nest checks `instanceof Readable` on handler results and wraps StreamableFile bodies;
+// CommonJS packages (jws) call `Stream.call(this)`, so Stream is a plain function, as in Node.
+export const Stream = function Stream() {} as unknown as new () => object;
 export class Readable extends Stream {
   constructor() {
     super();

@@ -73,6 +73,8 @@ export function promisify<T>(fn: (...args: unknown[]) => void): (...args: unknow
 }
 
 export function inherits(child: { prototype: object }, parent: { prototype: object }): void {
+  if (typeof parent?.prototype !== 'object')
+    throw new TypeError('The "superCtor.prototype" property must be of type object');
   Object.setPrototypeOf(child.prototype, parent.prototype);
   Object.setPrototypeOf(child, parent);
 }

@@ -72,6 +72,14 @@ describe('formatReport', () => {
     expect(text).toContain('(0/1 checks');
     expect(text).toContain('      Error: not implemented\n      at ../work/src/domain/task/task.entity.ts:42:11');
   });
+
+  it('names the stage of a tdd report, and nothing for other kinds', () => {
+    expect(formatReport(report({ stage: 'spec' }), plain).split('\n')[0]).toContain(
+      'task-entity-complete (stage 1, your spec): passed',
+    );
+    expect(formatReport(report({ stage: 'implementation' }), plain)).toContain('(stage 2, your implementation)');
+    expect(formatReport(report({}), plain)).not.toContain('stage');
+  });
 });
 
 describe('identity failures', () => {

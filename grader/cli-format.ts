@@ -18,6 +18,11 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
   return { green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
+const STAGE_NAMES: Record<NonNullable<CheckReport['stage']>, string> = {
+  spec: 'stage 1, your spec',
+  implementation: 'stage 2, your implementation',
+};
+
 const ICONS: Record<CheckResult['status'], string> = {
   passed: '✔',
   failed: '✖',
@@ -42,7 +47,7 @@ export function formatReport(report: CheckReport, s: Style, links?: FileLinks): 
     ? `the checks did not run, ${report.durationMs} ms`
     : `${passed}/${report.checks.length} checks, ${report.durationMs} ms`;
   const lines = [
-    `${colour(`${ICONS[report.status === 'passed' ? 'passed' : 'failed']} ${report.exerciseId}: ${report.status}`)} ${s.dim(`(${counts})`)}`,
+    `${colour(`${ICONS[report.status === 'passed' ? 'passed' : 'failed']} ${report.exerciseId}${report.stage ? ` (${STAGE_NAMES[report.stage]})` : ''}: ${report.status}`)} ${s.dim(`(${counts})`)}`,
   ];
   lines.push(
     `  ${report.isolation === 'none' ? s.yellow(reportIsolationSentence(report)) : s.dim(reportIsolationSentence(report))}`,

@@ -102,3 +102,11 @@ it('grade --ndjson with a nonce puts it on every line, so the page can tell its 
   expect(lines.every((line) => line.nonce === nonce)).toBe(true);
   expect(lines.map((line) => gradeEventSchema.parse(line.event).type).at(-1)).toBe('report');
 }, 120_000);
+
+it('--stage is for tdd exercises only, and names the two stages', async () => {
+  const other = await workbook(['check', 'task-entity-complete', '--solution', '--stage', 'spec']);
+  expect(other.code).toBe(2);
+  expect(other.stderr.trim()).toBe(
+    'workbook: --stage applies only to tdd exercises; "task-entity-complete" is graded in one stage. Drop --stage.',
+  );
+});

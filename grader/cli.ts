@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError, loadExercise, loadExercises, type LoadedExercise } from '../src/catalog/load.ts';
 import { sealEvent } from '../src/sandbox/ndjson.ts';
+import { type TddStage, tddStageSchema } from '../src/schemas/exercise.ts';
 import { type FileLinks, formatReport, styleFor } from './cli-format.ts';
 import { CLI, nextSteps } from './cli-next.ts';
 import { cliProgressPath, recordCliRun } from './cli-progress.ts';
@@ -19,6 +20,8 @@ const USAGE = `Usage: ${CLI} <command>   (from the workbook folder, after npm in
   list [--json]                                    the exercises
   start <id> [--dir d]                             copy the starter files into a folder (default ./<id>)
   check <id> [--dir d | --solution | --starter] [--json]   grade your folder (exit 0 only when all pass)
+        [--stage spec|implementation]              tdd exercises: grade that stage (default: the first
+                                                   stage not passed yet, spec then implementation)
   watch <id> [--dir d]                             re-check on every save
   hint <id> [n]                                    show hint n (default: the first)
   verify [ids…]                                    solutions pass, starters fail, for every exercise
@@ -35,6 +38,7 @@ const { values: flags, positionals } = parseArgs({
     dir: { type: 'string' },
     solution: { type: 'boolean' },
     starter: { type: 'boolean' },
+    stage: { type: 'string' },
     ndjson: { type: 'boolean' },
     'no-install': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -156,19 +160,27 @@ function fileLinks(exercise: LoadedExercise): FileLinks | undefined {
 
 async function check(exercise: LoadedExercise): Promise<number> {
   const files = submission(exercise);
+  const stage = stageFlag(exercise);
   const spin = flags.json
     ? spinner({ isTTY: false, write: () => true }, '')
     : spinner(process.stderr, 'starting the grader');
   const grader = await createGrader({ root });
+  const s = styleFor(process.stdout);
   try {
     spin.update(`running the checks of ${exercise.manifest.id}`);
-    const report = await grader.grade({ exerciseId: exercise.manifest.id, files }, { engine: 'cli' });
+    const grade = (which: TddStage | undefined) =>
+      grader.grade({ exerciseId: exercise.manifest.id, files, ...(which ? { stage: which } : {}) }, { engine: 'cli' });
+    let report = await grade(stage ?? (exercise.manifest.kind === 'tdd' ? 'spec' : undefined));
+    // A tdd exercise without --stage: its current stage is the first one not passed yet.
+    if (exercise.manifest.kind === 'tdd' && !stage && report.status === 'passed') {
+      spin.update(`stage 1 (your spec) passes; grading stage 2 (your implementation) of ${exercise.manifest.id}`);
+      report = await grade('implementation');
+    }
     spin.stop();
     if (flags.json) {
       console.log(JSON.stringify(report, null, 2));
       return report.status === 'passed' ? 0 : 1;
     }
-    const s = styleFor(process.stdout);
     console.log(formatReport(report, s, fileLinks(exercise)));
     const saved = afterRun(exercise, files, report);
     console.log(
@@ -206,6 +218,19 @@ function hint(exercise: LoadedExercise, which: string | undefined): void {
     throw new UsageError(`"${which}" is not a hint number; ${exercise.manifest.id} has hints 1 to ${hints.length}.`);
   console.log(`Hint ${n} of ${hints.length} for ${exercise.manifest.id}:\n\n${hints[n - 1]}`);
   if (n < hints.length) console.log(`\nStill stuck? ${CLI} hint ${exercise.manifest.id} ${n + 1}`);
+}
+
+/** --stage, checked: only tdd exercises have stages, and only these two. */
+function stageFlag(exercise: LoadedExercise): TddStage | undefined {
+  if (flags.stage === undefined) return undefined;
+  if (exercise.manifest.kind !== 'tdd')
+    throw new UsageError(
+      `--stage applies only to tdd exercises; "${exercise.manifest.id}" is graded in one stage. Drop --stage.`,
+    );
+  const parsed = tddStageSchema.safeParse(flags.stage);
+  if (!parsed.success)
+    throw new UsageError(`--stage must be "spec" or "implementation", not "${String(flags.stage)}".`);
+  return parsed.data;
 }
 
 async function watchExercise(exercise: LoadedExercise): Promise<void> {

@@ -1,6 +1,8 @@
 // Grades one submission on one slot (a workspace and its warm runner): overlays the files, runs
 // the hidden checks (implement) or the learner's spec against the reference and every mutant
-// (write-tests), and turns the outcome into a verdict.
+// (write-tests), or one stage of a test-first exercise (tdd: the spec like write-tests, then the
+// implementation against the learner's own spec and the hidden checks), and turns the outcome into a verdict.
+import type { TddStage } from '../src/schemas/exercise.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,19 +42,27 @@ export interface RunContext {
   redisUrl: string;
   signal?: AbortSignal | undefined;
   onCheck: (check: CheckResult) => void;
+  /** tdd exercises: the stage to grade (default spec). */
+  stage?: TddStage | undefined;
 }
 
 const FIXTURES = join(import.meta.dirname, 'runtime', 'fixtures.ts');
 
 /** The check names a run will report, in order (announced before the run starts). */
-export function expectedChecks(exercise: LoadedExercise): string[] {
-  if (exercise.manifest.kind === 'write-tests') {
+export function expectedChecks(exercise: LoadedExercise, stage: TddStage = 'spec'): string[] {
+  if (exercise.manifest.kind === 'tdd' && stage === 'implementation')
+    return [OWN_SPEC_CHECK, ...hiddenCheckNames(exercise)];
+  if (exercise.manifest.kind !== 'implement') {
     return [REFERENCE_CHECK, ...Object.values(exercise.mutants).map((m) => mutantCheckName(m.description))];
   }
-  return exercise.checkFiles.flatMap((file) => declaredTestNames(readFileSync(file, 'utf8')));
+  return hiddenCheckNames(exercise);
 }
 
+const hiddenCheckNames = (exercise: LoadedExercise) =>
+  exercise.checkFiles.flatMap((file) => declaredTestNames(readFileSync(file, 'utf8')));
+
 const REFERENCE_CHECK = 'your tests pass against the reference implementation';
+const OWN_SPEC_CHECK = 'your implementation passes your own spec';
 const mutantCheckName = (description: string) => `kills the mutant: ${description}`;
 
 export async function gradeOnSlot(
@@ -70,7 +80,7 @@ export async function gradeOnSlot(
     if (problem)
       return {
         status: 'error',
-        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        checks: expectedChecks(exercise, ctx.stage).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
         message: problem,
       };
     prefix = `wb-${randomUUID().slice(0, 8)}`;
@@ -87,7 +97,7 @@ export async function gradeOnSlot(
       const message = `Redis at ${ctx.redisUrl} could not give this run its own ACL user (${refused}); sandboxed grading needs Redis 6 or later and a URL whose user may run ACL SETUSER.`;
       return {
         status: 'error',
-        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        checks: expectedChecks(exercise, ctx.stage).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
         message,
       };
     }
@@ -95,6 +105,7 @@ export async function gradeOnSlot(
     Object.assign(env, { REDIS_URL: user?.url ?? url, WORKBOOK_REDIS_PREFIX: prefix });
   }
   try {
+    if (manifest.kind === 'tdd') return await gradeTdd(slot, exercise, files, env, ctx);
     return manifest.kind === 'write-tests'
       ? await gradeWriteTests(slot, exercise, files, env, ctx)
       : await gradeImplement(slot, exercise, files, env, ctx);
@@ -114,7 +125,7 @@ async function gradeImplement(
 ): Promise<Verdict> {
   const refused = Object.entries(files).flatMap(([path, source]) => scanLearnerFile(path, source));
   if (refused.length > 0) {
-    const checks = expectedChecks(exercise).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }));
+    const checks = hiddenCheckNames(exercise).map((name): CheckResult => ({ name, status: 'skipped', durationMs: 0 }));
     return { status: 'error', checks, message: refusedImportsMessage(refused), attempts: refused };
   }
   const overlay = new Map(Object.entries(files));
@@ -142,11 +153,67 @@ async function gradeImplement(
   return verdictFromOutcome(
     outcome,
     streamed,
-    expectedChecks(exercise),
+    hiddenCheckNames(exercise),
     context,
     exercise.manifest.timeLimitMs,
     slot.host.recentStderr(),
   );
+}
+
+const isSpec = (path: string) => path.endsWith('.spec.ts') || path.endsWith('.test.ts');
+
+/**
+ * tdd, stage spec: the learner's spec alone, graded exactly as write-tests grades one, with the
+ * reference implementation (solutions/<id>/) where the service has none; the learner's own
+ * implementation is not looked at yet. Stage implementation: the learner's spec must pass against
+ * the learner's implementation (a sealed run, like any learner spec), then the hidden checks grade
+ * that implementation with the import guard on, as implement exercises are graded.
+ */
+async function gradeTdd(
+  slot: Slot,
+  exercise: LoadedExercise,
+  files: Record<string, string>,
+  env: Record<string, string>,
+  ctx: RunContext,
+): Promise<Verdict> {
+  const specPath = Object.keys(files).find(isSpec) ?? '';
+  const implementation = Object.fromEntries(Object.entries(files).filter(([path]) => !isSpec(path)));
+  if ((ctx.stage ?? 'spec') === 'spec') {
+    const reference = Object.fromEntries(Object.keys(implementation).map((p) => [p, exercise.solution[p] ?? '']));
+    return gradeWriteTests(slot, exercise, { [specPath]: files[specPath] ?? '' }, env, ctx, reference);
+  }
+  const context = messageContext(slot, files);
+  const own = await runOnce(
+    slot,
+    new Map(Object.entries(files)),
+    [join(slot.workspace.dir, specPath)],
+    [specPath],
+    exercise,
+    env,
+    ctx,
+  );
+  if (own.kind === 'aborted') return { status: 'error', checks: [], message: 'The run was cancelled.' };
+  const ownVerdict = verdictFromOutcome(own, [], [], context, exercise.manifest.timeLimitMs, slot.host.recentStderr());
+  const testCount = own.kind === 'done' ? own.modules.flatMap((m) => m.tests).length : 0;
+  const ownPassed = allPassed(own);
+  const failing = ownVerdict.checks.filter((c) => c.status !== 'passed');
+  const ownCheck: CheckResult = ownPassed
+    ? { name: OWN_SPEC_CHECK, status: 'passed', durationMs: durationOf(own) }
+    : {
+        name: OWN_SPEC_CHECK,
+        status: own.kind === 'timeout' ? 'timeout' : 'failed',
+        message:
+          testCount === 0 && !ownVerdict.message
+            ? 'Your spec has no tests: stage 2 runs the spec you wrote in stage 1 against your implementation.'
+            : `Your implementation does not pass your own spec yet. Failing:\n${ownVerdict.message ?? failing.map((c) => `"${c.name}": ${c.message ?? c.status}`).join('\n')}`,
+        durationMs: durationOf(own),
+      };
+  ctx.onCheck(ownCheck);
+  const hidden = await gradeImplement(slot, exercise, implementation, env, ctx);
+  const checks = [ownCheck, ...hidden.checks];
+  const status = hidden.status === 'passed' && !ownPassed ? 'failed' : hidden.status;
+  const message = hidden.message ?? (ownPassed ? undefined : ownCheck.message);
+  return { ...hidden, status, checks, ...(message ? { message } : {}) };
 }
 
 async function gradeWriteTests(
@@ -155,10 +222,15 @@ async function gradeWriteTests(
   files: Record<string, string>,
   env: Record<string, string>,
   ctx: RunContext,
+  /** Files laid over the service in every run: the reference implementation a tdd spec is graded against. */
+  base: Record<string, string> = {},
 ): Promise<Verdict> {
-  const specPath = Object.keys(files).find((p) => p.endsWith('.spec.ts') || p.endsWith('.test.ts'));
+  const specPath = Object.keys(files).find(isSpec);
   if (!specPath)
-    throw new Error(`exercise "${exercise.manifest.id}" is write-tests but has no editable *.spec.ts file`);
+    throw new Error(
+      `exercise "${exercise.manifest.id}" is ${exercise.manifest.kind} but has no editable *.spec.ts file`,
+    );
+  files = { ...base, ...files };
   const spec = join(slot.workspace.dir, specPath);
   const context = messageContext(slot, files);
   const checks: CheckResult[] = [];
@@ -213,8 +285,8 @@ async function gradeWriteTests(
   const underTest = new Set(mutants.flatMap((mutant) => Object.keys(mutant.files)));
   for (const path of underTest) {
     const original = join(ctx.root, 'service', path);
-    if (/\.(?:ts|mts|cts)$/.test(path) && existsSync(original))
-      variant.set(path, referenceVariant(path, readFileSync(original, 'utf8')));
+    const source = base[path] ?? (existsSync(original) ? readFileSync(original, 'utf8') : undefined);
+    if (/\.(?:ts|mts|cts)$/.test(path) && source !== undefined) variant.set(path, referenceVariant(path, source));
   }
   const rewritten = await runOnce(slot, variant, [spec], [], exercise, env, ctx);
   if (rewritten.kind === 'aborted') return { status: 'error', checks, message: 'The run was cancelled.' };
@@ -286,7 +358,8 @@ async function runOnce(
       testTimeoutMs: timeLimitMs,
       guard: ctx.guard ? learner.map((path) => join(slot.workspace.dir, path)) : [],
       witness: !!ctx.guard,
-      sealed: exercise.manifest.kind === 'write-tests',
+      // A learner's spec runs sealed (write-tests, and tdd runs without the guard); hidden checks do not.
+      sealed: exercise.manifest.kind === 'write-tests' || (exercise.manifest.kind === 'tdd' && !ctx.guard),
     },
     { timeoutMs: timeLimitMs + (slot.extraTimeMs ?? 0), signal: ctx.signal, onCase },
   );

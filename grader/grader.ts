@@ -12,6 +12,7 @@ import {
   type GradeEvent,
   type GradeRequest,
 } from '../src/schemas/report.ts';
+import type { TddStage } from '../src/schemas/exercise.ts';
 import { expectedChecks, gradeOnSlot, type Slot } from './grade-run.ts';
 import { DEFAULT_REDIS_URL } from './redis.ts';
 import { removeAbandonedSocketDirs, RunnerHost } from './runner-host.ts';
@@ -114,9 +115,10 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     signal?.throwIfAborted();
     const exercise = loadExercise(root, parsed.data.exerciseId);
     const files = submittedFiles(exercise, parsed.data.files);
+    const stage = stageOf(exercise, parsed.data.stage);
     const emit = (event: GradeEvent) => onEvent?.(event);
 
-    if (parsed.data.purpose === 'regrade') return gradeUntrusted(exercise, files, gradeOptions);
+    if (parsed.data.purpose === 'regrade') return gradeUntrusted(exercise, files, gradeOptions, stage);
 
     const slot = await new Promise<Slot>((resolve, reject) => {
       const ready = free.pop();
@@ -136,7 +138,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       signal?.addEventListener('abort', job.cancel, { once: true });
     });
     try {
-      return await gradeOn(slot, exercise, files, gradeOptions);
+      return await gradeOn(slot, exercise, files, gradeOptions, stage);
     } finally {
       release(slot);
     }
@@ -147,6 +149,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     exercise: LoadedExercise,
     files: Record<string, string>,
     gradeOptions: GradeOptions,
+    stage: TddStage | undefined,
   ): Promise<CheckReport> {
     const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
     emit({ type: 'queued', position: 0 });
@@ -155,7 +158,8 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
         version: REPORT_VERSION,
         exerciseId: exercise.manifest.id,
         status: 'error',
-        checks: expectedChecks(exercise).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        checks: expectedChecks(exercise, stage).map((name) => ({ name, status: 'skipped', durationMs: 0 })),
+        ...(stage ? { stage } : {}),
         message: `Not re-graded: this machine cannot sandbox untrusted code (${isolationReason}). ${HOW_TO_ISOLATE}`,
         durationMs: 0,
         engine: gradeOptions.engine ?? 'local',
@@ -165,7 +169,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       emit({ type: 'report', report });
       return report;
     }
-    return fresh.withFresh((slot) => gradeOn(slot, exercise, files, gradeOptions));
+    return fresh.withFresh((slot) => gradeOn(slot, exercise, files, gradeOptions, stage));
   }
 
   async function gradeOn(
@@ -173,16 +177,18 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     exercise: LoadedExercise,
     files: Record<string, string>,
     gradeOptions: GradeOptions,
+    stage: TddStage | undefined,
   ): Promise<CheckReport> {
     const { signal } = gradeOptions;
     const emit = (event: GradeEvent) => gradeOptions.onEvent?.(event);
     const started = performance.now();
     signal?.throwIfAborted();
-    emit({ type: 'started', exerciseId: exercise.manifest.id, checks: expectedChecks(exercise) });
+    emit({ type: 'started', exerciseId: exercise.manifest.id, checks: expectedChecks(exercise, stage) });
     const verdict = await gradeOnSlot(slot, exercise, files, {
       root,
       redisUrl,
       signal,
+      stage,
       onCheck: (check) => emit({ type: 'check', check }),
     });
     signal?.throwIfAborted();
@@ -195,6 +201,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       durationMs: Math.round(performance.now() - started),
       engine: gradeOptions.engine ?? 'local',
       isolation: slot.host.isolation,
+      ...(stage ? { stage } : {}),
       ...withAttempts([
         ...new Set([
           ...(verdict.attempts ?? []),
@@ -218,6 +225,16 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
 }
 
 const withAttempts = (attempts: string[]) => (attempts.length > 0 ? { attempts } : {});
+
+/** The stage a request grades: tdd exercises default to the spec stage; other kinds have no stages. */
+function stageOf(exercise: LoadedExercise, requested: TddStage | undefined): TddStage | undefined {
+  if (exercise.manifest.kind === 'tdd') return requested ?? 'spec';
+  if (requested)
+    throw new Error(
+      `exercise "${exercise.manifest.id}" is a ${exercise.manifest.kind} exercise, graded in one stage; "stage" applies only to tdd exercises`,
+    );
+  return undefined;
+}
 
 /** The learner's files, restricted to the exercise's editable paths; a missing file falls back to its starter. */
 function submittedFiles(exercise: LoadedExercise, files: Record<string, string>): Record<string, string> {

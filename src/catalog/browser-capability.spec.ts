@@ -21,6 +21,12 @@ describe('browser capability', () => {
     expect((await browserCapability(root, exercise)).capability).toEqual({ capable: true });
   });
 
+  it('a tdd exercise stays with the grader: two graded stages', async () => {
+    const fixtures = resolve(import.meta.dirname, '../../grader/fixtures/engine-root');
+    const { capability } = await browserCapability(fixtures, loadExercise(fixtures, 'clamp-first'));
+    expect(capability).toEqual({ capable: false, reasons: ['needs: two-stage grading'] });
+  });
+
   it('an exercise that needs Redis is not capable and says so', async () => {
     const { capability } = await browserCapability(root, loadExercise(root, 'two-level-cache'));
     expect(capability.capable).toBe(false);

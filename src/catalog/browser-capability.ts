@@ -250,6 +250,9 @@ export async function browserCapability(
   root: string,
   exercise: LoadedExercise,
 ): Promise<{ capability: BrowserCapability; graph: ExerciseGraph | undefined }> {
+  // The browser engine grades one stage of one kind; a tdd exercise's two stages stay with the grader.
+  if (exercise.manifest.kind === 'tdd')
+    return { capability: { capable: false, reasons: ['needs: two-stage grading'] }, graph: undefined };
   try {
     const graphs = await exerciseGraphs(root, exercise);
     return { capability: capabilityOf(exercise, graphs), graph: graphs[0] };

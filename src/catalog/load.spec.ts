@@ -169,3 +169,21 @@ it('refuses two exercises at the same place of a week, and gaps in the ladder, n
   );
   expect(message).not.toContain('week 2');
 });
+
+it('a tdd exercise needs one editable spec, an editable implementation, hidden checks and three mutants', () => {
+  exercise(
+    'epsilon',
+    manifest('epsilon', {
+      kind: 'tdd',
+      files: [
+        { path: 'src/x.ts', editable: true },
+        { path: 'src/ports.ts', editable: false },
+      ],
+    }),
+  );
+  const message = problems();
+  expect(message).toContain(
+    'exercises/epsilon/exercise.json: field "files" of a tdd exercise needs exactly one editable *.spec.ts',
+  );
+  expect(message).toContain('a tdd exercise needs at least 3 mutants, found 0');
+});

@@ -17,7 +17,7 @@ export interface LoadedExercise {
   readonly: Record<string, string>;
   /** Absolute paths of the hidden check files. */
   checkFiles: string[];
-  /** write-tests only: mutant name (checks/<id>/mutants/<name>.json) → description and mutated files. */
+  /** write-tests and tdd: mutant name (checks/<id>/mutants/<name>.json) → description and mutated files. */
   mutants: Record<string, LoadedMutant>;
 }
 
@@ -197,10 +197,23 @@ function loadOne(
         .map((n) => join(checksDir, n))
     : [];
   // write-tests exercises are graded by their mutants; hidden checks are optional for them.
-  if (checkFiles.length === 0 && manifest.kind === 'implement')
+  if (checkFiles.length === 0 && manifest.kind !== 'write-tests')
     problems.push(`${rel(root, checksDir)}: no *.check.ts files; every exercise needs hidden checks`);
 
-  const mutants = manifest.kind === 'write-tests' ? loadMutants(root, join(checksDir, 'mutants'), problems) : {};
+  if (manifest.kind === 'tdd') {
+    // Stage 1 grades the one spec file, stage 2 the implementation files: both must be editable.
+    const editable = manifest.files.filter((f) => f.editable).map((f) => f.path);
+    const specs = editable.filter((p) => /\.(spec|test)\.ts$/.test(p));
+    if (specs.length !== 1 || editable.length < 2)
+      problems.push(
+        `${file}: field "files" of a tdd exercise needs exactly one editable *.spec.ts (the learner's spec) and at least one other editable file (the implementation); found ${editable.join(', ')}`,
+      );
+  }
+  // tdd mutants edit the reference implementation, which lives in solutions/ (the service has none).
+  const mutants =
+    manifest.kind === 'implement'
+      ? {}
+      : loadMutants(root, join(checksDir, 'mutants'), problems, manifest.kind === 'tdd' ? solution : {}, manifest.kind);
   if (problems.length > before) return undefined;
   return {
     manifest,

@@ -39,10 +39,18 @@ export function applyMutant(mutant: Mutant, read: (path: string) => string | und
 }
 
 /** Reads and applies every mutant of an exercise, pushing "<file>: <what is wrong>" problems. */
-export function loadMutants(root: string, mutantsDir: string, problems: string[]): Record<string, LoadedMutant> {
+export function loadMutants(
+  root: string,
+  mutantsDir: string,
+  problems: string[],
+  /** Files the edits apply to before the service's (tdd: the reference implementation from solutions/). */
+  base: Record<string, string> = {},
+  kind = 'write-tests',
+): Record<string, LoadedMutant> {
   const mutants: Record<string, LoadedMutant> = {};
   const names = existsSync(mutantsDir) ? readdirSync(mutantsDir).sort() : [];
   const read = (path: string) => {
+    if (base[path] !== undefined) return base[path];
     const file = join(root, 'service', path);
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   };
@@ -79,7 +87,7 @@ export function loadMutants(root: string, mutantsDir: string, problems: string[]
   }
   if (names.length < 3)
     problems.push(
-      `${relative(root, mutantsDir) || '.'}: a write-tests exercise needs at least 3 mutants, found ${names.length}`,
+      `${relative(root, mutantsDir) || '.'}: a ${kind} exercise needs at least 3 mutants, found ${names.length}`,
     );
   return mutants;
 }

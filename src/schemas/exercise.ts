@@ -26,6 +26,14 @@ export const exerciseFileSchema = z
 
 export const NEEDS = ['db', 'redis'] as const;
 
+/**
+ * The two graded stages of a `tdd` exercise. spec (red): the learner's spec, written against an
+ * interface with no implementation yet, must pass against the reference and kill every mutant.
+ * implementation (green): the learner's implementation must pass their own spec and the hidden checks.
+ */
+export const tddStageSchema = z.enum(['spec', 'implementation']);
+export type TddStage = z.infer<typeof tddStageSchema>;
+
 export const exerciseManifestSchema = z
   .object({
     id: exerciseIdSchema,
@@ -34,8 +42,10 @@ export const exerciseManifestSchema = z
     competencies: z.array(competencySchema).min(1).describe('What the exercise trains'),
     difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
     kind: z
-      .enum(['implement', 'write-tests'])
-      .describe('implement: hidden checks grade the code; write-tests: the learner spec is graded by mutants'),
+      .enum(['implement', 'write-tests', 'tdd'])
+      .describe(
+        'implement: hidden checks grade the code; write-tests: the learner spec is graded by mutants; tdd: test first, in two stages (see tddStageSchema)',
+      ),
     summary: z.string().min(10).max(300).describe('One or two sentences for the catalog card'),
     files: z
       .array(exerciseFileSchema)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exerciseIdSchema } from './exercise.ts';
+import { exerciseIdSchema, tddStageSchema } from './exercise.ts';
 
 export const REPORT_VERSION = 1 as const;
 
@@ -65,6 +65,9 @@ export const checkReportSchema = z
       .describe(
         'What the code tried that the sandbox refused or the grader caught, one line each (e.g. "read outside the workspace: /etc/passwd"); a report with attempts is never verified',
       ),
+    stage: tddStageSchema
+      .optional()
+      .describe('tdd exercises only: the stage this report grades (spec first, then implementation)'),
     finishedAt: z.string().datetime(),
   })
   .strict();
@@ -88,6 +91,9 @@ export const gradeRequestSchema = z
     exerciseId: exerciseIdSchema,
     files: z.record(z.string(), z.string()).describe('Workspace path → file content'),
     purpose: gradePurposeSchema.optional().describe('regrade: untrusted code, graded in a fresh sandbox or refused'),
+    stage: tddStageSchema
+      .optional()
+      .describe('tdd exercises: the stage to grade (default spec); other kinds refuse it'),
     nonce: z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,128}$/)

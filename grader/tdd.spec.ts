@@ -90,6 +90,6 @@ describe('stage 2: the implementation, against the learner spec and the hidden c
 
 it('refuses a stage for an exercise that has none', async () => {
   await expect(
-    grader.grade({ exerciseId: 'sum', files: { 'src/sum.ts': read('solutions/sum/src/sum.ts') }, stage: 'spec' }),
+    grader.grade({ exerciseId: 'sum', files: { 'src/sum.ts': read('service/src/sum.ts') }, stage: 'spec' }),
   ).rejects.toThrow('"stage" applies only to tdd exercises');
 });

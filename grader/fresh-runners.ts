@@ -1,8 +1,9 @@
 // Runners for untrusted code (a mentor re-grading someone else's report): each is a fresh sandbox
 // used for exactly one grade and discarded after it, so nothing one report's code did can reach
-// the next. Starting one costs a Vitest start-up, so one spare is kept warming in the background
-// (worker and service packages loaded) while the current one grades; the type check, which only
-// reads code, runs on one warm checker shared by every fresh runner.
+// the next. Starting one costs a Vitest start-up, so spares are kept warming in the background
+// (worker and service packages loaded, the database loaded from the grader's snapshot) while the
+// current one grades; the type check, which only reads code, runs on one warm checker shared by
+// every fresh runner.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Slot } from './grade-run.ts';
@@ -11,6 +12,12 @@ import { TypeChecker } from './runtime/typecheck.ts';
 import { CHECKS_DIR, Workspace } from './workspace.ts';
 
 const WARMUP = `${CHECKS_DIR}/warm-up.check.ts`;
+/**
+ * Runners kept warming ahead of the re-grades. A runner's start and warm-up take longer than most
+ * grades, so with one spare each re-grade would wait for it; two keep both cores busy (a cohort's
+ * reports arrive one after another) at the cost of one more idle sandbox (~300 MB).
+ */
+const SPARES = Number(process.env['WORKBOOK_REGRADE_SPARES'] ?? 2);
 /** Time a fresh runner's run gets beyond the exercise's limit (cold transforms; see Slot.extraTimeMs). */
 const FRESH_EXTRA_TIME_MS = 10_000;
 
@@ -33,34 +40,39 @@ export class FreshRunners {
   private readonly base: string;
   private readonly id: string;
   private readonly options: RunnerHostOptions;
-  private spare: Slot | undefined;
+  /** Never-used runners warming or warm, oldest first (SPARES of them once re-grades begin). */
+  private spares: Slot[] = [];
   private made = 0;
   private readonly live = new Set<Slot>();
   /** Each runner's warm-up (it must end before the runner grades anything). */
   private readonly warming = new Map<Slot, Promise<unknown>>();
   /** One warm type checker for every fresh runner, on a workspace of its own (see Slot.typecheck). */
   private types: { workspace: Workspace; checker: TypeChecker } | undefined;
-  /** Re-grades run one at a time: at most one runner in use and one warming. */
+  /** Re-grades run one at a time: one runner in use while the spares warm. */
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(root: string, base: string, id: string, options: RunnerHostOptions) {
+  /** Settles once the database snapshot exists (or cannot be made): spares start after it, so they load it. */
+  private readonly snapshotReady: Promise<unknown>;
+
+  constructor(root: string, base: string, id: string, options: RunnerHostOptions, snapshotReady?: Promise<unknown>) {
     this.root = root;
     this.base = base;
     this.id = id;
     this.options = options;
+    this.snapshotReady = snapshotReady ?? Promise.resolve();
   }
 
-  /** Starts the spare now (otherwise the first re-grade starts it). */
+  /** Starts the spares now (otherwise the first re-grade starts them). */
   warm(): void {
-    this.spare ??= this.make();
+    this.refill();
     void this.typecheck(new Map()); // builds the shared checker's program now
   }
 
   /** Runs `use` on a never-used runner, then discards that runner; a new spare warms meanwhile. */
   async withFresh<T>(use: (slot: Slot) => Promise<T>): Promise<T> {
     const mine = this.turn.then(async () => {
-      const slot = this.spare ?? this.make();
-      this.spare = this.make();
+      const slot = this.spares.shift() ?? this.make();
+      this.refill();
       await this.warming.get(slot);
       try {
         return await use(slot);
@@ -72,8 +84,13 @@ export class FreshRunners {
     return mine;
   }
 
+  /** Tops the spares up to SPARES. */
+  private refill(): void {
+    while (this.spares.length < SPARES) this.spares.push(this.make());
+  }
+
   async close(): Promise<void> {
-    this.spare = undefined;
+    this.spares = [];
     await Promise.all([...this.live].map((slot) => this.discard(slot)));
     const types = this.types;
     this.types = undefined;
@@ -102,7 +119,8 @@ export class FreshRunners {
     const serviceDir = join(this.root, 'service');
     const workspace = new Workspace(serviceDir, join(this.base, `${this.id}-fresh-${++this.made}`));
     const invalidate = workspace.apply(new Map([[WARMUP, warmUpSpec(serviceDir)]]));
-    const host = new RunnerHost(workspace.dir, this.options);
+    // The database starts with the runner, off the re-grade's clock (from the snapshot: well under a second).
+    const host = new RunnerHost(workspace.dir, { ...this.options, warmDatabase: true });
     const slot: Slot = {
       workspace,
       host,
@@ -124,8 +142,8 @@ export class FreshRunners {
     };
     this.warming.set(
       slot,
-      host
-        .start()
+      this.snapshotReady
+        .then(() => host.start())
         .then(() => host.run(spec, { timeoutMs: 60_000 }))
         .catch(() => undefined),
     );

@@ -18,6 +18,7 @@ import { DEFAULT_REDIS_URL } from './redis.ts';
 import { removeAbandonedSocketDirs, RunnerHost } from './runner-host.ts';
 import { attemptsIn } from './sandbox/attempts.ts';
 import { detectIsolation, HOW_TO_ISOLATE, type IsolationMode } from './sandbox/isolation.ts';
+import { ensureDatabaseSnapshot } from './runtime/database-snapshot.ts';
 import { FreshRunners } from './fresh-runners.ts';
 import { Workspace } from './workspace.ts';
 
@@ -68,6 +69,11 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
   removeAbandonedWorkspaces(base);
   removeAbandonedSocketDirs(isAlive);
   const id = `${process.pid}-${++instances}`;
+  // Made once per machine and set of migrations; until it exists, runners migrate their own database.
+  const databaseSnapshots = join(root, '.workbook', 'db-snapshots');
+  const snapshotReady = ensureDatabaseSnapshot(join(root, 'service'), databaseSnapshots).catch((error: unknown) => {
+    if (process.env['WORKBOOK_DEBUG']) console.error('[grader] no database snapshot:', error);
+  });
   const free: Slot[] = [];
   const all: Slot[] = [];
   for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
@@ -78,6 +84,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       ...(options.warmDatabase ? { warmDatabase: true } : {}),
       isolation: options.isolation ?? 'auto',
       redisUrl,
+      databaseSnapshots,
     });
     const slot = { workspace, host };
     slot.host.start().catch(() => undefined); // warm now; a failure resurfaces on the first run
@@ -91,11 +98,18 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     mode === 'auto'
       ? detectIsolation()
       : { isolation: mode, reason: `the grader was created with isolation "${mode}"` };
-  const fresh = new FreshRunners(root, base, id, {
-    ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
-    isolation: mode,
-    redisUrl,
-  });
+  const fresh = new FreshRunners(
+    root,
+    base,
+    id,
+    {
+      ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
+      isolation: mode,
+      redisUrl,
+      databaseSnapshots,
+    },
+    snapshotReady,
+  );
   if (options.warmRegrade && isolation === 'bubblewrap') fresh.warm();
 
   const release = (slot: Slot) => {

@@ -52,6 +52,8 @@ export interface RunnerHostOptions {
   isolation?: IsolationMode;
   /** The Redis the sandbox's bridge leads to (default redis://127.0.0.1:6379). */
   redisUrl?: string;
+  /** Folder of migrated-database snapshots the runner may load (runtime/database-snapshot.ts). */
+  databaseSnapshots?: string;
 }
 
 const STDERR_KEEP = 16_000;
@@ -142,6 +144,7 @@ export class RunnerHost {
         ...passThrough(['WORKBOOK_RUNS_PER_WORKER', 'WORKBOOK_OUTPUT_LIMIT', 'WORKBOOK_DEBUG']),
       },
       name: `${process.pid}-${basename(this.workspace)}`,
+      ...(this.options.databaseSnapshots ? { snapshots: this.options.databaseSnapshots } : {}),
     });
     this.cgroup = cgroup;
     this.child = child;

@@ -1,9 +1,10 @@
 // One warm PGlite per grading process, migrated once and emptied between runs (TRUNCATE costs a
 // few milliseconds; a new PGlite costs seconds). Test workers are separate processes, so they
 // reach it over the PostgreSQL wire protocol through a loopback socket (see pglite-wire.ts).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { findSnapshot } from './database-snapshot.ts';
+import { applyMigrations } from './migrations.ts';
 import { serveOverTcp, type WireServer } from './pglite-wire.ts';
 
 let started: Promise<{ db: PGlite; server: WireServer }> | undefined;
@@ -13,8 +14,7 @@ let migratedCatalog: string | undefined;
 /** Starts the database (once, also when asked twice at the same time) and migrates it. */
 export function startDatabase(workspace: string): Promise<{ db: PGlite; server: WireServer }> {
   started ??= (async () => {
-    const db = await PGlite.create();
-    await applyMigrations(db, workspace);
+    const db = (await fromSnapshot(workspace)) ?? (await migrated(workspace));
     migratedCatalog = await catalog(db);
     return { db, server: await serveOverTcp(db) };
   })();
@@ -46,22 +46,24 @@ export async function closeDatabase(): Promise<void> {
   await db.close();
 }
 
+async function migrated(workspace: string): Promise<PGlite> {
+  const db = await PGlite.create();
+  await applyMigrations(db, workspace);
+  return db;
+}
+
 /**
- * Applies the service's committed migrations (prisma/migrations/<name>/migration.sql) in order and
- * records them in service_migrations, as the service's own applyMigrations() does, so a check that
- * calls it finds nothing left to do.
+ * The migrated database from the grader's snapshot for exactly these migrations (a workspace
+ * whose migrations differ has none); undefined when there is none or it cannot be loaded.
  */
-async function applyMigrations(pg: PGlite, workspace: string): Promise<void> {
-  const dir = join(workspace, 'prisma', 'migrations');
-  await pg.exec(
-    'CREATE TABLE IF NOT EXISTS service_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
-  );
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir).sort()) {
-    const file = join(dir, name, 'migration.sql');
-    if (!existsSync(file)) continue;
-    await pg.exec(readFileSync(file, 'utf8'));
-    await pg.query('INSERT INTO service_migrations (name) VALUES ($1)', [name]);
+async function fromSnapshot(workspace: string): Promise<PGlite | undefined> {
+  const file = findSnapshot(process.env['WORKBOOK_DB_SNAPSHOTS'], workspace);
+  if (process.env['WORKBOOK_DEBUG']) console.error(`[grader] database snapshot: ${file ?? 'none'}`);
+  if (!file) return undefined;
+  try {
+    return await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,6 +12,7 @@
 //   set on the worker that runs learner code, see worker-flags.ts).
 import { existsSync, lstatSync, mkdirSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SNAPSHOTS_INSIDE } from '../runtime/database-snapshot.ts';
 
 export interface SandboxSpec {
   bwrap: string;
@@ -26,6 +27,8 @@ export interface SandboxSpec {
   env: Record<string, string>;
   /** Max processes and threads of the whole sandbox (pids cgroup), when a cgroup can be made. */
   maxPids?: number;
+  /** Host folder of the grader's database snapshots, mounted read-only at SNAPSHOTS_INSIDE. */
+  snapshots?: string;
 }
 
 /** Where the host's Unix sockets appear inside the sandbox. */
@@ -70,6 +73,7 @@ export function sandboxCommand(spec: SandboxSpec, cgroup: string | undefined): s
   // The grader's runtime, without its fixtures (alternative and wrong answers to exercises).
   args.push('--ro-bind', join(spec.repo, 'grader'), join(spec.repo, 'grader'));
   if (existsSync(join(spec.repo, 'grader', 'fixtures'))) args.push('--tmpfs', join(spec.repo, 'grader', 'fixtures'));
+  if (spec.snapshots && existsSync(spec.snapshots)) args.push('--ro-bind', spec.snapshots, SNAPSHOTS_INSIDE);
   args.push('--bind', spec.workspace, spec.workspace, '--bind', spec.socketDir, SOCKET_DIR, '--chdir', spec.workspace);
   args.push('--clearenv');
   // Node's IPC channel to the grader is the inherited fd 3 (stdio[3] = 'ipc').

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
 import { createPidsCgroup, sandboxCommand, SOCKET_DIR } from './bubblewrap.ts';
 import { which } from './isolation.ts';
+import { SNAPSHOTS_INSIDE } from '../runtime/database-snapshot.ts';
 
 export interface LaunchOptions {
   isolation: Isolation;
@@ -20,6 +21,8 @@ export interface LaunchOptions {
   env: Record<string, string>;
   /** Name of the runner's pids cgroup (when cgroups are writable). */
   name: string;
+  /** The grader's database snapshots (read-only to the runner; see runtime/database-snapshot.ts). */
+  snapshots?: string;
 }
 
 export interface Launched {
@@ -44,7 +47,7 @@ export function launchRunner(o: LaunchOptions): Launched {
       cwd: o.workspace,
       detached: true,
       stdio,
-      env: { ...process.env, ...o.env, WORKBOOK_ISOLATION: 'none' },
+      env: { ...process.env, ...o.env, ...snapshotsEnv(o.snapshots), WORKBOOK_ISOLATION: 'none' },
     });
     return { child, cgroup: undefined };
   }
@@ -58,6 +61,7 @@ export function launchRunner(o: LaunchOptions): Launched {
     WORKBOOK_ISOLATION: o.isolation,
   };
   const bwrap = o.isolation === 'bubblewrap' ? which('bwrap') : undefined;
+  Object.assign(env, snapshotsEnv(bwrap && o.snapshots ? SNAPSHOTS_INSIDE : o.snapshots));
   if (!bwrap) {
     const child = spawn(o.node, o.args, { cwd: o.workspace, detached: true, stdio, env });
     return { child, cgroup: undefined };
@@ -65,7 +69,16 @@ export function launchRunner(o: LaunchOptions): Launched {
   env['WORKBOOK_REDIS_SOCKET'] = REDIS_SOCKET_INSIDE;
   const cgroup = createPidsCgroup(o.name, MAX_PIDS);
   const [program, ...args] = sandboxCommand(
-    { bwrap, repo: o.repo, workspace: o.workspace, socketDir: o.socketDir, node: o.node, args: o.args, env },
+    {
+      bwrap,
+      repo: o.repo,
+      workspace: o.workspace,
+      socketDir: o.socketDir,
+      node: o.node,
+      args: o.args,
+      env,
+      ...(o.snapshots ? { snapshots: o.snapshots } : {}),
+    },
     cgroup,
   );
   const child = spawn(program as string, args, {
@@ -75,4 +88,9 @@ export function launchRunner(o: LaunchOptions): Launched {
     env: { PATH: env['PATH'] as string },
   });
   return { child, cgroup };
+}
+
+/** Tells the runner where the database snapshots are, as it sees them. */
+function snapshotsEnv(dir: string | undefined): Record<string, string> {
+  return dir ? { WORKBOOK_DB_SNAPSHOTS: dir } : {};
 }

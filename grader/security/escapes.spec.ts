@@ -2,13 +2,16 @@
 // Node's permission model + per-run Redis ACL): each attack must be contained, must not pass,
 // and the honest submission graded right after it must pass. See grader/README.md (threat model).
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/schemas/report.ts';
 import { createGrader, type Grader } from '../index.ts';
 import { redisCommand } from '../redis.ts';
+import { SNAPSHOTS_INSIDE, snapshotFile } from '../runtime/database-snapshot.ts';
+import { migrationsKey } from '../runtime/migrations.ts';
 import { detectIsolation } from '../sandbox/isolation.ts';
 import { attacks, DB, type Exercise, honest, hostile, PURE, REDIS, root } from './attacks.ts';
 
@@ -56,6 +59,18 @@ describe('file system', () => {
       expect(text(report)).not.toMatch(/ATTACK: read/);
       expect(report.attempts).toContain(`read outside the workspace: ${path}`);
     }
+  });
+
+  it('cannot replace the database snapshot that later runners load', async () => {
+    const dir = join(root, '.workbook', 'db-snapshots');
+    const file = snapshotFile(dir, migrationsKey(join(root, 'service')));
+    await grader.grade(honest(DB)); // the grader has made its snapshot by now
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+    for (const target of [join(SNAPSHOTS_INSIDE, basename(file)), file]) {
+      const report = await attack(PURE, attacks.writeHome(target));
+      expect(report.attempts?.join('\n')).toMatch(/write outside the workspace/);
+    }
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
   });
 });
 

@@ -34,8 +34,7 @@ export async function resetDatabase(workspace: string): Promise<string> {
     if ((await catalog(db)) !== migratedCatalog) {
       if (process.env['WORKBOOK_DEBUG']) console.error('[grader] the schema changed: migrating again');
       await remigrate(db, workspace);
-    }
-    else await truncateAll(db);
+    } else await truncateAll(db);
   }
   return `postgresql://postgres:postgres@127.0.0.1:${server.port}/postgres?sslmode=disable`;
 }

@@ -1,9 +1,9 @@
 // The Content-Security-Policy is a real backstop: the pages' own inline scripts run (allowed by
 // hash, server/headers.ts), while any script injected into a page — an inline <script> or an
 // on* attribute, e.g. from a report's text escaping its text node — is blocked.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { loadExercise } from '../../src/catalog/load.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Records every CSP violation the page reports (the listener is installed before any page script). */
@@ -88,8 +88,10 @@ test('the browser engine grades under npm start’s policy, and only its worker 
     .poll(() => page.evaluate(() => typeof globalThis.workbookAutomation), { timeout: 30_000 })
     .toBe('object');
   const file = 'src/domain/task/task.entity.ts';
-  const read = (dir: string) =>
-    readFileSync(join(import.meta.dirname, '../..', dir, 'task-entity-complete', file), 'utf8');
+  // The catalog loader knows where each side lives (a solution equal to the service is not stored twice).
+  const exercise = loadExercise(join(import.meta.dirname, '../..'), 'task-entity-complete');
+  const read = (side: 'solutions' | 'exercises') =>
+    (side === 'solutions' ? exercise.solution : exercise.starter)[file] as string;
   const grade = (code: string) =>
     page.evaluate(
       (files) => globalThis.workbookAutomation!.gradeInBrowser({ exerciseId: 'task-entity-complete', files }),

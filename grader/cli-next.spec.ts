@@ -44,7 +44,17 @@ describe('nextSteps', () => {
 describe('spinner', () => {
   it('draws and clears on a terminal, saying what it waits for', () => {
     const out: string[] = [];
-    const spin = spinner({ isTTY: true, write: (t: string) => (out.push(t), true) }, 'starting the grader', 1_000_000);
+    const spin = spinner(
+      {
+        isTTY: true,
+        write: (t: string) => {
+          out.push(t);
+          return true;
+        },
+      },
+      'starting the grader',
+      1_000_000,
+    );
     spin.update('grading a');
     spin.stop();
     expect(out[0]).toContain('starting the grader…');
@@ -54,7 +64,16 @@ describe('spinner', () => {
 
   it('prints nothing when the output is not a terminal', () => {
     const out: string[] = [];
-    const spin = spinner({ isTTY: false, write: (t: string) => (out.push(t), true) }, 'starting the grader');
+    const spin = spinner(
+      {
+        isTTY: false,
+        write: (t: string) => {
+          out.push(t);
+          return true;
+        },
+      },
+      'starting the grader',
+    );
     spin.update('x');
     spin.stop();
     expect(out).toEqual([]);

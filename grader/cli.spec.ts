@@ -52,6 +52,7 @@ it('start copies the starter into a folder, and check grades that folder (exit 1
   const checked = await workbook(['check', 'task-entity-complete', '--dir', 'mine']);
   expect(checked.code).toBe(1);
   expect(checked.stdout).toMatch(/✖ task-entity-complete: failed \(0\/\d+ checks/);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every colour code; none may appear.
   expect(checked.stdout).not.toMatch(/\u001b\[/); // plain text when not a terminal
   expect(checked.stderr).toBe(''); // no spinner when not a terminal
   // The next step: a hint command that works as printed, the page, and how to check again.

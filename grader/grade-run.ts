@@ -92,7 +92,10 @@ export async function gradeOnSlot(
     user =
       slot.host.isolation === 'none'
         ? undefined
-        : await createRunUser(ctx.redisUrl, prefix, url, !bridged).catch((e: Error) => void (refused = e.message));
+        : await createRunUser(ctx.redisUrl, prefix, url, !bridged).catch((e: Error) => {
+            refused = e.message;
+            return undefined;
+          });
     if (bridged && !user) {
       const message = `Redis at ${ctx.redisUrl} could not give this run its own ACL user (${refused}); sandboxed grading needs Redis 6 or later and a URL whose user may run ACL SETUSER.`;
       return {

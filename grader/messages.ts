@@ -2,6 +2,7 @@
 // stack frames except those in the learner's own files ("at src/domain/task/task.entity.ts:42:11").
 import type { RawError } from './protocol.ts';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this strips.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const MAX_MESSAGE = 2000;
 const MAX_VALUE = 1500;

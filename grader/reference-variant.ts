@@ -31,7 +31,9 @@ function shuffleMethods(members: readonly ts.ClassElement[]): ts.ClassElement[] 
     [moved[i], moved[j]] = [moved[j] as ts.ClassElement, moved[i] as ts.ClassElement];
   }
   const out = [...members];
-  slots.forEach((slot, k) => (out[slot] = moved[k] as ts.ClassElement));
+  slots.forEach((slot, k) => {
+    out[slot] = moved[k] as ts.ClassElement;
+  });
   return out;
 }
 

@@ -196,7 +196,7 @@ export function witnessProblems(witness: WitnessSummary | null, tests: RawTest[]
   for (const test of tests) {
     if (test.state !== 'passed') continue;
     const seen = outcomes.get(test.name);
-    if (!seen || seen.length !== 1 || !seen[0])
+    if (seen?.length !== 1 || !seen[0])
       problems.push(`made "${test.name}" look passed although the check itself did not pass`);
   }
   return [...new Set(problems)];

@@ -122,7 +122,7 @@ export class Workspace {
       dir = join(dir, part);
       const stat = lstatOrUndefined(dir);
       if (stat && !stat.isDirectory()) rmSync(dir, { force: true }); // a symlink or file where a folder belongs
-      if (!stat || !stat.isDirectory()) mkdirSync(dir);
+      if (!stat?.isDirectory()) mkdirSync(dir);
     }
     const target = join(this.dir, path);
     if (lstatOrUndefined(target)) rmSync(target, { recursive: true, force: true });

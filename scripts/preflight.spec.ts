@@ -58,7 +58,13 @@ describe('preflight', () => {
   it('starts an installed but stopped service and says how', async () => {
     let running = false;
     const [result] = await preflight([
-      fake({ probe: async () => (running ? 'up' : undefined), start: () => ((running = true), 'thing --daemonize') }),
+      fake({
+        probe: async () => (running ? 'up' : undefined),
+        start: () => {
+          running = true;
+          return 'thing --daemonize';
+        },
+      }),
     ]);
     expect(result).toMatchObject({ ok: true, line: '✔ Thing       up (was stopped; started with: thing --daemonize)' });
   });

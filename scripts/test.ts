@@ -31,6 +31,8 @@ const playwrightJson = (file: string) => () => {
 
 const only = process.argv.slice(2);
 const stages: Stage[] = [
+  // Format and lint in one pass (Biome, biome.jsonc): a few seconds.
+  { name: 'lint', command: ['npm', 'run', 'lint'] },
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },
   {
     name: 'unit',

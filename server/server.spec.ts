@@ -190,7 +190,10 @@ describe('workbook server with an HTML transform', () => {
       const seen: string[] = [];
       const byHost = createWorkbookServer({
         root,
-        transformHtml: (html, req) => (seen.push(req.headers.host ?? ''), html),
+        transformHtml: (html, req) => {
+          seen.push(req.headers.host ?? '');
+          return html;
+        },
       });
       const byHostUrl = await listen(byHost, 0, '127.0.0.1');
       await (await fetch(new URL('/', byHostUrl))).text();

@@ -30,7 +30,8 @@ let prisma: PrismaLike | undefined;
 /** Run by grader/runtime/setup.ts after each check file. */
 function cleanups(): (() => Promise<unknown>)[] {
   const holder = globalThis as { __workbookCleanups?: (() => Promise<unknown>)[] };
-  return (holder.__workbookCleanups ??= []);
+  holder.__workbookCleanups ??= [];
+  return holder.__workbookCleanups;
 }
 
 /**

@@ -124,7 +124,7 @@ function claim(realIt: It): It {
 /** Makes `key` of `target` a read-only accessor; setting it on `target` itself is an attempt. */
 function lockProperty(target: object, key: PropertyKey, label: string): void {
   const desc = getDescriptor(target, key);
-  if (!desc || !desc.configurable) return;
+  if (!desc?.configurable) return;
   if (!('value' in desc)) {
     define(target, key, { ...desc, configurable: false });
     return;
@@ -150,7 +150,7 @@ function lockAll(target: unknown, label: string, options: { seal?: boolean; skip
   const keys = ownKeys(target);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as PropertyKey;
-    if (options.skip && options.skip.includes(key)) continue;
+    if (options.skip?.includes(key)) continue;
     lockProperty(target, key, label);
   }
   if (options.seal) preventExtensions(target);

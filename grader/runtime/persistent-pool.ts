@@ -187,8 +187,14 @@ class PersistentWorker implements PoolWorker {
 
   send(message: Parameters<PoolWorker['send']>[0]): void {
     const current = this.child;
-    if (message.type === 'start' && current.started) return this.reply('started');
-    if (message.type === 'stop') return this.reply('stopped');
+    if (message.type === 'start' && current.started) {
+      this.reply('started');
+      return;
+    }
+    if (message.type === 'stop') {
+      this.reply('stopped');
+      return;
+    }
     if (message.type === 'start') current.started = true;
     current.process.send(message);
   }

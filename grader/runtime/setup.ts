@@ -35,7 +35,8 @@ interface OutputCap {
 }
 const limit = Number(process.env['WORKBOOK_OUTPUT_LIMIT'] ?? 1_000_000);
 const holder = globalThis as { __workbookOutputCap?: OutputCap };
-const cap = (holder.__workbookOutputCap ??= { printed: 0, flooded: false, wrapped: new WeakSet() });
+holder.__workbookOutputCap ??= { printed: 0, flooded: false, wrapped: new WeakSet() };
+const cap = holder.__workbookOutputCap;
 cap.printed = 0;
 cap.flooded = false;
 

@@ -1,5 +1,5 @@
 // Runner-child side of the type checker: one worker thread per workspace, warmed at start-up.
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TypeDiagnostic, TypeRequest } from './typecheck-worker.ts';
@@ -54,7 +54,7 @@ export class TypeChecker {
 
 /** A TypeScript file of the service to warm the checker with (the first found, depth first). */
 function firstSourceFile(dir: string): string | undefined {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   } catch {

@@ -44,10 +44,10 @@ export function attemptsIn(texts: (string | undefined)[]): string[] {
     if (!text) continue;
     // One attempt per rule and message: the generic --allow-* hint only when no precise one matched.
     const precise = text.match(RULES[0]![0]);
-    for (const [index, [pattern, describe]] of RULES.entries()) {
+    for (const [index, [pattern, phrase]] of RULES.entries()) {
       if (precise && index > 0 && index < 6) continue;
       const match = text.match(pattern);
-      if (match) found.add(describe(match));
+      if (match) found.add(phrase(match));
     }
   }
   return [...found];

@@ -18,7 +18,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const isComment = (squashed: string) => /^(\/\/|\/\*|\*)/.test(squashed);
 
 /** The solution's lines the starter lacks, whitespace removed, long enough to be telling. */
-export function answerLines(exercise: Pick<LoadedExercise, 'starter' | 'solution'>): string[] {
+function answerLines(exercise: Pick<LoadedExercise, 'starter' | 'solution'>): string[] {
   const lines = new Set<string>();
   for (const [path, solution] of Object.entries(exercise.solution)) {
     const given = new Set((exercise.starter[path] ?? '').split('\n').map(squash));
@@ -29,7 +29,7 @@ export function answerLines(exercise: Pick<LoadedExercise, 'starter' | 'solution
 }
 
 /** Fenced code blocks of a chapter (``` on its own line opens and closes one). */
-export function codeBlocks(text: string): string[] {
+function codeBlocks(text: string): string[] {
   const blocks: string[] = [];
   let current: string[] | undefined;
   for (const line of text.split('\n')) {

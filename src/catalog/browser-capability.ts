@@ -101,7 +101,9 @@ export async function exerciseGraph(
           packages.add(fixtures ? FIXTURES : `unresolved: ${args.importer} imports "${args.path}"`);
           return { path: args.path, external: true };
         }
-        (imports[args.importer] ??= []).push(found);
+        const edges = imports[args.importer] ?? [];
+        imports[args.importer] = edges;
+        edges.push(found);
         return { path: found, namespace: 'ws' };
       });
       b.onLoad({ filter: /.*/, namespace: 'ws' }, (args) => ({ contents: read(args.path) ?? '', loader: 'ts' }));

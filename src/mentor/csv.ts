@@ -45,7 +45,7 @@ export function cohortCsv(table: CohortTable): string {
       ]);
     }
   }
-  return lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (or a DDE call) when it starts with one. */

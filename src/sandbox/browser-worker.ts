@@ -62,7 +62,7 @@ function fenceIn(): void {
   ];
   for (let proto: object | null = self; proto; proto = Object.getPrototypeOf(proto)) {
     for (const name of names) {
-      if (Object.prototype.hasOwnProperty.call(proto, name)) Reflect.deleteProperty(proto, name);
+      if (Object.hasOwn(proto, name)) Reflect.deleteProperty(proto, name);
     }
   }
 }

@@ -44,6 +44,7 @@ export function createLineSplitter(onLine: (line: string) => void): { push(chunk
 }
 
 // Terminal output may wrap lines in colour codes; the grader's JSON never contains ESC.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is exactly what this strips.
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Consumes `chunks` until a report event arrives; resolves with that report. */

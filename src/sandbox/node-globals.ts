@@ -23,8 +23,14 @@ export function installNodeGlobals(scope: typeof globalThis, buffer?: unknown): 
     let id = start();
     let referenced = true;
     const timeout: NodeTimeout = {
-      unref: () => ((referenced = false), timeout),
-      ref: () => ((referenced = true), timeout),
+      unref: () => {
+        referenced = false;
+        return timeout;
+      },
+      ref: () => {
+        referenced = true;
+        return timeout;
+      },
       hasRef: () => referenced,
       refresh: () => {
         clear(id);

@@ -93,7 +93,7 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
     } catch (error) {
       $notice.set({
         kind: 'unsaved',
-        message: `Your ${label} could not be saved (${describe(error)}): the browser's storage for this site is full or blocked. Free some space (or download your work) and try again.`,
+        message: `Your ${label} could not be saved (${errorText(error)}): the browser's storage for this site is full or blocked. Free some space (or download your work) and try again.`,
       });
       return false;
     }
@@ -183,7 +183,7 @@ export function createPersisted<T>(options: PersistedOptions<T>): PersistedStore
   };
 }
 
-const describe = (error: unknown): string =>
+const errorText = (error: unknown): string =>
   error instanceof Error
     ? error.message && !error.message.includes(error.name)
       ? `${error.name}: ${error.message}`

@@ -24,7 +24,7 @@ export function mergeProgress(
     const ours = Object.hasOwn(current.exercises, id) ? current.exercises[id] : undefined;
     if (!ours) {
       exercises[id] = theirs;
-      changes.push(`${title(id)}: added (${describe(theirs)}).`);
+      changes.push(`${title(id)}: added (${summary(theirs)}).`);
       continue;
     }
     if (same(ours, theirs)) continue;
@@ -47,7 +47,7 @@ export function mergeProgress(
   return { merged: { ...current, ...extra, exercises }, changes };
 }
 
-function describe(p: ExerciseProgress): string {
+function summary(p: ExerciseProgress): string {
   const runs = `${p.attempts} run${p.attempts === 1 ? '' : 's'}`;
   return p.status === 'not-started' ? 'code saved, not run yet' : `${p.status.replace('-', ' ')}, ${runs}`;
 }

@@ -16,7 +16,7 @@ let owner: HTMLElement | null = null;
  * unsubscribe. Only one element per page shows it, so a screen reader hears the alert once.
  */
 export function bindNotice(element: HTMLElement | null): () => void {
-  if (element === null || (owner !== null && owner.isConnected)) return () => {};
+  if (element === null || owner?.isConnected) return () => {};
   owner = element;
   const stop = checklistNotice.subscribe((notice) => {
     if (notice?.kind === 'held') void fullStore().then((store) => (loaded = store));

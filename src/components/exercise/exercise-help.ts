@@ -14,7 +14,9 @@ function wireHints({ root, store, id, button }: ExerciseContext): void {
   const hints = [...root.querySelectorAll<HTMLElement>('[data-hint]')];
   const hintButton = button('hint');
   const showHints = (count: number) => {
-    hints.forEach((hint, i) => (hint.hidden = i >= count));
+    hints.forEach((hint, i) => {
+      hint.hidden = i >= count;
+    });
     if (hintButton) {
       hintButton.hidden = count >= hints.length;
       hintButton.textContent = `Show hint ${Math.min(count + 1, hints.length)} of ${hints.length}`;

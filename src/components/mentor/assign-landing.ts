@@ -38,7 +38,10 @@ class AssignLanding extends HTMLElement {
 
   #show(result: Parsed<ExerciseSet>): void {
     this.#confirm(null);
-    if (!result.ok) return this.#message(result.error, true);
+    if (!result.ok) {
+      this.#message(result.error, true);
+      return;
+    }
     const set = result.value;
     const held = $assignments.get().assignments.find((a) => a.set.id === set.id)?.set;
     const changes = held ? setChanges(held, set) : [];

@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { monacoCssInJs } from './src/components/exercise/monaco-css-plugin.ts';
+import { monacoCssInJs } from './src/build/monaco-css-plugin.ts';
 
 // Headers the built site needs (the in-browser runtime requires cross-origin isolation). The
 // production server (server/headers.ts) sends the same set; this copy keeps `astro dev` honest.

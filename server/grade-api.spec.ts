@@ -7,14 +7,8 @@ import { createLocalEngine, probeLocalServer } from '../src/sandbox/local-engine
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createGradeApi,
-  createLocalGrading,
-  hostsFor,
-  MAX_BODY_BYTES,
-  TOKEN_HEADER,
-  type GradeBackend,
-} from './grade-api.ts';
+import { createGradeApi, createLocalGrading, hostsFor, MAX_BODY_BYTES, type GradeBackend } from './grade-api.ts';
+import { apiErrorSchema, HEALTH_PATH, healthResponseSchema, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
 
 // A scripted grader: the API's job is guarding and streaming, which this spec covers over real
 // HTTP; grading itself is covered by grader/ and by the end-to-end tests on the real grader.
@@ -230,8 +224,9 @@ describe('the guard', () => {
   });
 
   it('answers the health check without a token but not for a foreign Host', async () => {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.json());
-    expect(ok).toMatchObject({ ok: true, engine: 'local' });
+    const ok = await fetch(`${base}${HEALTH_PATH}`).then((r) => r.json());
+    // The page reads the answer with the same schema (src/sandbox/local-engine.ts).
+    expect(healthResponseSchema.parse(ok)).toMatchObject({ ok: true, engine: 'local' });
     expect((await raw({ method: 'GET', path: '/api/health', headers: { host: 'evil.example' } })).status).toBe(403);
     expect(await probeLocalServer(base)).toBe(true);
     expect(await probeLocalServer('http://127.0.0.1:1', { timeoutMs: 500 })).toBe(false);
@@ -304,7 +299,7 @@ describe('createLocalGrading with a broken exercise catalog', () => {
       const url = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(503);
-      expect(((await health.json()) as { error: string }).error).toContain(
+      expect(apiErrorSchema.parse(await health.json()).error).toContain(
         'exercises/half-written/exercise.json: missing',
       );
       expect(await probeLocalServer(url)).toMatch(

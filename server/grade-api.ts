@@ -5,11 +5,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CheckReport, GradeEvent, GradeRequest } from '../src/schemas/report.ts';
+import { type ApiError, GRADE_PATH, HEALTH_PATH, type HealthResponse, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
 import { gradeRequestSchema, MAX_GRADE_REQUEST_BYTES, REPORT_VERSION } from '../src/schemas/report.ts';
 
-export const GRADE_PATH = '/api/grade';
-export const HEALTH_PATH = '/api/health';
-export const TOKEN_HEADER = 'x-workbook-token';
 export const MAX_BODY_BYTES = MAX_GRADE_REQUEST_BYTES;
 /** The tag every page carries empty in the static build (BaseLayout); the server fills it per response. */
 const TOKEN_META = /<meta name="workbook-token" content=""\s*\/?>/;
@@ -216,7 +214,7 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
+function sendJson(res: ServerResponse, status: number, body: HealthResponse | ApiError, close = false): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -6,14 +6,7 @@ export {
   type EngineErrorCode,
   type EngineGradeOptions,
 } from './engine.ts';
-export {
-  createLocalEngine,
-  probeLocalServer,
-  GRADE_PATH,
-  HEALTH_PATH,
-  LOCAL_PROBLEM,
-  TOKEN_HEADER,
-} from './local-engine.ts';
+export { createLocalEngine, probeLocalServer, LOCAL_PROBLEM } from './local-engine.ts';
 export {
   createWebContainerEngine,
   type Container,

@@ -1,13 +1,11 @@
 // The local engine: the server started by `npm start` grades through POST /api/grade and streams
 // GradeEvents as NDJSON. The page proves it belongs to that server with the per-process token the
 // server writes into the HTML it serves.
+import { apiErrorSchema, GRADE_PATH, HEALTH_PATH, healthResponseSchema, TOKEN_HEADER } from '../schemas/grade-api.ts';
 import type { CheckReport, GradeRequest } from '../schemas/report.ts';
 import { EngineError, type Engine, type EngineErrorCode, type EngineGradeOptions } from './engine.ts';
 import { decodeText, readGradeEvents } from './ndjson.ts';
 
-export const TOKEN_HEADER = 'x-workbook-token';
-export const GRADE_PATH = '/api/grade';
-export const HEALTH_PATH = '/api/health';
 /** How a local server that answers but cannot grade is reported (the page shows it as is). */
 export const LOCAL_PROBLEM = 'The local grader cannot run checks: ';
 
@@ -77,9 +75,11 @@ export async function probeLocalServer(
       signal: AbortSignal.any(signals),
       cache: 'no-store',
     });
-    const body = (await response.json().catch(() => ({}))) as { ok?: unknown; engine?: unknown; error?: unknown };
-    if (response.ok) return body.ok === true && body.engine === 'local';
-    return typeof body.error === 'string' ? `${LOCAL_PROBLEM}${body.error}` : false;
+    const body: unknown = await response.json().catch(() => undefined);
+    // Anything else answering on this port (another app, an old server) is no grader.
+    if (response.ok) return healthResponseSchema.safeParse(body).success;
+    const refusal = apiErrorSchema.safeParse(body);
+    return refusal.success ? `${LOCAL_PROBLEM}${refusal.data.error}` : false;
   } catch {
     return false;
   }
@@ -87,8 +87,8 @@ export async function probeLocalServer(
 
 function readErrorMessage(text: string): string {
   try {
-    const body = JSON.parse(text) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : text;
+    const body = apiErrorSchema.safeParse(JSON.parse(text));
+    return body.success ? body.data.error : text;
   } catch {
     return text.slice(0, 300);
   }

@@ -29,3 +29,12 @@ export const editorDataSchema = z
   })
   .strict();
 export type EditorData = z.infer<typeof editorDataSchema>;
+export type EditorFile = z.infer<typeof editorFileSchema>;
+
+/** Validates a fetched editor.json; the error names the URL and the fields (a stale or broken build). */
+export function parseEditorData(raw: unknown, url: string): EditorData {
+  const parsed = editorDataSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => `"${i.path.join('.') || '(root)'}" ${i.message}`).join('; ');
+  throw new Error(`${url} is not editor data this page understands (${fields}); rebuild the site and reload.`);
+}

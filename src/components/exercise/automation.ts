@@ -2,7 +2,7 @@
 // this tab's browser engine, through the same compile and worker path as the Run button, so what
 // they measure is what learners get. Installed once the editor (and Monaco's TS worker) is loaded.
 import type { CheckReport, GradeRequest } from '../../schemas/report.ts';
-import { editorDataSchema } from '../../schemas/editor-data.ts';
+import { parseEditorData } from '../../schemas/editor-data.ts';
 import { siteBase, tabBrowserEngine } from './engine-client.ts';
 
 export interface WorkbookAutomation {
@@ -21,7 +21,7 @@ export function installAutomation(): void {
       if (!libsLoaded.has(request.exerciseId)) {
         const response = await fetch(new URL(`exercises/${request.exerciseId}/editor.json`, siteBase()));
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
-        const data = editorDataSchema.parse(await response.json());
+        const data = parseEditorData(await response.json(), response.url);
         (await import('./monaco-editor.ts')).addLibs(request.exerciseId, data.libs);
         // The read-only tabs an exercise page would show, so the compile sees what the editor sees.
         (await import('./monaco-emit.ts')).ensureModels(

@@ -3,7 +3,7 @@
 // exercise-files (autosave, reset, download), exercise-run (engine, runs, results) and
 // exercise-help (hints, solution). Parts read and write the stores only through their functions,
 // and grade only through the engine interface.
-import type { EditorData } from '../../schemas/editor-data.ts';
+import { type EditorData, parseEditorData } from '../../schemas/editor-data.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { renderSaveNotice } from '../site/save-notice.ts';
 import type { ExerciseContext } from './exercise-context.ts';
@@ -57,5 +57,5 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
 async function loadEditorData(url: string): Promise<EditorData> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${response.url}`);
-  return (await response.json()) as EditorData;
+  return parseEditorData(await response.json(), response.url);
 }

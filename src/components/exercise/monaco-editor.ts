@@ -16,7 +16,7 @@ import {
   ScriptTarget,
 } from 'monaco-editor/languages/features/typescript/register';
 import type { FailureMark, FileLocation } from '../../schemas/report-locations.ts';
-import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
+import { IGNORED_DIAGNOSTICS } from '../../build/editor-types.ts';
 import { createSolutionDiff, type SolutionDiffView } from './monaco-diff.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';

@@ -5,7 +5,7 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 import { getTypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
 import type { Compile, Diagnostic } from '../../sandbox/index.ts';
-import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
+import { IGNORED_DIAGNOSTICS } from '../../build/editor-types.ts';
 import './monaco-editor.ts';
 
 type MessageChain = string | { messageText: string; next?: MessageChain[] };

@@ -1,7 +1,7 @@
 // /exercises/<id>/editor.json: the editor's tabs, the solution and the service types, fetched only
 // when the learner reaches the exercise (the chapter HTML stays small). Hidden checks never go here.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allExercises, editorPayload } from '../../../components/exercise/exercise-data.ts';
+import { allExercises, editorPayload } from '../../../build/exercise-data.ts';
 
 export const getStaticPaths = (() =>
   allExercises().map((e) => ({ params: { id: e.manifest.id } }))) satisfies GetStaticPaths;

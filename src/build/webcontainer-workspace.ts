@@ -4,7 +4,7 @@
 // the container) fetches only what grading needs. Node only.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { WorkspaceTree } from '../../sandbox/webcontainer-engine.ts';
+import type { WorkspaceTree } from '../sandbox/webcontainer-engine.ts';
 
 const ROOT = process.cwd();
 /** Folders copied into the container, and what is left out of them. */
@@ -38,7 +38,8 @@ export function webcontainerWorkspace(): WorkspaceTree {
     const parts = path.split('/');
     let dir = tree;
     for (const part of parts.slice(0, -1)) {
-      const next = (dir[part] ??= { directory: {} });
+      const next = dir[part] ?? { directory: {} };
+      dir[part] = next;
       if (!('directory' in next)) throw new Error(`webcontainer workspace: ${path} collides with a file`);
       dir = next.directory;
     }

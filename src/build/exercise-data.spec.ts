@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { allExercises, editorData, exerciseById, renderInstructions } from './exercise-data.ts';
 import { webcontainerWorkspace } from './webcontainer-workspace.ts';
 import { IGNORED_DIAGNOSTICS } from './editor-types.ts';
-import type { WorkspaceTree } from '../../sandbox/webcontainer-engine.ts';
+import type { WorkspaceTree } from '../sandbox/webcontainer-engine.ts';
 
 // These read the real catalog: task-entity-complete is the grader's reference exercise.
 const exercise = exerciseById('task-entity-complete', 'spec');

@@ -4,11 +4,11 @@
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserCapability } from '../../catalog/browser-capability.ts';
-import { loadExercises, type LoadedExercise } from '../../catalog/load.ts';
-import type { BrowserCapability } from '../../schemas/browser-capability.ts';
-import { editorDataSchema, type EditorData as EditorPayload } from '../../schemas/editor-data.ts';
-import { typeLibraries, type TypeLib } from './type-libraries.ts';
+import { browserCapability } from '../catalog/browser-capability.ts';
+import { loadExercises, type LoadedExercise } from '../catalog/load.ts';
+import type { BrowserCapability } from '../schemas/browser-capability.ts';
+import { editorDataSchema, type EditorFile, type EditorData as EditorPayload } from '../schemas/editor-data.ts';
+import { typeLibraries } from './type-libraries.ts';
 
 const ROOT = process.cwd();
 let catalog: Map<string, LoadedExercise> | undefined;
@@ -52,20 +52,8 @@ export async function renderInstructions(exercise: LoadedExercise, headingLevel:
     .replace(/href="#([^"]+)"/g, (_m, anchor: string) => `href="#${id}--${anchor}"`);
 }
 
-export interface EditorFile {
-  path: string;
-  editable: boolean;
-  /** Starter code for editable files, service code for read-only ones. */
-  content: string;
-}
-
-/** Everything the editor needs, served on demand as /exercises/<id>/editor.json. */
-export interface EditorData {
-  id: string;
-  files: EditorFile[];
-  solution: Record<string, string>;
-  libs: TypeLib[];
-}
+/** Everything the editor needs but the capability and the time limit (editorPayload adds them). */
+export type EditorData = Omit<EditorPayload, 'browser' | 'timeLimitMs'>;
 
 /** Builds the editor payload: the tabs, the solution, and the type libraries for the TS worker. */
 export function editorData(exercise: LoadedExercise): EditorData {
@@ -91,8 +79,8 @@ const capabilities = new Map<string, Promise<BrowserCapability>>();
 /** Whether the browser engine can grade the exercise (decided once per build from its import graph). */
 export function capabilityOf(exercise: LoadedExercise): Promise<BrowserCapability> {
   const id = exercise.manifest.id;
-  let found = capabilities.get(id);
-  if (!found) capabilities.set(id, (found = browserCapability(ROOT, exercise).then((r) => r.capability)));
+  const found = capabilities.get(id) ?? browserCapability(ROOT, exercise).then((r) => r.capability);
+  capabilities.set(id, found);
   return found;
 }
 

@@ -2,10 +2,10 @@
 // catalog reduced to what mentors need, and the curated sets under sets/.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadExercises } from '../../catalog/load.ts';
-import type { ExerciseSet } from '../../schemas/exercise-set.ts';
-import type { CatalogEntry } from '../../mentor/cohort-table.ts';
-import { parseSetText } from '../../mentor/formats.ts';
+import { loadExercises } from '../catalog/load.ts';
+import type { ExerciseSet } from '../schemas/exercise-set.ts';
+import type { CatalogEntry } from '../mentor/cohort-table.ts';
+import { parseSetText } from '../mentor/formats.ts';
 
 /** Every exercise of this workbook, in week order. */
 export function mentorCatalog(root: string = process.cwd()): CatalogEntry[] {

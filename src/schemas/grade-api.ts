@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// The local grading API between `npm start` (server/grade-api.ts) and the page
+// (src/sandbox/local-engine.ts): its paths, its guard header and its JSON answers, in one place
+// both sides import, so neither can drift from the other.
+
+/** POST: a GradeRequest in, GradeEvents out as NDJSON. */
+export const GRADE_PATH = '/api/grade';
+/** GET: whether this server can grade (healthResponseSchema). */
+export const HEALTH_PATH = '/api/health';
+/** The per-process token the server writes into the pages it serves; the page sends it back. */
+export const TOKEN_HEADER = 'x-workbook-token';
+
+/** An API refusal or failure (any status other than 200), in words the page shows as they are. */
+export const apiErrorSchema = z
+  .object({
+    ok: z.literal(false).optional().describe('Present on health answers of a server that cannot grade'),
+    error: z.string().min(1).describe('What went wrong and what to do next'),
+  })
+  .strict();
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** GET /api/health with status 200: the server grades, with this many exercises. */
+export const healthResponseSchema = z
+  .object({
+    ok: z.literal(true),
+    engine: z.literal('local').describe('The engine that answers: the grader behind `npm start`'),
+    exercises: z.number().int().nonnegative().describe('Exercises the grader can grade'),
+  })
+  .strict();
+export type HealthResponse = z.infer<typeof healthResponseSchema>;

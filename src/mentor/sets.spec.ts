@@ -13,6 +13,10 @@ const catalog = loadExercises(root);
 const known = new Set(catalog.map((e) => e.manifest.id));
 
 describe('curated sets (sets/*.json)', () => {
+  it('exist (the checks below run once per file)', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
   it.each(files)('%s is a valid set of existing exercises, named after its id', (name) => {
     const parsed = parseSetText(readFileSync(join(root, 'sets', name), 'utf8'), `sets/${name}`);
     if (!parsed.ok) expect.fail(parsed.error);
@@ -23,8 +27,9 @@ describe('curated sets (sets/*.json)', () => {
 
   it('cover every Phase 1 week that has exercises, and the Phase 1 assessment', () => {
     const weeks = [...new Set(catalog.map((e) => e.manifest.week).filter((w) => w <= 5))];
+    expect(weeks.length, 'Phase 1 (weeks 1–5) has exercises').toBeGreaterThan(0);
     for (const w of weeks)
       expect(files, `week ${w} has exercises but no sets/phase-1-week-${w}.json`).toContain(`phase-1-week-${w}.json`);
-    if (weeks.length > 0) expect(files).toContain('phase-1-assessment.json');
+    expect(files).toContain('phase-1-assessment.json');
   });
 });

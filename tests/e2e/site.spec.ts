@@ -158,7 +158,8 @@ test.describe('exercise catalog', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
     const cards = page.getByRole('main').getByRole('listitem');
     const total = await cards.count();
-    test.skip(total === 0, 'no exercises exist yet (the empty state is tested below)');
+    // The catalog ships exercises: an empty page here means the build lost them, not a state to skip.
+    expect(total, 'the catalog page lists no exercises').toBeGreaterThan(0);
 
     const week = page.getByRole('combobox', { name: 'Week' });
     const firstWeek = await week.locator('option').nth(1).getAttribute('value');

@@ -17,12 +17,12 @@ export interface FailureMark extends FileLocation {
   message: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Splits `text` around every `path:line[:column]` naming one of `files` (longest paths first). */
 export function splitLocations(text: string, files: readonly string[]): TextPart[] {
   if (files.length === 0) return text ? [{ text }] : [];
-  const names = [...files].sort((a, b) => b.length - a.length).map(escape);
+  const names = [...files].sort((a, b) => b.length - a.length).map(escapeRegExp);
   // A path is only a path when it is not the tail of a longer one (e.g. "other/src/x.ts").
   const pattern = new RegExp(`(?<![\\w./-])(${names.join('|')}):(\\d+)(?::(\\d+))?`, 'g');
   const parts: TextPart[] = [];

@@ -28,7 +28,7 @@ interface Patchable {
 }
 const B = Buffer as unknown as Patchable;
 const { from, byteLength, isEncoding, alloc } = B;
-const { toString, write } = B.prototype;
+const { toString: bufferToString, write: bufferWrite } = B.prototype;
 
 B.from = function (this: unknown, value: unknown, encoding?: unknown, length?: unknown) {
   return from.call(this, value, typeof value === 'string' ? decodeAs(encoding) : encoding, length);
@@ -37,11 +37,11 @@ B.byteLength = (value, encoding) => byteLength(value, decodeAs(encoding));
 B.isEncoding = (encoding) => isUrl(encoding) || isEncoding(encoding);
 B.alloc = (size, fill, encoding) => alloc(size, fill, decodeAs(encoding));
 B.prototype.toString = function (this: Buffer, encoding?: Encoding, start?: number, end?: number) {
-  if (!isUrl(encoding)) return toString.call(this, encoding, start, end);
-  return toString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (!isUrl(encoding)) return bufferToString.call(this, encoding, start, end);
+  return bufferToString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
 B.prototype.write = function (this: Buffer, ...args: unknown[]) {
-  return write.apply(
+  return bufferWrite.apply(
     this,
     args.map((a, i) => (i > 0 ? decodeAs(a) : a)),
   );

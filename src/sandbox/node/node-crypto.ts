@@ -10,6 +10,7 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2';
 import { Buffer } from './node-buffer.ts';
 
 /** The stand-in's Buffer (the `buffer` package's class), not the Node type of the same name. */
+// biome-ignore lint/suspicious/noRedeclare: a class and its instance type share one name, as in lib.dom.d.ts.
 type Buffer = ReturnType<typeof Buffer.from>;
 
 type Algorithm = typeof sha256;

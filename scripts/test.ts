@@ -33,6 +33,8 @@ const only = process.argv.slice(2);
 const stages: Stage[] = [
   // Format and lint in one pass (Biome, biome.jsonc): a few seconds.
   { name: 'lint', command: ['npm', 'run', 'lint'] },
+  // Layers point one way (.dependency-cruiser.cjs): a few seconds.
+  { name: 'depcruise', command: ['npm', 'run', 'depcruise'] },
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },
   {
     name: 'unit',

@@ -35,6 +35,8 @@ const stages: Stage[] = [
   { name: 'lint', command: ['npm', 'run', 'lint'] },
   // Layers point one way (.dependency-cruiser.cjs): a few seconds.
   { name: 'depcruise', command: ['npm', 'run', 'depcruise'] },
+  // Files nothing reaches, dependencies unused or unlisted (knip.jsonc): a few seconds.
+  { name: 'knip', command: ['npm', 'run', 'knip'] },
   { name: 'typecheck', command: ['npm', 'run', 'typecheck'] },
   {
     name: 'unit',

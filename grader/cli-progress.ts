@@ -33,7 +33,7 @@ export function recordCliRun(
   }
   const store = createProgressStore(storage);
   store.saveFiles(exerciseId, files);
-  store.recordReport(exerciseId, report);
+  store.recordReport(exerciseId, report, files);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(buildProgressFile(store.$progress.get(), 'workbook CLI'), null, 2)}\n`);
   return note;

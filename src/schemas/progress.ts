@@ -17,6 +17,11 @@ export const exerciseProgressSchema = z
     hintsUsed: z.number().int().nonnegative(),
     solutionViewed: z.boolean(),
     lastReport: checkReportSchema.optional(),
+    gradedDigest: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('filesDigest of the code lastReport graded; absent for results saved before it was recorded'),
     updatedAt: z.string().datetime(),
   })
   .strict();

@@ -80,6 +80,7 @@ function mergeExercise(ours: ExerciseProgress, theirs: ExerciseProgress): { entr
     hintsUsed,
     solutionViewed,
     ...(newer.lastReport ? { lastReport: newer.lastReport } : {}),
+    ...(newer.lastReport && newer.gradedDigest ? { gradedDigest: newer.gradedDigest } : {}),
     updatedAt: newer.updatedAt,
   };
   if (notes.length === 0) notes.push('last result and time taken from the newer copy');

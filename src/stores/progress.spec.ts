@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../schemas/report.ts';
+import { filesDigest } from './files-digest.ts';
 import { createPreferencesStore, PREFERENCES_KEY } from './preferences.ts';
 import { createProgressStore, PROGRESS_KEY } from './progress.ts';
 import { memoryStorage } from './saved.ts';
@@ -39,6 +40,22 @@ describe('progress store', () => {
       solutionViewed: true,
     });
     expect(again?.lastReport?.finishedAt).toBe('2026-03-01T12:00:00.000Z');
+  });
+
+  it('remembers which code the last report graded, so a reload can tell it is out of date', () => {
+    const storage = memoryStorage();
+    const store = createProgressStore(storage);
+    const graded = { 'src/x.ts': 'let a = 1;', 'src/y.ts': 'let b = 2;' };
+    store.saveFiles('demo', graded);
+    store.recordReport('demo', report('passed'), graded);
+    const digest = createProgressStore(storage).exercise('demo')?.gradedDigest;
+    // Order does not matter; any change to a path or its content does.
+    expect(digest).toBe(filesDigest({ 'src/y.ts': 'let b = 2;', 'src/x.ts': 'let a = 1;' }));
+    expect(digest).not.toBe(filesDigest({ ...graded, 'src/x.ts': 'let a = 1; ' }));
+    expect(digest).not.toBe(filesDigest({ 'src/x.ts': 'let a = 1;' }));
+    // A report recorded without its files (an older caller) drops the digest rather than keep a wrong one.
+    store.recordReport('demo', report('failed'));
+    expect(createProgressStore(storage).exercise('demo')?.gradedDigest).toBeUndefined();
   });
 
   it('keeps corrupt saved data aside as a backup, reports it, and starts fresh', () => {

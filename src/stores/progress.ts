@@ -11,6 +11,7 @@ import {
   type Progress,
 } from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
+import { filesDigest } from './files-digest.ts';
 import { createPersisted, keepValidEntries, type PersistedStore } from './persisted.ts';
 import { mergeProgress } from './progress-merge.ts';
 import type { KeyValueStorage, SaveNotice } from './saved.ts';
@@ -46,7 +47,8 @@ export interface ProgressStore {
   /** The learner's current code for an exercise (autosave calls this, debounced by the caller). */
   saveFiles(id: string, files: Record<string, string>): void;
   /** Records a finished run: attempts, status, first pass time, last report. */
-  recordReport(id: string, report: CheckReport): void;
+  /** Records a run's report; `graded` (the files it graded) lets a reload tell whether the code changed since. */
+  recordReport(id: string, report: CheckReport, graded?: Record<string, string>): void;
   /** Records that `count` hints are now revealed (never decreases). */
   recordHints(id: string, count: number): void;
   recordSolutionViewed(id: string): void;
@@ -105,11 +107,13 @@ export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
     $held: persisted.$held,
     exercise: (id) => (Object.hasOwn($progress.get().exercises, id) ? $progress.get().exercises[id] : undefined),
     saveFiles: (id, files) => update(id, (p) => ({ ...p, files: { ...files } })),
-    recordReport: (id, report) =>
+    recordReport: (id, report, graded) =>
       update(id, (p) => {
         const passed = report.status === 'passed';
+        const { gradedDigest: _old, ...rest } = p;
         return {
-          ...p,
+          ...rest,
+          ...(graded ? { gradedDigest: filesDigest(graded) } : {}),
           attempts: p.attempts + 1,
           status: passed || p.status === 'passed' ? 'passed' : 'attempted',
           ...(passed && !p.firstPassedAt ? { firstPassedAt: report.finishedAt } : {}),

@@ -70,6 +70,8 @@ test.describe('the exercise sandbox', () => {
     await openExercise(page);
     await expect(page.locator('.progress-badge').first()).toHaveText('Passed');
     await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible();
+    // The saved code is the code that passed: the restored result is current.
+    await expect(results(page).getByText(/^Out of date/)).toBeHidden();
     const saved = await page.evaluate(
       (id) => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id],
       ID,
@@ -99,6 +101,40 @@ test.describe('the exercise sandbox', () => {
     await expect(
       page.getByRole('navigation', { name: 'Chapters' }).getByTitle(/^1 of \d+ exercises passed$/),
     ).toBeVisible();
+  });
+
+  test('a result stays out of date across a reload when the code changed after it, until the next run', async ({
+    page,
+  }) => {
+    await openExercise(page);
+    await setCode(page, solution);
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible({ timeout: 20_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n// an edit after the run');
+    await expect(results(page).getByText(/^Out of date: you changed the code after this run/)).toBeVisible();
+    // Wait until autosave holds the edit, then reload: the restored result is still marked.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ([id, file]) =>
+            JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id]?.files?.[file] ?? '',
+          [ID, FILE],
+        ),
+      )
+      .toContain('// an edit after the run');
+    await page.reload();
+    await openExercise(page);
+    await expect(results(page).getByText(/^All \d+ checks passed\.$/)).toBeVisible();
+    await expect(results(page).getByText(/^Out of date: you changed the code after this run/)).toBeVisible();
+    await page.getByRole('button', { name: 'Run checks' }).click();
+    await expect(results(page).getByText(/Finished in/)).toBeVisible({ timeout: 20_000 });
+    await expect(results(page).getByText(/^Out of date/)).toBeHidden();
+    await page.reload();
+    await openExercise(page);
+    await expect(results(page).getByText(/^Last run /)).toBeVisible();
+    await expect(results(page).getByText(/^Out of date/)).toBeHidden();
   });
 
   test('a wrong solution shows the failing check and its message', async ({ page }) => {

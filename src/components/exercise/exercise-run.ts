@@ -3,6 +3,7 @@
 import { EngineError, LOCAL_PROBLEM, NO_ENGINE_MESSAGE } from '../../sandbox/index.ts';
 import { failureMarks } from '../../schemas/report-locations.ts';
 import type { CheckReport } from '../../schemas/report.ts';
+import { filesDigest } from '../../stores/files-digest.ts';
 import { chooseEngine } from './engine-client.ts';
 import type { ExerciseContext } from './exercise-context.ts';
 import { renderIsolation } from './isolation-view.ts';
@@ -61,12 +62,13 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
     results.start(chosen.engine.label);
     editor.mark([]);
     try {
+      const graded = editor.files();
       const report = await chosen.engine.grade(
-        { exerciseId: id, files: editor.files() },
+        { exerciseId: id, files: graded },
         { signal: running.signal, onEvent: (e) => results.event(e) },
       );
       show(report, true);
-      store.recordReport(id, report);
+      store.recordReport(id, report, graded);
     } catch (error) {
       const cancelled = error instanceof EngineError && error.code === 'aborted';
       results.fail(cancelled ? 'Run cancelled.' : (error as Error).message, cancelled ? 'cancelled' : 'error');
@@ -87,6 +89,10 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
   button('run')?.addEventListener('click', () => void run());
   button('cancel')?.addEventListener('click', () => running?.abort());
 
-  const last = store.exercise(id)?.lastReport;
-  if (last) show(last, false);
+  // A restored result stays out of date when the saved code is no longer the code it graded.
+  const saved = store.exercise(id);
+  if (saved?.lastReport) {
+    show(saved.lastReport, false);
+    if (saved.gradedDigest && saved.gradedDigest !== filesDigest(editor.files())) results.markStale();
+  }
 }

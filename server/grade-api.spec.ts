@@ -7,7 +7,14 @@ import { createLocalEngine, probeLocalServer } from '../src/sandbox/local-engine
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGradeApi, createLocalGrading, hostsFor, MAX_BODY_BYTES, type GradeBackend } from './grade-api.ts';
+import {
+  createGradeApi,
+  createLocalGrading,
+  hostsFor,
+  MAX_BODY_BYTES,
+  type GradeBackend,
+  watchService,
+} from './grade-api.ts';
 import { apiErrorSchema, HEALTH_PATH, healthResponseSchema, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
 
 // A scripted grader: the API's job is guarding and streaming, which this spec covers over real
@@ -230,6 +237,57 @@ describe('the guard', () => {
     expect((await raw({ method: 'GET', path: '/api/health', headers: { host: 'evil.example' } })).status).toBe(403);
     expect(await probeLocalServer(base)).toBe(true);
     expect(await probeLocalServer('http://127.0.0.1:1', { timeoutMs: 500 })).toBe(false);
+  });
+
+  it('names missing infrastructure in the health answer, and the probe hands it to the page', async () => {
+    let missing: Record<string, string> = {};
+    let port = 0;
+    const withServices = createGradeApi({
+      grader,
+      exercises: new Map([['demo-exercise', ['src/x.ts']]]),
+      allowedHosts: () => hostsFor('127.0.0.1', port),
+      missing: () => missing,
+    });
+    const other = createServer((req, res) => void withServices.handle(req, res));
+    other.listen(0, '127.0.0.1');
+    await once(other, 'listening');
+    port = (other.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    const health = async () => {
+      let seen: unknown;
+      expect(await probeLocalServer(url, { onHealth: (h) => (seen = h) })).toBe(true);
+      return seen;
+    };
+    try {
+      // Everything there: the answer has no `missing` key at all.
+      expect(await health()).toEqual({ ok: true, engine: 'local', exercises: 1 });
+      missing = { redis: 'These checks need Redis, but nothing answered at redis://127.0.0.1:1 (ECONNREFUSED).' };
+      expect(await health()).toEqual({ ok: true, engine: 'local', exercises: 1, missing });
+      // The schema is strict: an unknown service is a wrong answer, not silently ignored.
+      expect(
+        healthResponseSchema.safeParse({ ok: true, engine: 'local', exercises: 1, missing: { kafka: 'x' } }).success,
+      ).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
+  it('watchService answers at once from the last check, and checks again only when that is old', async () => {
+    let calls = 0;
+    let problem: string | undefined = 'down';
+    const service = watchService(async () => {
+      calls++;
+      return problem;
+    }, 60_000);
+    expect(service.current()).toBeUndefined(); // not checked yet: starts a check, never waits for it
+    await service.refresh(); // joins the check already under way
+    expect(calls).toBe(1);
+    expect(service.current()).toBe('down');
+    expect(calls).toBe(1); // fresh enough: no new check
+    problem = undefined;
+    await service.refresh();
+    expect(service.current()).toBeUndefined();
+    expect(calls).toBe(2);
   });
 });
 

@@ -28,6 +28,8 @@ export interface GradeApiOptions {
   allowedHosts: readonly string[] | (() => readonly string[]);
   /** Defaults to a fresh random token per process. */
   token?: string;
+  /** Infrastructure the health answer reports missing (redis → why, with the fix); read per request. */
+  missing?: () => HealthResponse['missing'];
 }
 
 export interface GradeApi {
@@ -196,7 +198,9 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
         if (path === HEALTH_PATH) {
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Use GET /api/health.');
           guard(req, false);
-          sendJson(res, 200, { ok: true, engine: 'local', exercises: options.exercises.size });
+          const missing = options.missing?.();
+          const health: HealthResponse = { ok: true, engine: 'local', exercises: options.exercises.size };
+          sendJson(res, 200, missing && Object.keys(missing).length ? { ...health, missing } : health);
           return true;
         }
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST /api/grade with a JSON body.');
@@ -252,9 +256,10 @@ export async function createLocalGrading(options: {
   root: string;
   address: () => { host: string; port: number };
 }): Promise<LocalGrading> {
-  const [{ createGrader }, { loadExercises }] = await Promise.all([
+  const [{ createGrader }, { loadExercises }, { DEFAULT_REDIS_URL, redisProblem }] = await Promise.all([
     import('../grader/index.ts'),
     import('../src/catalog/load.ts'),
+    import('../grader/redis.ts'),
   ]);
   const allowedHosts = () => hostsFor(options.address().host, options.address().port);
   let exercises: Map<string, string[]>;
@@ -287,10 +292,47 @@ export async function createLocalGrading(options: {
     };
   }
   const grader = await createGrader({ root: options.root });
-  const api = createGradeApi({ grader, exercises, allowedHosts });
+  const redis = watchService(() => redisProblem(process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL));
+  await redis.refresh();
+  const api = createGradeApi({
+    grader,
+    exercises,
+    allowedHosts,
+    missing: () => {
+      const problem = redis.current();
+      return problem ? { redis: problem } : {};
+    },
+  });
   return {
     route: (req, res) => api.handle(req, res),
     transformHtml: (html, req) => api.injectToken(html, req),
     close: () => grader.close(),
+  };
+}
+
+/**
+ * The last known problem of a service (undefined: it answers), re-checked in the background at most
+ * every `everyMs` when read, so a health answer never waits on a slow service and a Redis started
+ * after `npm start` is noticed within seconds.
+ */
+export function watchService(check: () => Promise<string | undefined>, everyMs = 5_000) {
+  let problem: string | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let pending: Promise<void> | undefined;
+  const refresh = () =>
+    (pending ??= check()
+      .then((p) => {
+        problem = p;
+        checkedAt = Date.now();
+      })
+      .finally(() => {
+        pending = undefined;
+      }));
+  return {
+    refresh,
+    current(): string | undefined {
+      if (Date.now() - checkedAt >= everyMs) void refresh();
+      return problem;
+    },
   };
 }

@@ -1,7 +1,14 @@
 // The local engine: the server started by `npm start` grades through POST /api/grade and streams
 // GradeEvents as NDJSON. The page proves it belongs to that server with the per-process token the
 // server writes into the HTML it serves.
-import { apiErrorSchema, GRADE_PATH, HEALTH_PATH, healthResponseSchema, TOKEN_HEADER } from '../schemas/grade-api.ts';
+import {
+  apiErrorSchema,
+  GRADE_PATH,
+  HEALTH_PATH,
+  type HealthResponse,
+  healthResponseSchema,
+  TOKEN_HEADER,
+} from '../schemas/grade-api.ts';
 import type { CheckReport, GradeRequest } from '../schemas/report.ts';
 import { EngineError, type Engine, type EngineErrorCode, type EngineGradeOptions } from './engine.ts';
 import { decodeText, readGradeEvents } from './ndjson.ts';
@@ -66,7 +73,13 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
  */
 export async function probeLocalServer(
   baseUrl: string,
-  options: { timeoutMs?: number; fetch?: typeof fetch; signal?: AbortSignal } = {},
+  options: {
+    timeoutMs?: number;
+    fetch?: typeof fetch;
+    signal?: AbortSignal;
+    /** Receives the server's health answer when it can grade (it names missing infrastructure). */
+    onHealth?: (health: HealthResponse) => void;
+  } = {},
 ): Promise<boolean | string> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const signals = [AbortSignal.timeout(options.timeoutMs ?? 1500), ...(options.signal ? [options.signal] : [])];
@@ -77,7 +90,11 @@ export async function probeLocalServer(
     });
     const body: unknown = await response.json().catch(() => undefined);
     // Anything else answering on this port (another app, an old server) is no grader.
-    if (response.ok) return healthResponseSchema.safeParse(body).success;
+    if (response.ok) {
+      const health = healthResponseSchema.safeParse(body);
+      if (health.success) options.onHealth?.(health.data);
+      return health.success;
+    }
     const refusal = apiErrorSchema.safeParse(body);
     return refusal.success ? `${LOCAL_PROBLEM}${refusal.data.error}` : false;
   } catch {

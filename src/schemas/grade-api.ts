@@ -20,12 +20,19 @@ export const apiErrorSchema = z
   .strict();
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-/** GET /api/health with status 200: the server grades, with this many exercises. */
+/** GET /api/health with status 200: the server grades, with this many exercises, and says what it lacks. */
 export const healthResponseSchema = z
   .object({
     ok: z.literal(true),
     engine: z.literal('local').describe('The engine that answers: the grader behind `npm start`'),
     exercises: z.number().int().nonnegative().describe('Exercises the grader can grade'),
+    missing: z
+      .object({
+        redis: z.string().min(1).optional().describe('Why Redis cannot be reached, with the command that starts it'),
+      })
+      .strict()
+      .optional()
+      .describe('Infrastructure exercises need that this server cannot reach right now (absent: all there)'),
   })
   .strict();
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -12,9 +12,11 @@ import {
 } from '../../sandbox/index.ts';
 import { ENGINE_PACKAGES } from '../../sandbox/browser-paths.ts';
 import type { BrowserCapability } from '../../schemas/browser-capability.ts';
+import type { HealthResponse } from '../../schemas/grade-api.ts';
 import { siteBase } from '../site/base-url.ts';
 
 let localProbe: Promise<boolean | string> | undefined;
+let health: HealthResponse | undefined;
 let browserEngine: Engine | undefined;
 let webcontainer: Promise<Engine> | undefined;
 
@@ -39,11 +41,22 @@ export function pageToken(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="workbook-token"]')?.content ?? '';
 }
 
+const probeLocal = () =>
+  (localProbe ??= pageToken()
+    ? probeLocalServer(location.origin, { onHealth: (answer) => (health = answer) })
+    : Promise.resolve(false));
+
+/** The local grader's health answer (what infrastructure it lacks), once probed; undefined without one. */
+export async function localHealth(): Promise<HealthResponse | undefined> {
+  await probeLocal();
+  return health;
+}
+
 /** Chooses the engine for one exercise (local server, else browser when capable, else WebContainer, else none). */
 export function chooseEngine(browser: BrowserCapability = NOT_IN_BROWSER): Promise<EngineSelection> {
   return selectEngine(
     {
-      probeLocal: () => (localProbe ??= pageToken() ? probeLocalServer(location.origin) : Promise.resolve(false)),
+      probeLocal: probeLocal,
       browser,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       online: navigator.onLine,

@@ -4,7 +4,9 @@ import { EngineError, LOCAL_PROBLEM, NO_ENGINE_MESSAGE } from '../../sandbox/ind
 import { failureMarks } from '../../schemas/report-locations.ts';
 import type { CheckReport } from '../../schemas/report.ts';
 import { filesDigest } from '../../stores/files-digest.ts';
-import { chooseEngine } from './engine-client.ts';
+import { chooseEngine, localHealth } from './engine-client.ts';
+import { exerciseServicesNotice } from '../../sandbox/missing-services.ts';
+import { inlineCode } from './inline-code.ts';
 import type { ExerciseContext } from './exercise-context.ts';
 import { renderIsolation } from './isolation-view.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
@@ -16,6 +18,7 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
   const isolationLine = ctx.q('[data-isolation]');
   void chooseEngine(data.browser).then((chosen) => {
     root.dataset['engine'] = chosen.engine?.name ?? 'none';
+    if (chosen.engine?.name === 'local') void showMissingServices(ctx);
     // Warm the engine while the learner reads (the browser engine's first grade otherwise waits for
     // the TS worker's first emit and the exercise's bundle).
     const engine = chosen.engine;
@@ -95,4 +98,28 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
     show(saved.lastReport, false);
     if (saved.gradedDigest && saved.gradedDigest !== filesDigest(editor.files())) results.markStale();
   }
+}
+
+/** Says, above the editor, which infrastructure this exercise needs that `npm start` cannot reach, and how to start it. */
+async function showMissingServices(ctx: ExerciseContext): Promise<void> {
+  const box = ctx.q('[data-services]');
+  const notice = exerciseServicesNotice((ctx.root.dataset['needs'] ?? '').split(' '), (await localHealth())?.missing);
+  // Tests wait for this before asserting that no notice is shown.
+  ctx.root.dataset['servicesChecked'] = 'true';
+  if (!box || !notice) return;
+  box.replaceChildren(
+    ...notice.split('\n').map((line) => {
+      const p = document.createElement('p');
+      p.append(
+        ...inlineCode(line).map((part) => {
+          if (!part.code) return part.text;
+          const code = document.createElement('code');
+          code.textContent = part.text;
+          return code;
+        }),
+      );
+      return p;
+    }),
+  );
+  box.hidden = false;
 }

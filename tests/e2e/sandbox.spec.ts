@@ -118,9 +118,9 @@ test.describe('the exercise sandbox', () => {
     await expect
       .poll(() =>
         page.evaluate(
-          ([id, file]) =>
+          ({ id, file }) =>
             JSON.parse(localStorage.getItem('workbook:progress') ?? '{}').exercises?.[id]?.files?.[file] ?? '',
-          [ID, FILE],
+          { id: ID, file: FILE },
         ),
       )
       .toContain('// an edit after the run');

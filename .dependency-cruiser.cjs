@@ -1,6 +1,7 @@
 // Layers point one way (docs: README "Architecture"). `npm run depcruise` checks them in `npm test`.
 //   workbook: src/schemas → DOM-free runtime (src/sandbox, src/catalog, src/mentor, src/stores,
-//             grader/, server/, src/build) → components → layouts and pages
+//             grader/, server/, src/build) → components (src/components, src/mentor/elements) →
+//             layouts and pages
 //   service:  domain → application → infrastructure / presentation
 // Specs may wire real adapters and fixtures across layers (that is what an integration test is).
 const SPEC = '\\.spec\\.ts$';
@@ -20,8 +21,11 @@ module.exports = {
       comment:
         'The grading runtime, catalog, mentor logic and stores run without a page (Node, workers, tests): they never import components, layouts or pages.',
       severity: 'error',
-      from: { path: '^(src/(sandbox|catalog|mentor|stores|build|offline)/|grader/|server/)', pathNot: SPEC },
-      to: { path: '^src/(components|layouts|pages)/' },
+      from: {
+        path: '^(src/(sandbox|catalog|mentor|stores|build|offline)/|grader/|server/)',
+        pathNot: [SPEC, '^src/mentor/elements/'],
+      },
+      to: { path: '^(src/(components|layouts|pages)/|src/mentor/elements/)' },
     },
     {
       name: 'sandbox-not-grader',
@@ -42,7 +46,7 @@ module.exports = {
       name: 'components-below-pages',
       comment: 'Components are used by layouts and pages, never the other way round.',
       severity: 'error',
-      from: { path: '^src/components/', pathNot: SPEC },
+      from: { path: '^(src/components/|src/mentor/elements/)', pathNot: SPEC },
       to: { path: '^src/(pages|layouts)/' },
     },
     {

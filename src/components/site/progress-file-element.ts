@@ -4,7 +4,7 @@ import { buildProgressFile, parseProgressFile, progressFileName } from '../../st
 import { mergeProgress } from '../../stores/progress-merge.ts';
 import { progressStore } from '../../stores/progress.ts';
 import type { Progress } from '../../schemas/progress.ts';
-import { download, embeddedJson, h } from '../mentor/dom.ts';
+import { download, embeddedJson, h } from '../../mentor/elements/dom.ts';
 
 class ProgressFileElement extends HTMLElement {
   #pending: Progress | undefined;

@@ -1,6 +1,6 @@
 // Per-competency progress as an inline SVG bar chart (no chart library), with a text equivalent.
-import type { CompetencyProgress } from '../../mentor/cohort-table.ts';
-import { competencyLabel } from '../site/competency-label.ts';
+import type { CompetencyProgress } from '../cohort-table.ts';
+import { competencyLabel } from '../../components/site/competency-label.ts';
 import { s } from './dom.ts';
 
 const ROW = 26;

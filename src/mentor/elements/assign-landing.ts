@@ -3,13 +3,13 @@
 // applied only when they agree (a link can come from anyone). A second link pasted into the same
 // tab only changes the fragment, so the page listens for hashchange too.
 import type { ExerciseSet } from '../../schemas/exercise-set.ts';
-import { parseSetText } from '../../mentor/formats.ts';
-import type { Parsed } from '../../mentor/parse-file.ts';
-import { setChanges } from '../../mentor/set-changes.ts';
-import { decodeSetFragment } from '../../mentor/set-link.ts';
+import { parseSetText } from '../formats.ts';
+import type { Parsed } from '../parse-file.ts';
+import { setChanges } from '../set-changes.ts';
+import { decodeSetFragment } from '../set-link.ts';
 import { $assignments, $assignmentsProblem, addAssignment } from '../../stores/assignments.ts';
 import { embeddedJson, h } from './dom.ts';
-import { withBase } from '../site/base-url.ts';
+import { withBase } from '../../components/site/base-url.ts';
 
 const VERB = { added: 'Added to', updated: 'Updated in', unchanged: 'Already in' } as const;
 

@@ -1,6 +1,6 @@
 // <cohort-dashboard>: imports reports (picker and drag-and-drop), draws the interns × exercises
 // table and the competency chart, re-grades, exports CSV. State lives in the cohort store.
-import { cohortStore } from '../../mentor/cohort-store.ts';
+import { cohortStore } from '../cohort-store.ts';
 import {
   MAX_REPORT_CHARS,
   currentReports,
@@ -9,21 +9,21 @@ import {
   oversized,
   type Cohort,
   type ImportOutcome,
-} from '../../mentor/cohort.ts';
+} from '../cohort.ts';
 import {
   cohortTable,
   competencyProgress,
   type CatalogEntry,
   type CohortCell,
   type CohortTable,
-} from '../../mentor/cohort-table.ts';
-import { cohortCsv } from '../../mentor/csv.ts';
-import { localDay } from '../../mentor/assignment-progress.ts';
-import { regrade, regradeTasks } from '../../mentor/regrade.ts';
+} from '../cohort-table.ts';
+import { cohortCsv } from '../csv.ts';
+import { localDay } from '../assignment-progress.ts';
+import { regrade, regradeTasks } from '../regrade.ts';
 import { competencyChart } from './chart.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { gradeWithPageEngine } from './regrade-engine.ts';
-import { renderSaveNotice } from '../site/save-notice.ts';
+import { renderSaveNotice } from '../../components/site/save-notice.ts';
 import { ISOLATION_LABELS } from '../../schemas/isolation-label.ts';
 
 const STATUS_LABEL = { passed: 'Passed', attempted: 'Attempted', 'not-started': 'Not started' } as const;

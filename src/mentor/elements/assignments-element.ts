@@ -1,7 +1,7 @@
 // <workbook-assignments>: renders the intern's assignments from the assignments and progress stores
 // and exports a progress report per assignment.
-import { summarizeAssignment, localDay } from '../../mentor/assignment-progress.ts';
-import { buildReport, reportFileName } from '../../mentor/report-build.ts';
+import { summarizeAssignment, localDay } from '../assignment-progress.ts';
+import { buildReport, reportFileName } from '../report-build.ts';
 import { internSchema } from '../../schemas/report-file.ts';
 import type { Progress } from '../../schemas/progress.ts';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../stores/assignments.ts';
 import { progressStore } from '../../stores/progress.ts';
 import { download, embeddedJson, h } from './dom.ts';
-import { withBase } from '../site/base-url.ts';
+import { withBase } from '../../components/site/base-url.ts';
 
 const STATUS_LABEL = { passed: 'passed', attempted: 'attempted', 'not-started': 'not started' } as const;
 

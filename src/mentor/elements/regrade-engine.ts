@@ -1,7 +1,7 @@
 // Re-grade goes through the same engine the exercise pages use (local grader, else WebContainer).
-import type { GradeFn } from '../../mentor/regrade.ts';
+import type { GradeFn } from '../regrade.ts';
 import { NO_ENGINE_MESSAGE } from '../../sandbox/index.ts';
-import { chooseEngine } from '../exercise/engine-client.ts';
+import { chooseEngine } from '../../components/exercise/engine-client.ts';
 
 /** Grades one submission with the tab's engine; rejects with what to do when there is none. */
 export const gradeWithPageEngine: GradeFn = async (request, signal) => {

@@ -1,9 +1,9 @@
 // <set-builder>: turns the form into an exercise set, validates it, and hands it out as a link and a file.
 import { exerciseSetSchema, type ExerciseSet } from '../../schemas/exercise-set.ts';
-import { encodeSetLink } from '../../mentor/set-link.ts';
-import { pickedCount, setFormMessages } from '../../mentor/set-form-messages.ts';
+import { encodeSetLink } from '../set-link.ts';
+import { pickedCount, setFormMessages } from '../set-form-messages.ts';
 import { download, embeddedJson } from './dom.ts';
-import { withBase } from '../site/base-url.ts';
+import { withBase } from '../../components/site/base-url.ts';
 
 /** Form labels by schema field, so a problem names the control to fix. */
 const LABELS: Record<string, string> = {

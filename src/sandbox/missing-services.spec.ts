@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servicesNotice } from '../../scripts/services-notice.ts';
-import { exerciseServicesNotice } from './missing-services.ts';
+import { catalogServicesNotice, exerciseServicesNotice } from './missing-services.ts';
 
 const problem =
   'These checks need Redis, but nothing answered at redis://127.0.0.1:1 (ECONNREFUSED). Start one with `redis-server --daemonize yes`, or set REDIS_URL to a Redis that runs, then run the checks again.';
@@ -27,5 +27,12 @@ describe('exerciseServicesNotice', () => {
     const fix = page.slice(page.indexOf('Redis: '));
     expect(terminal.endsWith(fix)).toBe(true);
     expect(terminal).toContain('Redis is not running');
+  });
+
+  it('on the catalog, names the badge of the exercises that cannot be checked', () => {
+    expect(catalogServicesNotice({ redis: problem })).toMatch(
+      /^Redis is not running, so the exercises marked “needs Redis”/,
+    );
+    expect(catalogServicesNotice({})).toBeUndefined();
   });
 });

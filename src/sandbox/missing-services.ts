@@ -27,3 +27,14 @@ export function exerciseServicesNotice(needs: readonly string[], missing: Missin
     );
   return lines.length ? lines.join('\n') : undefined;
 }
+
+/** The catalog's notice: which badge marks the exercises that cannot be checked, and how to fix it. */
+export function catalogServicesNotice(missing: Missing | undefined): string | undefined {
+  const lines = (Object.keys(SERVICE_NAMES) as Service[])
+    .filter((service) => missing?.[service])
+    .map(
+      (service) =>
+        `${notRunning(service)}, so the exercises marked “needs ${SERVICE_NAMES[service]}” cannot be checked here yet; every other exercise works. ${serviceFix(service, missing?.[service] ?? '')}`,
+    );
+  return lines.length ? lines.join('\n') : undefined;
+}

@@ -58,4 +58,11 @@ test('an exercise that needs a missing Redis says so, with the command that star
   await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('workbook-exercise[data-services-checked]')).toBeVisible({ timeout: 20_000 });
   await expect(services(page)).toBeHidden();
+
+  // The catalog says it once, naming the badge that marks those exercises.
+  await page.goto(`${origin}/exercises/`);
+  await expect(services(page)).toContainText(
+    /^Redis is not running, so the exercises marked “needs Redis” cannot be checked here yet/,
+  );
+  await expect(services(page).locator('code')).toHaveText(/^redis-server /);
 });

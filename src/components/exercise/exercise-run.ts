@@ -6,7 +6,7 @@ import type { CheckReport } from '../../schemas/report.ts';
 import { filesDigest } from '../../stores/files-digest.ts';
 import { chooseEngine, localHealth } from './engine-client.ts';
 import { exerciseServicesNotice } from '../../sandbox/missing-services.ts';
-import { inlineCode } from './inline-code.ts';
+import { showServicesNotice } from '../site/services-notice.ts';
 import type { ExerciseContext } from './exercise-context.ts';
 import { renderIsolation } from './isolation-view.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
@@ -107,19 +107,5 @@ async function showMissingServices(ctx: ExerciseContext): Promise<void> {
   // Tests wait for this before asserting that no notice is shown.
   ctx.root.dataset['servicesChecked'] = 'true';
   if (!box || !notice) return;
-  box.replaceChildren(
-    ...notice.split('\n').map((line) => {
-      const p = document.createElement('p');
-      p.append(
-        ...inlineCode(line).map((part) => {
-          if (!part.code) return part.text;
-          const code = document.createElement('code');
-          code.textContent = part.text;
-          return code;
-        }),
-      );
-      return p;
-    }),
-  );
-  box.hidden = false;
+  showServicesNotice(box, notice);
 }

@@ -1,9 +1,12 @@
-// Wires the `weeks` collection to its schema (src/schemas/week.ts). The only additions are the two
-// cross-checks the schema cannot make alone: the file name must match `week`, and every exercise id
-// a chapter names must exist in exercises/ (src/catalog/load.ts).
+// Wires the `weeks` collection to its schema (src/schemas/week.ts) and `capstone` to
+// src/schemas/capstone.ts. The only additions are the cross-checks the schemas cannot make alone:
+// file names must match `week` / `milestone`, and every exercise id a chapter names must exist in
+// exercises/ (src/catalog/load.ts). Capstone chapter links are checked where they render
+// (src/build/capstone.ts), since they need the chapters' headings.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { weekSchemaWithExercises } from './schemas/week.ts';
+import { capstoneMilestoneSchema } from './schemas/capstone.ts';
 import { loadExercises } from './catalog/load.ts';
 
 // WORKBOOK_WEEKS_DIR points the build at other chapters (test fixtures); normally unset.
@@ -33,4 +36,23 @@ const weeks = defineCollection({
   schema: weekSchemaWithExercises(exerciseIds),
 });
 
-export const collections = { weeks };
+// The capstone's milestone pages (src/content/capstone/m1.md…): the one place each contract is written.
+const CAPSTONE_DIR = 'src/content/capstone';
+const capstone = defineCollection({
+  loader: glob({
+    pattern: '*.md',
+    base: `./${CAPSTONE_DIR}`,
+    generateId: ({ entry, data }) => {
+      const id = entry.replace(/\.md$/, '');
+      if (data['milestone'] !== id) {
+        throw new Error(
+          `${CAPSTONE_DIR}/${entry}: field "milestone" is ${JSON.stringify(data['milestone'])} but the file name says "${id}"; make them equal`,
+        );
+      }
+      return id;
+    },
+  }),
+  schema: capstoneMilestoneSchema,
+});
+
+export const collections = { weeks, capstone };

@@ -1,7 +1,8 @@
 // The catalog keeps its promises: for every exercise, the reference solution passes every check,
 // the starter fails at least one, a second, differently written correct answer passes and a
 // plausible wrong one fails (grader/fixtures/alt-solutions, wrong-solutions); for write-tests
-// exercises the reference spec kills every mutant (each mutant is one check). One warm grader
+// exercises the reference spec kills every mutant (each mutant is one check); tdd exercises keep
+// both promises, one per stage (grader/verify.ts). One warm grader
 // serves the whole suite, two grades at a time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,10 @@ describe('catalog', () => {
   it('has exercises, each with hidden checks or mutants', () => {
     expect(exercises.length).toBeGreaterThan(0);
     for (const { manifest, checkFiles, mutants } of exercises) {
-      const graded = manifest.kind === 'write-tests' ? Object.keys(mutants).length >= 3 : checkFiles.length > 0;
+      const byMutants = Object.keys(mutants).length >= 3;
+      const byChecks = checkFiles.length > 0;
+      // tdd: stage 1 is graded by mutants, stage 2 by hidden checks.
+      const graded = manifest.kind === 'write-tests' ? byMutants : manifest.kind === 'tdd' ? byMutants && byChecks : byChecks;
       expect(graded, `${manifest.id}: nothing to grade with`).toBe(true);
     }
   });
@@ -49,7 +53,7 @@ describe('catalog', () => {
 
   it('check names are announced as the learner will read them (no template placeholders)', () => {
     const templated = exercises.flatMap((exercise) =>
-      expectedChecks(exercise)
+      [...new Set([...expectedChecks(exercise), ...expectedChecks(exercise, 'implementation')])]
         .filter((name) => name.includes('${'))
         .map((name) => `${exercise.manifest.id}: ${name}`),
     );

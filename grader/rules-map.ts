@@ -62,10 +62,17 @@ export function rulesMapProblems(root: string, exercise: LoadedExercise): string
     return [(error as Error).message];
   }
   if (rows.length === 0) return [`${where}: has no rule rows`];
-  const announced = expectedChecks(exercise);
-  const declared = new Set(announced);
-  // write-tests: the first check (the learner's spec passes against the reference) is a precondition, not a rule.
-  const mustMap = exercise.manifest.kind === 'write-tests' ? announced.slice(1) : announced;
+  // write-tests and tdd: each stage's first check (the learner's spec passes against the reference;
+  // the implementation passes the learner's own spec) is a precondition, not a rule.
+  const stages =
+    exercise.manifest.kind === 'tdd'
+      ? [expectedChecks(exercise, 'spec').slice(1), expectedChecks(exercise, 'implementation').slice(1)]
+      : [exercise.manifest.kind === 'write-tests' ? expectedChecks(exercise).slice(1) : expectedChecks(exercise)];
+  const mustMap = stages.flat();
+  const declared = new Set([
+    ...expectedChecks(exercise),
+    ...(exercise.manifest.kind === 'tdd' ? expectedChecks(exercise, 'implementation') : []),
+  ]);
   const wrongDir = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
   const cases = existsSync(wrongDir)
     ? readdirSync(wrongDir).filter((name) => statSync(join(wrongDir, name)).isDirectory())

@@ -3,10 +3,16 @@
 // plausible wrong submission in grader/fixtures/wrong-solutions/<id>/<case>/ fails — at the check
 // its fixture.json names, when it names one (write-tests: the reference spec kills every mutant,
 // as each mutant is a check; a wrong case there is a weak spec that some mutant survives).
+// tdd exercises are verified stage by stage: stage spec as write-tests (the reference spec kills every
+// mutant, the starter's empty spec and every wrong spec fail), stage implementation as implement
+// (the reference implementation passes, the starter's and every wrong one fail); the alternative
+// passes both. A wrong case holding only the spec is a wrong spec, one holding only implementation
+// files is a wrong implementation.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { LoadedExercise } from '../src/catalog/load.ts';
+import type { TddStage } from '../src/schemas/exercise.ts';
 import type { CheckReport } from '../src/schemas/report.ts';
 import type { Grader } from './grader.ts';
 
@@ -40,6 +46,8 @@ export interface Variant {
   files: Record<string, string>;
   mustPass: boolean;
   fixture?: WrongFixture;
+  /** tdd exercises: the stage this variant is graded in. */
+  stage?: TddStage;
 }
 
 export interface Verification {
@@ -53,6 +61,7 @@ const FIXTURE_FILE = 'fixture.json';
 
 /** The variants graded for an exercise: label, files, and whether they must pass. */
 export function variants(root: string, exercise: LoadedExercise): Variant[] {
+  if (exercise.manifest.kind === 'tdd') return tddVariants(root, exercise);
   const { id } = exercise.manifest;
   const out: Variant[] = [
     { label: 'solution', files: exercise.solution, mustPass: true },
@@ -61,20 +70,74 @@ export function variants(root: string, exercise: LoadedExercise): Variant[] {
   const alt = join(root, 'grader', 'fixtures', 'alt-solutions', id);
   if (existsSync(alt))
     out.push({ label: 'alternative solution', files: overlaySolution(exercise, alt), mustPass: true });
-  const wrong = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
-  if (existsSync(wrong)) {
-    for (const name of readdirSync(wrong).sort()) {
-      const dir = join(wrong, name);
-      if (!statSync(dir).isDirectory()) continue;
-      out.push({
-        label: `wrong solution "${name}"`,
-        files: overlaySolution(exercise, dir),
-        mustPass: false,
-        fixture: readFixture(root, dir),
-      });
-    }
+  for (const { name, dir } of wrongCases(root, id)) {
+    out.push({
+      label: `wrong solution "${name}"`,
+      files: overlaySolution(exercise, dir),
+      mustPass: false,
+      fixture: readFixture(root, dir),
+    });
   }
   return out;
+}
+
+const isSpecPath = (path: string) => /\.(?:spec|test)\.ts$/.test(path);
+
+/** tdd: each stage's variants; starter and wrong answers differ from the solution in that stage's files only. */
+function tddVariants(root: string, exercise: LoadedExercise): Variant[] {
+  const { id } = exercise.manifest;
+  const spec = Object.keys(exercise.solution).find(isSpecPath) ?? '';
+  const withSpec = (files: Record<string, string>, from: Record<string, string>) => ({
+    ...files,
+    [spec]: from[spec] ?? '',
+  });
+  const out: Variant[] = [
+    { label: 'solution (stage spec)', files: exercise.solution, mustPass: true, stage: 'spec' },
+    // The starter's empty spec: stage 1 must not pass before the learner writes a test.
+    { label: 'starter spec', files: withSpec(exercise.solution, exercise.starter), mustPass: false, stage: 'spec' },
+    { label: 'solution (stage implementation)', files: exercise.solution, mustPass: true, stage: 'implementation' },
+    // The starter's throwing implementation under the reference spec: stage 2 fails on the code, not on a missing spec.
+    {
+      label: 'starter implementation',
+      files: withSpec(exercise.starter, exercise.solution),
+      mustPass: false,
+      stage: 'implementation',
+    },
+  ];
+  const alt = join(root, 'grader', 'fixtures', 'alt-solutions', id);
+  if (existsSync(alt)) {
+    const files = overlaySolution(exercise, alt);
+    out.push(
+      { label: 'alternative solution (stage spec)', files, mustPass: true, stage: 'spec' },
+      { label: 'alternative solution (stage implementation)', files, mustPass: true, stage: 'implementation' },
+    );
+  }
+  for (const { name, dir } of wrongCases(root, id)) {
+    const held = filesUnder(dir).filter((path) => path !== FIXTURE_FILE);
+    const specs = held.filter(isSpecPath);
+    if (held.length === 0 || (specs.length > 0 && specs.length < held.length))
+      throw new Error(
+        `${relative(root, dir)}: a wrong answer to a tdd exercise holds either the spec alone (a wrong spec) or implementation files alone (a wrong implementation); it holds ${held.join(', ') || 'nothing'}`,
+      );
+    const stage: TddStage = specs.length > 0 ? 'spec' : 'implementation';
+    out.push({
+      label: `wrong ${stage === 'spec' ? 'spec' : 'implementation'} "${name}"`,
+      files: overlaySolution(exercise, dir),
+      mustPass: false,
+      fixture: readFixture(root, dir),
+      stage,
+    });
+  }
+  return out;
+}
+
+function wrongCases(root: string, id: string): { name: string; dir: string }[] {
+  const wrong = join(root, 'grader', 'fixtures', 'wrong-solutions', id);
+  if (!existsSync(wrong)) return [];
+  return readdirSync(wrong)
+    .sort()
+    .map((name) => ({ name, dir: join(wrong, name) }))
+    .filter(({ dir }) => statSync(dir).isDirectory());
 }
 
 /** The solution with every file the fixture folder holds at the same path replaced; unknown files are an error. */
@@ -129,11 +192,17 @@ export async function verifyExercise(grader: Grader, root: string, exercise: Loa
   const runs = await Promise.all(
     variants(root, exercise).map(async (variant) => ({
       variant,
-      report: await grader.grade({ exerciseId: id, files: variant.files }),
+      report: await grader.grade({
+        exerciseId: id,
+        files: variant.files,
+        ...(variant.stage ? { stage: variant.stage } : {}),
+      }),
     })),
   );
   const problems: string[] = [];
   for (const { variant, report } of runs) {
+    if (variant.stage && report.stage !== variant.stage)
+      problems.push(`${id}: the ${variant.label} was graded in stage ${report.stage ?? '(none)'}, not ${variant.stage}`);
     if (variant.mustPass && report.status !== 'passed')
       problems.push(`${id}: the ${variant.label} must pass but is ${report.status}: ${summarise(report)}`);
     if (!variant.mustPass && report.status === 'passed') {

@@ -30,7 +30,8 @@ describe('catalog', () => {
       const byMutants = Object.keys(mutants).length >= 3;
       const byChecks = checkFiles.length > 0;
       // tdd: stage 1 is graded by mutants, stage 2 by hidden checks.
-      const graded = manifest.kind === 'write-tests' ? byMutants : manifest.kind === 'tdd' ? byMutants && byChecks : byChecks;
+      const graded =
+        manifest.kind === 'write-tests' ? byMutants : manifest.kind === 'tdd' ? byMutants && byChecks : byChecks;
       expect(graded, `${manifest.id}: nothing to grade with`).toBe(true);
     }
   });

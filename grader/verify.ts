@@ -202,7 +202,9 @@ export async function verifyExercise(grader: Grader, root: string, exercise: Loa
   const problems: string[] = [];
   for (const { variant, report } of runs) {
     if (variant.stage && report.stage !== variant.stage)
-      problems.push(`${id}: the ${variant.label} was graded in stage ${report.stage ?? '(none)'}, not ${variant.stage}`);
+      problems.push(
+        `${id}: the ${variant.label} was graded in stage ${report.stage ?? '(none)'}, not ${variant.stage}`,
+      );
     if (variant.mustPass && report.status !== 'passed')
       problems.push(`${id}: the ${variant.label} must pass but is ${report.status}: ${summarise(report)}`);
     if (!variant.mustPass && report.status === 'passed') {

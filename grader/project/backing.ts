@@ -1,23 +1,23 @@
 // The backing services milestone 2 on gives an intern's service, each scoped to one check run:
-// - PostgreSQL: a new role and a database it owns, reached inside the sandbox through the server's
-//   Unix socket folder (mounted read-only; the sandbox has no network). Dropped afterwards.
-//   Threat left open: the shared server trusts local connections, so code that names another role
-//   (e.g. postgres) in its connection string gets it. The report's isolationDetail says so.
+// - PostgreSQL: a new role (no superuser, CREATEDB, CREATEROLE or REPLICATION) and a database it
+//   owns. The shared server trusts local connections, so the sandbox never reaches it directly: it
+//   gets no PostgreSQL socket, and 127.0.0.1:5432 inside is relayed to the grader's guard
+//   (sandbox/pg-bridge.ts), which lets a connection through only as that role to that database.
+//   Dropped afterwards.
 // - Redis: a per-run ACL user limited to the run's key prefix (sandbox/redis-acl.ts) behind the
 //   grader's guarded bridge (sandbox/redis-bridge.ts); the service is told REDIS_PREFIX. Keys and
 //   user are deleted afterwards.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DEFAULT_REDIS_URL, deleteKeys, redisProblem } from '../redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from '../sandbox/redis-acl.ts';
+import { bridgePostgres, type PostgresBridge } from '../sandbox/pg-bridge.ts';
 import { type Bridge, bridgeUnixToTcp } from '../sandbox/redis-bridge.ts';
 import type { Backing } from './service-process.ts';
 
-/** Where Debian's PostgreSQL listens; its socket folder is what the sandbox gets. */
-const PG_SOCKET_DIR = process.env['WORKBOOK_PG_SOCKET_DIR'] ?? '/var/run/postgresql';
 const PG_ADMIN_URL = process.env['WORKBOOK_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface RunBacking extends Backing {
@@ -39,7 +39,7 @@ export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBa
       `Milestone 2 needs PostgreSQL, but ${PG_ADMIN_URL} did not answer (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) and check again.`,
     );
   }
-  await admin.query(`CREATE ROLE "${id}" LOGIN`);
+  await admin.query(`CREATE ROLE "${id}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION`);
   await admin.query(`CREATE DATABASE "${id}" OWNER "${id}"`);
   await admin.end();
 
@@ -53,23 +53,32 @@ export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBa
     { host: target.hostname, port: Number(target.port || 6379) },
     () => ({ user: user.name, password: user.password }),
   );
+  const pgTarget = new URL(PG_ADMIN_URL);
+  const postgresSocket = join(bridgeDir, 'postgres.sock');
+  const postgres: PostgresBridge = await bridgePostgres(
+    postgresSocket,
+    { host: pgTarget.hostname, port: Number(pgTarget.port || 5432) },
+    { role: id, database: id },
+  );
   const withCredentials = new URL(redisUrl);
   withCredentials.username = encodeURIComponent(user.name);
   withCredentials.password = encodeURIComponent(user.password);
 
   return {
-    mounts: existsSync(PG_SOCKET_DIR) ? [PG_SOCKET_DIR] : [],
+    mounts: [],
     redisSocket,
+    postgresSocket,
     env: (bubblewrap) => ({
       DATABASE_URL: bubblewrap
-        ? `postgresql://${id}@localhost/${id}?host=${encodeURIComponent(PG_SOCKET_DIR)}`
-        : `postgresql://${id}@127.0.0.1:5432/${id}`,
+        ? `postgresql://${id}@127.0.0.1:5432/${id}`
+        : `postgresql://${id}@${pgTarget.hostname}:${pgTarget.port || 5432}/${id}`,
       REDIS_URL: bubblewrap ? 'redis://127.0.0.1:6379' : withCredentials.toString(),
       REDIS_PREFIX: prefix,
     }),
     suiteEnv: { PROJECT_REDIS_URL: redisUrl, PROJECT_REDIS_PREFIX: prefix, PROJECT_DATABASE: id },
     close: async () => {
       await bridge.close();
+      await postgres.close();
       await deleteRunUser(redisUrl, user);
       await deleteKeys(redisUrl, prefix);
       rmSync(bridgeDir, { recursive: true, force: true });

@@ -33,8 +33,11 @@ export interface ProjectCheckOptions {
 /** Milestones whose service gets PostgreSQL and Redis (DATABASE_URL, REDIS_URL, REDIS_PREFIX). */
 const NEEDS_BACKING: ReadonlySet<ProjectMilestone> = new Set(['m2']);
 
-const BACKING_NOTE =
-  " It reached PostgreSQL through the server's Unix socket as a per-run role and database (the server trusts local connections, so another role name would be accepted) and Redis as a per-run ACL user limited to its key prefix.";
+/** What the report says about the backing services, per fence. */
+const backingNote = (isolation: Isolation) =>
+  isolation === 'bubblewrap'
+    ? " It reached PostgreSQL only through the grader's guard, which lets connections through as the run's own role to the run's own database (any other role or database is refused), and Redis as a per-run ACL user limited to its key prefix."
+    : ' It reached PostgreSQL over the network as a per-run role and database, unguarded (the server trusts local connections, so another role name would be accepted), and Redis as a per-run ACL user limited to its key prefix.';
 
 const SUITE_LIMIT_MS = 180_000;
 
@@ -65,7 +68,7 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     checks: CheckResult[],
     isolation: Isolation,
     message?: string,
-    detail = serviceIsolationDetail(isolation) + (NEEDS_BACKING.has(o.milestone) ? BACKING_NOTE : ''),
+    detail = serviceIsolationDetail(isolation) + (NEEDS_BACKING.has(o.milestone) ? backingNote(isolation) : ''),
   ) => {
     // In declared order, whatever order the files ran in; a check that never reported is skipped.
     const byName = new Map(checks.map((c) => [c.name, c]));

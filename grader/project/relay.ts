@@ -3,7 +3,9 @@
 // sandbox's own network namespace, then starts the learner's `npm start` and exits with it.
 // Threat: the service has no network at all; this socket is the only way in, and nothing leads out.
 // With WORKBOOK_RELAY_REDIS=<socket> it also serves 127.0.0.1:6379 inside, piped to that socket
-// (the host end logs in as the run's Redis ACL user; see sandbox/redis-bridge.ts).
+// (the host end logs in as the run's Redis ACL user; see sandbox/redis-bridge.ts), and with
+// WORKBOOK_RELAY_POSTGRES=<socket> 127.0.0.1:5432 (the host end lets through only the run's role
+// and database; see sandbox/pg-bridge.ts).
 // Usage: node relay.ts <socket> <port> <command> [args…]
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -29,21 +31,25 @@ createServer((client) => {
   service.pipe(client);
 }).listen(socketPath);
 
-const redisSocket = process.env['WORKBOOK_RELAY_REDIS'];
-delete process.env['WORKBOOK_RELAY_REDIS'];
-if (redisSocket) {
+/** Serves 127.0.0.1:`port` inside, piped to the host's Unix socket named by `variable` (if set). */
+function relayTo(variable: string, port: number): void {
+  const socket = process.env[variable];
+  delete process.env[variable];
+  if (!socket) return;
   createServer((client) => {
-    const redis = connect(redisSocket);
+    const host = connect(socket);
     const end = () => {
       client.destroy();
-      redis.destroy();
+      host.destroy();
     };
     client.on('error', end).on('close', end);
-    redis.on('error', end).on('close', end);
-    client.pipe(redis);
-    redis.pipe(client);
-  }).listen(6379, '127.0.0.1');
+    host.on('error', end).on('close', end);
+    client.pipe(host);
+    host.pipe(client);
+  }).listen(port, '127.0.0.1');
 }
+relayTo('WORKBOOK_RELAY_REDIS', 6379);
+relayTo('WORKBOOK_RELAY_POSTGRES', 5432);
 
 const child = spawn(command, args, { stdio: 'inherit', env: process.env });
 child.on('error', (error) => {

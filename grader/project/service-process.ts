@@ -48,6 +48,8 @@ export interface Backing {
   mounts: string[];
   /** Host Unix socket the relay pipes 127.0.0.1:6379 to, inside the sandbox. */
   redisSocket?: string;
+  /** Host Unix socket (in the same folder as redisSocket) the relay pipes 127.0.0.1:5432 to. */
+  postgresSocket?: string;
 }
 
 export interface RunningService {
@@ -208,6 +210,9 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     ...o.backing?.env(Boolean(bwrap)),
     ...(bwrap && o.backing?.redisSocket
       ? { WORKBOOK_RELAY_REDIS: `${REDIS_DIR_INSIDE}/${basename(o.backing.redisSocket)}` }
+      : {}),
+    ...(bwrap && o.backing?.postgresSocket
+      ? { WORKBOOK_RELAY_POSTGRES: `${REDIS_DIR_INSIDE}/${basename(o.backing.postgresSocket)}` }
       : {}),
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -40,6 +40,8 @@ const backingNote = (isolation: Isolation) =>
     : ' It reached PostgreSQL over the network as a per-run role and database, unguarded (the server trusts local connections, so another role name would be accepted), and Redis as a per-run ACL user limited to its key prefix.';
 
 const SUITE_LIMIT_MS = 180_000;
+/** How long `npm start` may take to answer its first request (a busy machine is slow). */
+const START_LIMIT_MS = 150_000;
 
 /** Why a folder cannot be started at all (no package.json, no start script), or undefined. */
 export function projectProblem(dir: string): string | undefined {
@@ -105,30 +107,57 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
   // One secret per run, kept across a restart: tokens issued before it stay valid.
   const env = { JWT_SECRET: randomBytes(32).toString('base64url') };
   const start = () =>
-    startService({ repo: o.repo, dir: o.dir, env, isolation: o.isolation ?? 'auto', ...(backing ? { backing } : {}) });
+    startService({
+      repo: o.repo,
+      dir: o.dir,
+      env,
+      isolation: o.isolation ?? 'auto',
+      startLimitMs: START_LIMIT_MS,
+      ...(backing ? { backing } : {}),
+    });
+  let suiteChecks = 0;
   let service: RunningService | undefined;
   let front: Front | undefined;
+  const debug = (label: string) => {
+    if (process.env['WORKBOOK_DEBUG'])
+      process.stderr.write(`[project ${o.milestone}] ${label} at ${Math.round(performance.now() - started)} ms\n`);
+  };
+  debug('backing ready');
+  const endSuite = new AbortController();
   try {
-    try {
-      service = await start();
-    } catch (error) {
-      if (!(error instanceof ServiceStartError)) throw error;
-      return report('error', [], error.isolation, `Your service did not start: ${error.message}`);
-    }
     // One stable address for the whole run: a restart (persistence checks) changes what is behind it.
-    front = await openFront(service.url, async () => {
+    front = await openFront(async () => {
       await service?.stop();
       service = await start();
       return service.url;
     });
-    const outcome = await runSuite(
+    // The suite's Vitest starts now, while the service starts: its global setup waits at the
+    // front's /ready, so both start-ups overlap and the first check runs as soon as the service answers.
+    const suite = runSuite(
       o.repo,
       o.milestone,
       { PROJECT_URL: front.url, PROJECT_CONTROL_URL: front.controlUrl, ...backing?.suiteEnv },
-      (check) => emit({ type: 'check', check }),
-      SUITE_LIMIT_MS,
+      (check) => {
+        if (suiteChecks++ === 0) debug('first check result');
+        emit({ type: 'check', check });
+      },
+      START_LIMIT_MS + SUITE_LIMIT_MS,
       o.only,
+      endSuite.signal,
     );
+    try {
+      service = await start();
+    } catch (error) {
+      endSuite.abort();
+      front.failed(error instanceof Error ? error.message : String(error));
+      await suite;
+      if (!(error instanceof ServiceStartError)) throw error;
+      return report('error', [], error.isolation, `Your service did not start: ${error.message}`);
+    }
+    debug('service answered');
+    front.ready(service.url);
+    const outcome = await suite;
+    debug('suite ended');
     const isolation = service.isolation;
     if (outcome.problem) {
       const tail = service.output().trim().split('\n').slice(-20).join('\n');

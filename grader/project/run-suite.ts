@@ -39,6 +39,8 @@ export function runSuite(
   onCheck: (check: CheckResult) => void,
   timeLimitMs: number,
   only?: string,
+  /** Aborted when the run ends early (the service did not start): the suite is killed. */
+  signal?: AbortSignal,
 ): Promise<SuiteOutcome> {
   const vitest = join(repo, 'node_modules', 'vitest', 'vitest.mjs');
   const args = [vitest, 'run', '--config', join(suitesDir(repo), 'vitest.config.ts')];
@@ -65,17 +67,20 @@ export function runSuite(
     checks.push(check);
     onCheck(check);
   });
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  signal?.addEventListener('abort', kill, { once: true });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeLimitMs);
-    child.once('exit', (code, signal) => {
+    const timer = setTimeout(kill, timeLimitMs);
+    child.once('exit', (code, exitSignal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL')
+      signal?.removeEventListener('abort', kill);
+      if (exitSignal === 'SIGKILL')
         return resolve({
           checks,
           problem: {

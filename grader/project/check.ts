@@ -127,8 +127,11 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
   try {
     // One stable address for the whole run: a restart (persistence checks) changes what is behind it.
     front = await openFront(async () => {
+      debug('restart asked');
       await service?.stop();
+      debug('restart: service stopped');
       service = await start();
+      debug('restart: service answered');
       return service.url;
     });
     // The suite's Vitest starts now, while the service starts: its global setup waits at the

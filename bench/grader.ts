@@ -61,7 +61,7 @@ interface Warm {
 
 async function warm(id: string, isolation: IsolationMode, fresh: number): Promise<Warm> {
   const exercise = loadExercise(root, id);
-  const grader = await createGrader({ root, isolation, warmRegrade: fresh > 0 });
+  const grader = await createGrader({ root, isolation, warmRegrade: fresh > 0, warmWorker: true });
   try {
     const times: number[] = [];
     let first = 0;

@@ -27,7 +27,7 @@ const percentile = (values: number[], p: number) =>
   Number.NaN;
 
 const t0 = performance.now();
-const grader = await createGrader({ root, warmRegrade: true });
+const grader = await createGrader({ root, warmRegrade: true, warmWorker: true });
 const times: number[] = [];
 let isolation = '';
 let started = 0;

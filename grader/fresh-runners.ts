@@ -4,36 +4,19 @@
 // (worker and service packages loaded, the database loaded from the grader's snapshot) while the
 // current one grades; the type check, which only reads code, runs on one warm checker shared by
 // every fresh runner.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Slot } from './grade-run.ts';
 import { RunnerHost, type RunnerHostOptions } from './runner-host.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
-import { CHECKS_DIR, Workspace } from './workspace.ts';
+import { Workspace } from './workspace.ts';
 
-const WARMUP = `${CHECKS_DIR}/warm-up.check.ts`;
 /**
  * Runners kept warming ahead of the re-grades. A runner's start and warm-up take longer than most
  * grades, so with one spare each re-grade would wait for it; two keep both cores busy (a cohort's
  * reports arrive one after another) at the cost of one more idle sandbox (~300 MB).
  */
 const SPARES = Number(process.env['WORKBOOK_REGRADE_SPARES'] ?? 2);
-/** Time a fresh runner's run gets beyond the exercise's limit (cold transforms; see Slot.extraTimeMs). */
-const FRESH_EXTRA_TIME_MS = 10_000;
-
-/**
- * A trusted spec the spare runs before any untrusted code: it starts the kept worker and loads the
- * service's packages (Nest, Prisma, BullMQ…), which stay loaded, so the re-grade's clock does not
- * pay for them (a fresh runner's first Nest grade otherwise takes seconds).
- */
-function warmUpSpec(serviceDir: string): string {
-  const manifest = join(serviceDir, 'package.json');
-  const pkg = existsSync(manifest)
-    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> })
-    : {};
-  const names = [...Object.keys(pkg.dependencies ?? {}), '@nestjs/testing', 'supertest', 'socket.io-client'];
-  return `import { it } from 'vitest';\nit('warms the worker', async () => {\n  for (const name of ${JSON.stringify(names)}) await import(/* @vite-ignore */ name).catch(() => undefined);\n});\n`;
-}
 
 export class FreshRunners {
   private readonly root: string;
@@ -116,36 +99,17 @@ export class FreshRunners {
   }
 
   private make(): Slot {
-    const serviceDir = join(this.root, 'service');
-    const workspace = new Workspace(serviceDir, join(this.base, `${this.id}-fresh-${++this.made}`));
-    const invalidate = workspace.apply(new Map([[WARMUP, warmUpSpec(serviceDir)]]));
-    // The database starts with the runner, off the re-grade's clock (from the snapshot: well under a second).
-    const host = new RunnerHost(workspace.dir, { ...this.options, warmDatabase: true });
-    const slot: Slot = {
-      workspace,
-      host,
-      typecheck: (files) => this.typecheck(files),
-      extraTimeMs: FRESH_EXTRA_TIME_MS,
-    };
+    const workspace = new Workspace(join(this.root, 'service'), join(this.base, `${this.id}-fresh-${++this.made}`));
+    workspace.apply(new Map());
+    // The database starts with the runner, off the re-grade's clock (from the snapshot: well under a
+    // second), and the kept worker loads the service's packages before the re-grade's code runs.
+    const host = new RunnerHost(workspace.dir, { ...this.options, warmDatabase: true, warmWorker: true });
+    const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.
-    const spec = {
-      specs: [join(workspace.dir, WARMUP)],
-      invalidate,
-      typecheck: [],
-      env: {},
-      db: false,
-      testTimeoutMs: 60_000,
-      guard: [],
-      witness: false,
-      sealed: false,
-    };
     this.warming.set(
       slot,
-      this.snapshotReady
-        .then(() => host.start())
-        .then(() => host.run(spec, { timeoutMs: 60_000 }))
-        .catch(() => undefined),
+      this.snapshotReady.then(() => host.start()).catch(() => undefined),
     );
     return slot;
   }

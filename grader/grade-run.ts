@@ -27,12 +27,6 @@ export interface Slot {
    * cold program over Nest's types costs seconds per fresh runner.
    */
   typecheck?: (files: Map<string, string>) => Promise<TypeDiagnostic[]>;
-  /**
-   * Added to the exercise's time limit: a fresh runner's run also pays for cold transforms and
-   * module loading, which is not the learner's time (a claim verified by a re-grade must not turn
-   * into a timeout because the sandbox was new).
-   */
-  extraTimeMs?: number;
 }
 
 export interface RunContext {
@@ -364,7 +358,7 @@ async function runOnce(
       // A learner's spec runs sealed (write-tests, and tdd runs without the guard); hidden checks do not.
       sealed: exercise.manifest.kind === 'write-tests' || (exercise.manifest.kind === 'tdd' && !ctx.guard),
     },
-    { timeoutMs: timeLimitMs + (slot.extraTimeMs ?? 0), signal: ctx.signal, onCase },
+    { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );
   if (outside) {
     const typeErrors = await outside;

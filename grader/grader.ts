@@ -50,6 +50,8 @@ export interface CreateGraderOptions {
    * Node's permission model. 'none' exists only to measure what isolation costs (benchmarks).
    */
   isolation?: IsolationMode;
+  /** Load the service's packages into every new kept worker before its first grade (a long-lived server). */
+  warmWorker?: boolean;
   /** Start the spare fresh sandbox for re-grades now (a mentor's server); otherwise the first re-grade starts it. */
   warmRegrade?: boolean;
 }
@@ -82,6 +84,7 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
     const host = new RunnerHost(workspace.dir, {
       ...(options.workerMemoryMb ? { workerMemoryMb: options.workerMemoryMb } : {}),
       ...(options.warmDatabase ? { warmDatabase: true } : {}),
+      ...(options.warmWorker ? { warmWorker: true } : {}),
       isolation: options.isolation ?? 'auto',
       redisUrl,
       databaseSnapshots,

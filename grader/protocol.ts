@@ -77,7 +77,15 @@ export type ParentMessage = RunRequest | { type: 'close' };
 
 export type ChildMessage =
   | { type: 'ready'; startupMs: number }
-  | { type: 'running'; runId: number }
+  | {
+      type: 'running';
+      runId: number;
+      /**
+       * The run pays for a cold start (a new kept worker loading packages, or this process's first
+       * transforms of the service): the grader's cost, so the learner's clock allows for it.
+       */
+      cold: boolean;
+    }
   | { type: 'case-start'; runId: number; file: string; name: string }
   | { type: 'case'; runId: number; test: RawTest }
   | { type: 'tested'; runId: number }

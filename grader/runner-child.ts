@@ -1,14 +1,21 @@
 // A warm grading process for one workspace: keeps Vitest (and, when an exercise needs it, one
 // PGlite) alive between runs, runs the spec files it is sent, and streams results to the parent.
 // The parent supervises it: a run over its limit gets this whole process group killed.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { importGuardPlugin } from './import-guard.ts';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
-import { persistentForks, recycleWorker, useSealedWorker, witnessSummary } from './runtime/persistent-pool.ts';
+import {
+  keptWorkerReady,
+  persistentForks,
+  recycleWorker,
+  useSealedWorker,
+  witnessSummary,
+} from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
+import { warmUpSpec } from './runtime/warm-up.ts';
 import type { Isolation } from '../src/schemas/report.ts';
 import { which } from './sandbox/isolation.ts';
 import { bridgeTcpToUnix } from './sandbox/redis-bridge.ts';
@@ -28,6 +35,15 @@ const RUNS_PER_WORKER = Number(process.env['WORKBOOK_RUNS_PER_WORKER'] ?? 50);
 const runFile = join(workspace, '.workbook-run.json');
 process.env['WORKBOOK_RUN_FILE'] = runFile;
 let runsOnWorker = 0;
+/** Learner runs this process has done: the first one transforms the service's modules cold. */
+let learnerRuns = 0;
+/**
+ * WORKBOOK_WARM_WORKER=1: every new kept worker runs the trusted warm-up spec (runtime/warm-up.ts)
+ * before any learner code, off every learner's clock. It lives at the workspace's root, which the
+ * worker cannot write and the grader's workspace leaves alone (dot files), and is rewritten each time.
+ */
+const warmWorker = process.env['WORKBOOK_WARM_WORKER'] === '1';
+const warmUpFile = join(workspace, '.workbook-warm-up.check.ts');
 const isolation = (process.env['WORKBOOK_ISOLATION'] ?? 'none') as Isolation;
 // Inside bubblewrap there is no network: Redis is this sandbox's own loopback, bridged to the host.
 const redisSocket = process.env['WORKBOOK_REDIS_SOCKET'];
@@ -107,6 +123,7 @@ if (process.env['WORKBOOK_WARM_DB'] === '1')
     .catch(() => undefined);
 
 let queue = Promise.resolve();
+queue = queue.then(ensureWarm);
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'close') {
     queue = queue.then(async () => {
@@ -135,6 +152,8 @@ async function run(request: RunRequest): Promise<void> {
   guarded = new Set(request.guard);
   useSealedWorker(request.sealed);
   await replaceWorkerIfBusy();
+  // A worker replaced just now (busy, or the other launch) is warmed too, before the clock starts.
+  if (!request.sealed) await ensureWarm();
   for (const file of request.invalidate) vitest.invalidateFile(file);
   let dbResetMs = 0;
   const env: Record<string, string> = { ...request.env };
@@ -144,8 +163,9 @@ async function run(request: RunRequest): Promise<void> {
     dbResetMs = performance.now() - t;
   }
   writeFileSync(runFile, JSON.stringify({ env, invalidate: request.invalidate }));
+  const cold = learnerRuns++ === 0 || !keptWorkerReady(request.sealed);
   // From here on the time is the learner's: the parent starts the run's clock now.
-  send({ type: 'running', runId: request.runId });
+  send({ type: 'running', runId: request.runId, cold });
   const project = vitest.getRootProject();
   const t = performance.now();
   const types =
@@ -181,6 +201,7 @@ async function run(request: RunRequest): Promise<void> {
   if (crashed || dirty || ++runsOnWorker >= RUNS_PER_WORKER) {
     recycleWorker();
     runsOnWorker = 0;
+    queue = queue.then(ensureWarm);
   }
   send({
     type: 'done',
@@ -191,6 +212,40 @@ async function run(request: RunRequest): Promise<void> {
     timings: { dbResetMs: Math.round(dbResetMs), vitestMs: Math.round(vitestMs), typecheckMs: Math.round(typecheckMs) },
     ...(request.witness ? { witness: summary ?? null } : {}),
   });
+}
+
+/** With WORKBOOK_WARM_WORKER, makes sure the kept worker exists and has run the warm-up spec. */
+async function ensureWarm(): Promise<void> {
+  if (warmWorker && !keptWorkerReady(false)) await warmKeptWorker();
+}
+
+/** Starts a new kept worker on the trusted warm-up spec (no learner code has run in it). */
+async function warmKeptWorker(): Promise<void> {
+  currentRun = -1;
+  guarded = new Set();
+  useSealedWorker(false);
+  try {
+    rmSync(warmUpFile, { force: true });
+    writeFileSync(warmUpFile, warmUpSpec(workspace as string), { flag: 'wx' });
+    writeFileSync(runFile, JSON.stringify({ env: {}, invalidate: [] }));
+    const project = vitest.getRootProject();
+    const result = await vitest.runTestSpecifications([project.createSpecification(warmUpFile)]);
+    if (process.env['WORKBOOK_DEBUG'])
+      console.error(
+        '[grader] warm-up',
+        result.testModules.map((m) => [m.moduleId, m.state(), m.errors()]),
+      );
+    // The warm-up is the worker's first run: what it holds now is its baseline, not a leftover.
+    const summary = await witnessSummary();
+    if (!summary || summary.attempts.length > 0) recycleWorker();
+    else {
+      runsOnWorker = 1;
+      // As after a run: Vitest's throttled update may still be pending (see replaceWorkerIfBusy).
+      suspectSince = summary.leftover.length > 0 ? performance.now() : undefined;
+    }
+  } catch (error) {
+    if (process.env['WORKBOOK_DEBUG']) console.error('[grader] warm-up failed', error);
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export type RunOutcome =
       typeErrors: TypeDiagnostic[];
       timings: RunTimings;
       witness?: WitnessSummary | null | undefined;
+      /** The run started cold and its clock allowed COLD_START_EXTRA_MS more. */
+      cold: boolean;
     }
   | { kind: 'timeout'; running: { file: string; name: string } | undefined }
   | { kind: 'crashed'; message: string; stderr: string }
@@ -48,6 +50,8 @@ export interface RunnerHostOptions {
   workerMemoryMb?: number;
   /** Start PGlite as soon as the runner is up, instead of on the first db exercise. */
   warmDatabase?: boolean;
+  /** Every new kept worker loads the service's packages before its first run (runtime/warm-up.ts). */
+  warmWorker?: boolean;
   /** 'auto' (default): bubblewrap when it works, else Node's permission model; 'none' only to measure its cost. */
   isolation?: IsolationMode;
   /** The Redis the sandbox's bridge leads to (default redis://127.0.0.1:6379). */
@@ -58,6 +62,12 @@ export interface RunnerHostOptions {
 
 const STDERR_KEEP = 16_000;
 const PREPARE_LIMIT_MS = 60_000;
+/**
+ * Added to the exercise's limit when a run starts cold (a new kept worker, or the process's first
+ * transforms): seconds on a loaded machine that are not the learner's. Without it, a run killed at
+ * its limit restarts the runner, whose next run is cold again: every later grade timed out.
+ */
+const COLD_START_EXTRA_MS = 10_000;
 const childScript = join(import.meta.dirname, 'runner-child.ts');
 
 /** The Node to run children with: this one if it is new enough, else the repo's node@24. */
@@ -141,6 +151,7 @@ export class RunnerHost {
       env: {
         WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
         WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
+        WORKBOOK_WARM_WORKER: this.options.warmWorker ? '1' : '0',
         ...passThrough(['WORKBOOK_RUNS_PER_WORKER', 'WORKBOOK_OUTPUT_LIMIT', 'WORKBOOK_DEBUG']),
       },
       name: `${process.pid}-${basename(this.workspace)}`,
@@ -189,6 +200,7 @@ export class RunnerHost {
     const runId = this.nextRunId++;
     const stderrBefore = this.stderr.length;
     let running: { file: string; name: string } | undefined;
+    let cold = false;
     return new Promise<RunOutcome>((resolve) => {
       const finish = (outcome: RunOutcome) => {
         clearTimeout(timer);
@@ -199,8 +211,10 @@ export class RunnerHost {
       };
       const onMessage = (message: ChildMessage) => {
         if (!('runId' in message) || message.runId !== runId) return;
-        if (message.type === 'running') startClock();
-        else if (message.type === 'tested') stopClock();
+        if (message.type === 'running') {
+          cold = message.cold;
+          startClock(cold ? COLD_START_EXTRA_MS : 0);
+        } else if (message.type === 'tested') stopClock();
         else if (message.type === 'case-start') running = { file: message.file, name: message.name };
         else if (message.type === 'case') options.onCase?.(message.test);
         else if (message.type === 'done')
@@ -211,6 +225,7 @@ export class RunnerHost {
             typeErrors: message.typeErrors,
             timings: message.timings,
             witness: message.witness,
+            cold,
           });
         else if (message.type === 'failed')
           finish({ kind: 'crashed', message: message.message, stderr: this.stderr.slice(stderrBefore) });
@@ -243,12 +258,12 @@ export class RunnerHost {
         clearTimeout(timer);
         timer = guard('type-checking your code');
       };
-      const startClock = () => {
+      const startClock = (extraMs: number) => {
         clearTimeout(timer);
         timer = setTimeout(() => {
           this.restart();
           finish({ kind: 'timeout', running });
-        }, options.timeoutMs);
+        }, options.timeoutMs + extraMs);
       };
       timer = guard('preparing the run');
       if (options.signal?.aborted) return onAbort();

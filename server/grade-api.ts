@@ -291,7 +291,7 @@ export async function createLocalGrading(options: {
       close: async () => undefined,
     };
   }
-  const grader = await createGrader({ root: options.root });
+  const grader = await createGrader({ root: options.root, warmWorker: true });
   const redis = watchService(() => redisProblem(process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL));
   await redis.refresh();
   const api = createGradeApi({

@@ -42,6 +42,17 @@ export function useSealedWorker(sealed: boolean): void {
   if (shared && shared.sealed !== sealed) recycleWorker();
 }
 
+/** Whether a kept worker of the given launch is alive and has run before (its packages loaded). */
+export function keptWorkerReady(sealed: boolean): boolean {
+  const current = shared;
+  return (
+    current?.started === true &&
+    current.sealed === sealed &&
+    current.process.exitCode === null &&
+    current.process.signalCode === null
+  );
+}
+
 /** The pool to pass as Vitest's `pool` option. */
 export function persistentForks(options: PersistentPoolOptions): PoolRunnerInitializer {
   return { name: 'workbook-forks', createPoolWorker: (pool) => new PersistentWorker(pool, options) };

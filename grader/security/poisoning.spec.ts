@@ -9,7 +9,7 @@ import { expectHonestAfter, hostile, root, solution, sum } from './tamper-attack
 
 let grader: Grader;
 beforeAll(async () => {
-  grader = await createGrader({ root, concurrency: 1 });
+  grader = await createGrader({ root, concurrency: 1, warmWorker: true });
   await grader.grade(sum(solution));
 });
 afterAll(() => grader.close());
@@ -35,6 +35,9 @@ f.mkdirSync(${JSON.stringify(join(outside, '..'))}, { recursive: true });
 f.writeFileSync(${JSON.stringify(outside)}, 'untouched');
 f.rmSync(${check});
 f.symlinkSync(${JSON.stringify(outside)}, ${check});`,
+  'the warm-up spec a new worker runs first rewritten, then the worker left busy so that it is replaced': `
+try { ${fs}.writeFileSync(import.meta.dirname + '/../.workbook-warm-up.check.ts', "Object.is = () => true; Array.prototype.includes = () => true;\nimport { it } from 'vitest';\nit('warms', () => {});\n"); } catch {}
+setInterval(() => {}, 1000);`,
   'a planted node_modules/vitest next to the learner file': `
 const f = ${fs};
 const dir = import.meta.dirname + '/node_modules/vitest';

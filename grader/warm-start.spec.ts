@@ -1,0 +1,90 @@
+// Cold starts are the grader's cost, not the learner's: a new kept worker first runs the trusted
+// warm-up spec (the service's packages loaded before any learner code), and a run that still
+// starts cold says so, so the grader's clock allows for it (runner-host.ts, COLD_START_EXTRA_MS).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RunnerHost } from './runner-host.ts';
+import { CHECKS_DIR, Workspace } from './workspace.ts';
+
+const root = join(import.meta.dirname, '..');
+const PROBE = `${CHECKS_DIR}/probe.check.ts`;
+// Whether the service's packages were loaded in this worker before the spec ran: reflect-metadata
+// (a dependency of the service, imported by the warm-up) defines Reflect.getMetadata when loaded.
+const probe = (marker: string) => `import { it } from 'vitest';
+it('${marker}', () => {
+  if (typeof (Reflect as { getMetadata?: unknown }).getMetadata !== 'function')
+    throw new Error('the service packages were not loaded before this run');
+});
+`;
+
+let dir: string;
+let workspace: Workspace;
+let host: RunnerHost;
+beforeAll(() => {
+  // Under the repository, as the grader's own workspaces: packages resolve from its node_modules.
+  mkdirSync(join(root, '.workbook', 'workspaces'), { recursive: true });
+  dir = mkdtempSync(join(root, '.workbook', 'workspaces', 'warm-start-'));
+  workspace = new Workspace(join(root, 'service'), join(dir, 'ws'));
+  host = new RunnerHost(workspace.dir, { warmWorker: true });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(marker: string, timeoutMs = 60_000) {
+  const invalidate = workspace.apply(new Map([[PROBE, probe(marker)]]));
+  const outcome = await host.run(
+    {
+      specs: [join(workspace.dir, PROBE)],
+      invalidate,
+      typecheck: [],
+      env: {},
+      db: false,
+      testTimeoutMs: 60_000,
+      guard: [],
+      witness: false,
+      sealed: false,
+    },
+    { timeoutMs },
+  );
+  if (outcome.kind !== 'done') throw new Error(`the run ended as ${outcome.kind}`);
+  return outcome;
+}
+
+it('loads the service packages into a new kept worker before the first run, which is marked cold', async () => {
+  const first = await run('first run');
+  expect(first.modules[0]?.tests.map((t) => [t.state, t.errors[0]?.message])).toEqual([['passed', undefined]]);
+  expect(first.cold).toBe(true);
+}, 180_000);
+
+it('marks a run on the same warm worker as not cold', async () => {
+  const second = await run('second run');
+  expect(second.modules[0]?.tests.map((t) => t.state)).toEqual(['passed']);
+  expect(second.cold).toBe(false);
+}, 120_000);
+
+it('warms the replacement after a timeout: its first run is cold again and finds the packages loaded', async () => {
+  const invalidate = workspace.apply(
+    new Map([[PROBE, "import { it } from 'vitest';\nit('never ends', () => { for (;;) {} });\n"]]),
+  );
+  const stuck = await host.run(
+    {
+      specs: [join(workspace.dir, PROBE)],
+      invalidate,
+      typecheck: [],
+      env: {},
+      db: false,
+      testTimeoutMs: 60_000,
+      guard: [],
+      witness: false,
+      sealed: false,
+    },
+    { timeoutMs: 500 },
+  );
+  expect(stuck.kind).toBe('timeout');
+  const after = await run('after the timeout');
+  expect(after.modules[0]?.tests.map((t) => [t.state, t.errors[0]?.message])).toEqual([['passed', undefined]]);
+  expect(after.cold).toBe(true);
+}, 240_000);

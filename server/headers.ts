@@ -88,6 +88,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
+  // The capstone skeleton download (src/pages/capstone/my-task-service.tar.gz.ts).
+  '.gz': 'application/gzip',
   // Pagefind's index files are binary chunks fetched by its own loader.
   '.pagefind': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',

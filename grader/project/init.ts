@@ -1,8 +1,8 @@
 // `workbook project init <dir>`: writes the capstone skeleton (project/skeleton/) into a new folder
 // and installs its pinned dependencies from the npm cache the workbook's own install filled.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { type WorkbookProject, workbookProjectSchema } from '../../src/schemas/project.ts';
 
 export const skeletonDir = (repo: string) => join(repo, 'project', 'skeleton');
@@ -18,34 +18,40 @@ export function packageName(dir: string): string {
 
 export class InitError extends Error {}
 
+/** The skeleton's files (path → text) for a project named `name`: what init writes and the download packs. */
+export function skeletonFiles(repo: string, name: string): Map<string, string> {
+  const root = skeletonDir(repo);
+  const files = new Map<string, string>();
+  for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (statSync(join(root, path)).isDirectory()) continue;
+    // Stored without its dot so packing and copying tools keep it.
+    files.set(path === 'gitignore' ? '.gitignore' : path.split(sep).join('/'), readFileSync(join(root, path), 'utf8'));
+  }
+  const manifest = JSON.parse(files.get('package.json') ?? '{}') as Record<string, unknown>;
+  files.set('package.json', `${JSON.stringify({ ...manifest, name }, null, 2)}\n`);
+  // The lockfile pins every transitive version, so the install can come from the npm cache alone.
+  const lockText = files.get('package-lock.json');
+  if (lockText) {
+    const lock = JSON.parse(lockText) as { name?: string; packages?: Record<string, { name?: string }> };
+    lock.name = name;
+    if (lock.packages?.['']) lock.packages[''].name = name;
+    files.set('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
+  }
+  const project: WorkbookProject = { version: 1, name, milestones: {} };
+  files.set('workbook.project.json', `${JSON.stringify(workbookProjectSchema.parse(project), null, 2)}\n`);
+  return files;
+}
+
 /** Copies the skeleton into `dir` (which must be missing or empty) and names the project after it. */
 export function writeSkeleton(repo: string, dir: string): void {
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new InitError(
       `${dir} already exists and is not empty; choose a new folder, e.g. \`workbook project init my-task-service\`.`,
     );
-  cpSync(skeletonDir(repo), dir, { recursive: true });
-  // Stored without its dot so packing and copying tools keep it.
-  renameSync(join(dir, 'gitignore'), join(dir, '.gitignore'));
-  const name = packageName(dir);
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ ...manifest, name }, null, 2)}\n`);
-  // The lockfile pins every transitive version, so the install can come from the npm cache alone.
-  const lockFile = join(dir, 'package-lock.json');
-  if (existsSync(lockFile)) {
-    const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as {
-      name?: string;
-      packages?: Record<string, { name?: string }>;
-    };
-    lock.name = name;
-    if (lock.packages?.['']) lock.packages[''].name = name;
-    writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
+  for (const [path, text] of skeletonFiles(repo, packageName(dir))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
   }
-  const project: WorkbookProject = { version: 1, name, milestones: {} };
-  writeFileSync(
-    join(dir, 'workbook.project.json'),
-    `${JSON.stringify(workbookProjectSchema.parse(project), null, 2)}\n`,
-  );
 }
 
 /** `npm install` from the cache only (no network); returns undefined or what went wrong. */

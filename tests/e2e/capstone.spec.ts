@@ -1,7 +1,12 @@
 // The capstone in the workbook: a Capstone section in the header, one page per milestone with its
 // contract, the chapter sections that teach it (links that land on real headings) and the checks
-// its hidden suite runs (the same names rules.md lists).
+// its hidden suite runs (the same names rules.md lists); the home page's skeleton download.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
+import { unpackTarGz } from '../../grader/project/archive.ts';
+import { skeletonFiles } from '../../grader/project/init.ts';
+import { createStaticServer, listen } from '../../scripts/static-server.ts';
 import { milestoneRules } from '../../src/build/capstone.ts';
 import { expect, seriousViolations, test } from './fixtures.ts';
 
@@ -45,4 +50,38 @@ test('milestone 2 names its environment and marks the rule not checked yet', asy
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET'])
     await expect(page.getByRole('main').getByText(name, { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'What the hidden suite checks' })).toContainText('(not checked yet)');
+});
+
+test.describe('the skeleton download', () => {
+  let server: Server;
+  let origin: string;
+  test.beforeAll(async () => {
+    server = createStaticServer(resolve(repo, process.env['WORKBOOK_DIST'] ?? 'dist'));
+    origin = await listen(server, 0);
+  });
+  test.afterAll(() => server?.close());
+
+  test('from a static host, offline after one visit: the skeleton as my-task-service.tar.gz, with what to run', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${origin}/`);
+    const card = page.getByRole('region', { name: 'Start your project' });
+    await expect(card).toContainText('npm install --offline');
+    await expect(card).toContainText('project check m1 --dir ../my-task-service');
+    await expect(page.getByRole('status').filter({ hasText: 'Available offline' })).toBeVisible({ timeout: 60_000 });
+    await context.setOffline(true);
+    await page.reload();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('link', { name: /Download the skeleton/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('my-task-service.tar.gz');
+    const files = unpackTarGz(readFileSync((await download.path()) ?? ''));
+    const expected = skeletonFiles(repo, 'my-task-service');
+    expect([...files.keys()].sort()).toEqual([...expected.keys()].map((p) => `my-task-service/${p}`).sort());
+    expect(files.get('my-task-service/workbook.project.json')?.toString()).toBe(expected.get('workbook.project.json'));
+    await context.setOffline(false);
+  });
 });

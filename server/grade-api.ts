@@ -1,11 +1,11 @@
 // The local grading API: POST /api/grade streams GradeEvents as NDJSON, GET /api/health lets a
-// page detect the engine. It runs learner code, so every request must prove it comes from a page
-// this very process served: the Host is our own loopback host:port (DNS rebinding), any Origin is
-// our own, and the per-process token we wrote into the HTML is present.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// page detect the engine. It runs learner code, so every request passes server/api-guard.ts: it
+// must come from a page this very process served (own Host, own Origin, the per-process token).
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CheckReport, GradeEvent, GradeRequest } from '../src/schemas/report.ts';
-import { type ApiError, GRADE_PATH, HEALTH_PATH, type HealthResponse, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
+import { GRADE_PATH, HEALTH_PATH, type HealthResponse } from '../src/schemas/grade-api.ts';
+import { createApiGuard, HttpError, parseJsonBody, sendFailure, sendJson, startEventStream } from './api-guard.ts';
 import { gradeRequestSchema, MAX_GRADE_REQUEST_BYTES, REPORT_VERSION } from '../src/schemas/report.ts';
 
 export const MAX_BODY_BYTES = MAX_GRADE_REQUEST_BYTES;
@@ -47,102 +47,25 @@ export function hostsFor(host: string, port: number): string[] {
   return names.map((name) => `${name}:${port}`);
 }
 
-class HttpError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
-
 /** Creates the guarded grading API around a grader. */
 export function createGradeApi(options: GradeApiOptions): GradeApi {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
   const allowed =
     typeof options.allowedHosts === 'function' ? options.allowedHosts : () => options.allowedHosts as readonly string[];
-
-  const isOwnHost = (req: Pick<IncomingMessage, 'headers'>): boolean =>
-    allowed().some((h) => h.toLowerCase() === (req.headers.host ?? '').toLowerCase());
-
-  const guard = (req: IncomingMessage, needsToken: boolean): void => {
-    const hosts = new Set(allowed().map((h) => h.toLowerCase()));
-    const origins = new Set([...hosts].map((h) => `http://${h}`));
-    const host = (req.headers.host ?? '').toLowerCase();
-    if (!isOwnHost(req))
-      throw new HttpError(
-        403,
-        `Host "${host}" is not this workbook server (${[...hosts].join(', ')}); open the workbook at the address \`npm start\` printed.`,
-      );
-    const origin = req.headers.origin;
-    if (origin !== undefined && !origins.has(origin.toLowerCase()))
-      throw new HttpError(
-        403,
-        `Origin "${origin}" may not use the local grader; only pages served by this workbook server can.`,
-      );
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none')
-      throw new HttpError(
-        403,
-        `A ${site} request may not use the local grader; only pages served by this workbook server can.`,
-      );
-    if (!needsToken) return;
-    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
-    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
-      throw new HttpError(
-        403,
-        `Missing or wrong ${TOKEN_HEADER} header. Reload the page served by \`npm start\` (the token changes each time the server starts).`,
-      );
-    }
-  };
-
-  const readBody = async (req: IncomingMessage): Promise<string> => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES)
-      throw new HttpError(
-        413,
-        `The request body is ${declared} bytes; the limit is ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`,
-      );
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES)
-        throw new HttpError(
-          413,
-          `The request body exceeds ${MAX_BODY_BYTES} bytes (256 KB). Send only the exercise's editable files.`,
-        );
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  };
+  const guard = createApiGuard(allowed, token);
 
   const parseRequest = (text: string): GradeRequest => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new HttpError(
-        400,
-        `The body is not valid JSON (${(error as Error).message}); send {"exerciseId": "...", "files": {"<path>": "<code>"}}.`,
-      );
-    }
-    const parsed = gradeRequestSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, `Field "${issue?.path.join('.') || '(body)'}": ${issue?.message ?? 'invalid'}.`);
-    }
-    const editable = options.exercises.get(parsed.data.exerciseId);
-    if (!editable)
-      throw new HttpError(404, `Unknown exercise "${parsed.data.exerciseId}"; see /exercises/ for the list.`);
-    for (const path of Object.keys(parsed.data.files)) {
+    const request = parseJsonBody(text, gradeRequestSchema, '{"exerciseId": "...", "files": {"<path>": "<code>"}}');
+    const editable = options.exercises.get(request.exerciseId);
+    if (!editable) throw new HttpError(404, `Unknown exercise "${request.exerciseId}"; see /exercises/ for the list.`);
+    for (const path of Object.keys(request.files)) {
       if (!editable.includes(path))
         throw new HttpError(
           400,
-          `Field "files.${path}": not an editable file of "${parsed.data.exerciseId}" (editable: ${editable.join(', ')}).`,
+          `Field "files.${path}": not an editable file of "${request.exerciseId}" (editable: ${editable.join(', ')}).`,
         );
     }
-    return parsed.data;
+    return request;
   };
 
   const stream = async (res: ServerResponse, request: GradeRequest): Promise<void> => {
@@ -151,15 +74,7 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort(new Error('client disconnected'));
     });
-    res.writeHead(200, {
-      'content-type': 'application/x-ndjson; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
-    res.flushHeaders();
-    const send = (event: GradeEvent) => {
-      if (!res.destroyed) res.write(`${JSON.stringify(event)}\n`);
-    };
+    const send: (event: GradeEvent) => void = startEventStream(res);
     const started = Date.now();
     try {
       const report = await options.grader.grade(request, {
@@ -190,43 +105,31 @@ export function createGradeApi(options: GradeApiOptions): GradeApi {
     // A page fetched under a foreign Host (DNS rebinding: evil.example resolving to 127.0.0.1) must
     // not carry the token, or that site could read it from the page and drive the grader.
     injectToken: (html, req) =>
-      isOwnHost(req) ? html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`) : html,
+      guard.isOwnHost(req) ? html.replace(TOKEN_META, () => `<meta name="workbook-token" content="${token}">`) : html,
     async handle(req, res) {
       const path = (req.url ?? '/').split('?')[0];
       if (path !== GRADE_PATH && path !== HEALTH_PATH) return false;
       try {
         if (path === HEALTH_PATH) {
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Use GET /api/health.');
-          guard(req, false);
+          guard.check(req, false);
           const missing = options.missing?.();
           const health: HealthResponse = { ok: true, engine: 'local', exercises: options.exercises.size };
           sendJson(res, 200, missing && Object.keys(missing).length ? { ...health, missing } : health);
           return true;
         }
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST /api/grade with a JSON body.');
-        guard(req, true);
-        const request = parseRequest(await readBody(req));
+        guard.check(req, true);
+        const request = parseRequest(
+          await guard.readBody(req, MAX_BODY_BYTES, "Send only the exercise's editable files."),
+        );
         await stream(res, request);
       } catch (error) {
-        const status = error instanceof HttpError ? error.status : 500;
-        const message = error instanceof HttpError ? error.message : `Unexpected error: ${(error as Error).message}`;
-        if (!res.headersSent) sendJson(res, status, { error: message }, status === 413 || status === 405);
-        else res.end();
+        sendFailure(res, error);
       }
       return true;
     },
   };
-}
-
-function sendJson(res: ServerResponse, status: number, body: HealthResponse | ApiError, close = false): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(text);
 }
 
 function errorReport(request: GradeRequest, message: string, durationMs: number): CheckReport {
@@ -303,11 +206,48 @@ export async function createLocalGrading(options: {
       return problem ? { redis: problem } : {};
     },
   });
+  const projects = await projectCheckRoute(options.root, allowedHosts, api.token);
   return {
-    route: (req, res) => api.handle(req, res),
+    route: async (req, res) => (await projects(req, res)) || api.handle(req, res),
     transformHtml: (html, req) => api.injectToken(html, req),
     close: () => grader.close(),
   };
+}
+
+/** "Check milestone" for `npm start`: the capstone suites (grader/project/check.ts), behind the same guard and token. */
+async function projectCheckRoute(root: string, allowedHosts: () => readonly string[], token: string) {
+  const [
+    { checkProject },
+    { recordPassed },
+    { suiteFiles },
+    { PROJECT_MILESTONES },
+    { createProjectCheckRoute, defaultProjectRoots },
+  ] = await Promise.all([
+    import('../grader/project/check.ts'),
+    import('../grader/project/init.ts'),
+    import('../grader/project/run-suite.ts'),
+    import('../src/schemas/project.ts'),
+    import('./project-check-api.ts'),
+  ]);
+  const hasSuite = (m: (typeof PROJECT_MILESTONES)[number]) => {
+    try {
+      return suiteFiles(root, m).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  return createProjectCheckRoute({
+    guard: createApiGuard(allowedHosts, token),
+    workbookRoot: root,
+    roots: defaultProjectRoots(root),
+    milestones: () => PROJECT_MILESTONES.filter(hasSuite),
+    check: async (milestone, dir, onEvent) => {
+      const report = await checkProject({ repo: root, dir, milestone, engine: 'local', onEvent });
+      // As the CLI does: the project's own record of the milestones it passed.
+      if (report.status === 'passed') recordPassed(dir, milestone, report.isolation);
+      return report;
+    },
+  });
 }
 
 /**

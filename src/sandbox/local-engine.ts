@@ -7,6 +7,8 @@ import {
   HEALTH_PATH,
   type HealthResponse,
   healthResponseSchema,
+  PROJECT_CHECK_PATH,
+  type ProjectCheckRequest,
   TOKEN_HEADER,
 } from '../schemas/grade-api.ts';
 import type { CheckReport, GradeRequest } from '../schemas/report.ts';
@@ -38,33 +40,52 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
   return {
     name: 'local',
     label: 'Local grader (npm start)',
-    async grade(request: GradeRequest, { signal, onEvent }: EngineGradeOptions = {}): Promise<CheckReport> {
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
-          body: JSON.stringify(request),
-          ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        throw toEngineError(error, signal);
-      }
-      if (!response.ok || !response.body) {
-        const detail = await response.text().then(readErrorMessage, () => '');
-        const code = STATUS_CODES[response.status] ?? 'failed';
-        throw new EngineError(
-          code,
-          `The local grader refused the run (HTTP ${response.status}): ${detail || response.statusText}`,
-        );
-      }
-      try {
-        return await readGradeEvents(decodeText(response.body), { signal, onEvent });
-      } catch (error) {
-        throw toEngineError(error, signal);
-      }
-    },
+    grade: (request: GradeRequest, grading: EngineGradeOptions = {}): Promise<CheckReport> =>
+      postForEvents(doFetch, url, options.token, request, grading, 'The local grader refused the run'),
   };
+}
+
+/** "Check milestone": runs a capstone milestone's suite against a project folder through the local server. */
+export function checkProjectLocally(
+  options: LocalEngineOptions,
+  request: ProjectCheckRequest,
+  grading: EngineGradeOptions = {},
+): Promise<CheckReport> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const url = new URL(PROJECT_CHECK_PATH, options.baseUrl).href;
+  return postForEvents(doFetch, url, options.token, request, grading, 'The workbook server refused the check');
+}
+
+/** POSTs a JSON request with the page token and reads the NDJSON GradeEvents it answers. */
+async function postForEvents(
+  doFetch: typeof fetch,
+  url: string,
+  token: string,
+  body: unknown,
+  { signal, onEvent }: EngineGradeOptions,
+  refused: string,
+): Promise<CheckReport> {
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    throw toEngineError(error, signal);
+  }
+  if (!response.ok || !response.body) {
+    const detail = await response.text().then(readErrorMessage, () => '');
+    const code = STATUS_CODES[response.status] ?? 'failed';
+    throw new EngineError(code, `${refused} (HTTP ${response.status}): ${detail || response.statusText}`);
+  }
+  try {
+    return await readGradeEvents(decodeText(response.body), { signal, onEvent });
+  } catch (error) {
+    throw toEngineError(error, signal);
+  }
 }
 
 /**

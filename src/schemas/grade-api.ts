@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectMilestoneSchema } from './project.ts';
 
 // The local grading API between `npm start` (server/grade-api.ts) and the page
 // (src/sandbox/local-engine.ts): its paths, its guard header and its JSON answers, in one place
@@ -36,3 +37,19 @@ export const healthResponseSchema = z
   })
   .strict();
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** POST: a ProjectCheckRequest in, GradeEvents out as NDJSON (the capstone's "Check milestone"). */
+export const PROJECT_CHECK_PATH = '/api/project-check';
+
+/** What "Check milestone" sends: which milestone, and the project folder on the machine running `npm start`. */
+export const projectCheckRequestSchema = z
+  .object({
+    milestone: projectMilestoneSchema,
+    dir: z
+      .string()
+      .min(1)
+      .max(1024)
+      .describe('The project folder as a full path (it holds workbook.project.json), e.g. /home/you/my-task-service'),
+  })
+  .strict();
+export type ProjectCheckRequest = z.infer<typeof projectCheckRequestSchema>;

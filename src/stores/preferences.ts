@@ -1,4 +1,4 @@
-// Learner preferences for the exercise UI, persisted and validated like progress.
+// Learner preferences for the exercise UI and the capstone's "Check milestone", persisted and validated like progress.
 import type { ReadableAtom } from 'nanostores';
 import { z } from 'zod';
 import { createPersisted } from './persisted.ts';
@@ -12,6 +12,11 @@ export const preferencesSchema = z
     fontSize: z.number().int().min(10).max(28).describe('Editor font size in pixels'),
     wordWrap: z.boolean().describe('Wrap long lines in the editor'),
     minimap: z.boolean().describe('Show the editor minimap'),
+    projectDir: z
+      .string()
+      .max(1024)
+      .optional()
+      .describe('The capstone project folder "Check milestone" last used (a full path on the npm start machine)'),
   })
   .strict();
 export type Preferences = z.infer<typeof preferencesSchema>;

@@ -1,0 +1,133 @@
+// POST /api/project-check over real HTTP: the shared guard, the folder rules (a hostile or mistaken
+// path never reaches the grader) and the NDJSON stream. A scripted check stands in for the suite;
+// tests/e2e/capstone.spec.ts runs the real one against a real service.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_CHECK_PATH, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
+import type { ProjectMilestone } from '../src/schemas/project.ts';
+import type { CheckReport, GradeEvent } from '../src/schemas/report.ts';
+import { createApiGuard } from './api-guard.ts';
+import { createProjectCheckRoute } from './project-check-api.ts';
+
+const TOKEN = 'test-token';
+const workbook = resolve(import.meta.dirname, '..');
+let server: Server;
+let host: string;
+let base: string;
+let projects: string;
+const ran: { milestone: ProjectMilestone; dir: string }[] = [];
+let release: (() => void) | undefined;
+
+beforeAll(async () => {
+  projects = mkdtempSync(join(tmpdir(), 'workbook-projects-'));
+  const route = createProjectCheckRoute({
+    guard: createApiGuard(() => [host], TOKEN),
+    workbookRoot: workbook,
+    roots: [projects],
+    milestones: () => ['m1', 'm2'],
+    async check(milestone, dir, onEvent: (e: GradeEvent) => void): Promise<CheckReport> {
+      ran.push({ milestone, dir });
+      onEvent({ type: 'started', exerciseId: `project-${milestone}`, checks: ['a'] });
+      onEvent({ type: 'check', check: { name: 'a', status: 'failed', durationMs: 1, message: 'answered 404' } });
+      if (dir.endsWith('slow')) await new Promise<void>((r) => (release = r));
+      return {
+        version: 1,
+        exerciseId: `project-${milestone}`,
+        status: 'failed',
+        checks: [{ name: 'a', status: 'failed', durationMs: 1, message: 'answered 404' }],
+        durationMs: 3,
+        engine: 'local',
+        isolation: 'bubblewrap',
+        finishedAt: new Date().toISOString(),
+      };
+    },
+  });
+  server = createServer((req, res) => void route(req, res).then((handled) => handled || res.writeHead(404).end()));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://${host}`;
+});
+afterAll(() => {
+  server.close();
+  rmSync(projects, { recursive: true, force: true });
+});
+
+function project(name: string, marker: string | null = '{"version":1,"name":"p","milestones":{}}'): string {
+  const dir = join(projects, name);
+  mkdirSync(dir, { recursive: true });
+  if (marker !== null) writeFileSync(join(dir, 'workbook.project.json'), marker);
+  return dir;
+}
+
+const post = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }) =>
+  fetch(`${base}${PROJECT_CHECK_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function refused(response: Response, status: number, message: RegExp): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(((await response.json()) as { error: string }).error).toMatch(message);
+}
+
+describe('POST /api/project-check', () => {
+  it('refuses a request without the token, or from another origin (the guard /api/grade uses)', async () => {
+    const dir = project('ok-guard');
+    await refused(await post({ milestone: 'm1', dir }, {}), 403, /Missing or wrong x-workbook-token/);
+    await refused(
+      await post({ milestone: 'm1', dir }, { [TOKEN_HEADER]: TOKEN, origin: 'http://evil.example' }),
+      403,
+      /Origin "http:\/\/evil.example" may not use/,
+    );
+    expect(ran).toEqual([]);
+  });
+
+  it('refuses malformed bodies naming the field, and a milestone without a suite', async () => {
+    await refused(await post('{not json'), 400, /not valid JSON/);
+    await refused(await post({ milestone: 'm9', dir: '/x' }), 400, /Field "milestone"/);
+    await refused(await post({ milestone: 'm1', dir: '/x', extra: 1 }), 400, /Unrecognized key/);
+    await refused(await post({ milestone: 'm3', dir: project('ok-m3') }), 404, /m3 has no acceptance suite yet/);
+  });
+
+  it('refuses folders that are not a project in reach, before anything runs', async () => {
+    await refused(await post({ milestone: 'm1', dir: 'my-task-service' }), 400, /give the full path/);
+    await refused(await post({ milestone: 'm1', dir: join(projects, 'missing') }), 400, /does not exist/);
+    await refused(await post({ milestone: 'm1', dir: '/etc' }), 403, /outside the folders projects may live in/);
+    await refused(await post({ milestone: 'm1', dir: projects }), 403, /outside the folders projects may live in/);
+    await refused(await post({ milestone: 'm1', dir: join(workbook, 'service') }), 403, /the workbook's own folder/);
+    await refused(await post({ milestone: 'm1', dir: project('bare', null) }), 400, /has no workbook.project.json/);
+    await refused(
+      await post({ milestone: 'm1', dir: project('bad-marker', '{"version":2}') }),
+      400,
+      /workbook.project.json: field "version"/,
+    );
+    // A symlinked marker would make any folder look like a project; a symlinked folder is judged by where it leads.
+    const linked = project('linked-marker', null);
+    symlinkSync(join(project('real'), 'workbook.project.json'), join(linked, 'workbook.project.json'));
+    await refused(await post({ milestone: 'm1', dir: linked }), 400, /must be a plain file/);
+    symlinkSync('/etc', join(projects, 'to-etc'));
+    await refused(await post({ milestone: 'm1', dir: join(projects, 'to-etc') }), 403, /\/etc is outside/);
+    expect(ran).toEqual([]);
+  });
+
+  it('streams the check events and the report for a project, one run at a time', async () => {
+    const dir = project('slow');
+    const first = await post({ milestone: 'm2', dir });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    await expect.poll(() => release).toBeDefined();
+    await refused(await post({ milestone: 'm1', dir: project('other') }), 409, /already running \(m2 of .*slow\)/);
+    release?.();
+    const events = (await first.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as GradeEvent);
+    expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
+    expect(ran).toEqual([{ milestone: 'm2', dir }]);
+  });
+});

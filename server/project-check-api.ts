@@ -1,0 +1,158 @@
+// POST /api/project-check: the capstone's "Check milestone" in the page. It starts the intern's
+// service (their code) and runs a hidden suite against it, so it passes the same guard as
+// /api/grade (own Host and Origin, the per-process token). The folder comes from the page, so it is
+// held to what a project is: a full path, inside the folders projects may live in (home, beside the
+// workbook, or WORKBOOK_PROJECTS), not the workbook itself, holding a real workbook.project.json.
+// Threat: a page that got the token (or a mistyped path) pointing the grader at /etc, at the
+// workbook's own service/, or through a symlinked marker at some other folder.
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { homedir } from 'node:os';
+import { delimiter, dirname, isAbsolute, join, relative } from 'node:path';
+import { PROJECT_CHECK_PATH, projectCheckRequestSchema } from '../src/schemas/grade-api.ts';
+import { type ProjectMilestone, projectReportId, workbookProjectSchema } from '../src/schemas/project.ts';
+import { type CheckReport, type GradeEvent, REPORT_VERSION } from '../src/schemas/report.ts';
+import { type ApiGuard, HttpError, parseJsonBody, sendFailure, startEventStream } from './api-guard.ts';
+
+const MAX_BODY_BYTES = 8 * 1024;
+
+export interface ProjectCheckApiOptions {
+  guard: ApiGuard;
+  /** The workbook's own folder: never a project. */
+  workbookRoot: string;
+  /** Folders a project may live in (their real paths are compared). */
+  roots: readonly string[];
+  /** Milestones that have an acceptance suite today. */
+  milestones: () => readonly ProjectMilestone[];
+  /** Runs the suite (grader/project/check.ts checkProject). */
+  check: (milestone: ProjectMilestone, dir: string, onEvent: (event: GradeEvent) => void) => Promise<CheckReport>;
+}
+
+/** The folders projects may live in by default: home, beside the workbook, and WORKBOOK_PROJECTS (path list). */
+export function defaultProjectRoots(workbookRoot: string, env = process.env): string[] {
+  const extra = (env['WORKBOOK_PROJECTS'] ?? '').split(delimiter).filter((p) => isAbsolute(p));
+  return [homedir(), dirname(workbookRoot), ...extra];
+}
+
+const inside = (parent: string, child: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The project folder's real path, or an HttpError saying why it may not be checked. */
+export function resolveProjectDir(dir: string, o: Pick<ProjectCheckApiOptions, 'roots' | 'workbookRoot'>): string {
+  if (!isAbsolute(dir))
+    throw new HttpError(
+      400,
+      `Field "dir": give the full path of your project folder (e.g. /home/you/my-task-service), not "${dir}".`,
+    );
+  const path = real(dir);
+  if (!path) throw new HttpError(400, `Field "dir": ${dir} does not exist on the machine running \`npm start\`.`);
+  if (!statSync(path).isDirectory())
+    throw new HttpError(400, `Field "dir": ${dir} is a file, not your project folder.`);
+  const roots = o.roots.flatMap((r) => real(r) ?? []);
+  const workbook = real(o.workbookRoot) ?? o.workbookRoot;
+  if (inside(workbook, path) || inside(path, workbook))
+    throw new HttpError(
+      403,
+      `Field "dir": ${path} is the workbook's own folder (or holds it), not a project; check the folder \`project init\` or the download made.`,
+    );
+  if (!roots.some((root) => inside(root, path) && root !== path))
+    throw new HttpError(
+      403,
+      `Field "dir": ${path} is outside the folders projects may live in (${roots.join(', ')}); keep your project in your home folder or beside the workbook, or start the workbook with WORKBOOK_PROJECTS=<folder>.`,
+    );
+  const marker = join(path, 'workbook.project.json');
+  const info = lstatFile(marker);
+  if (!info)
+    throw new HttpError(
+      400,
+      `${path} is not a capstone project: it has no workbook.project.json (\`workbook project init\` and the home page's skeleton download write one).`,
+    );
+  if (!info.isFile())
+    throw new HttpError(400, `${marker} must be a plain file (it is a link or a folder); a project holds its own.`);
+  let parsed: ReturnType<typeof workbookProjectSchema.safeParse>;
+  try {
+    parsed = workbookProjectSchema.safeParse(JSON.parse(readFileSync(marker, 'utf8')));
+  } catch (error) {
+    throw new HttpError(400, `${marker} is not valid JSON (${(error as Error).message}).`);
+  }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(
+      400,
+      `${marker}: field "${issue?.path.join('.') || '(root)'}" ${issue?.message ?? 'is invalid'}.`,
+    );
+  }
+  return path;
+}
+
+function failedRun(milestone: ProjectMilestone, why: string, durationMs: number): CheckReport {
+  return {
+    version: REPORT_VERSION,
+    exerciseId: projectReportId(milestone),
+    status: 'error',
+    checks: [],
+    message: `The milestone check failed: ${why}. Check again; if it persists, restart \`npm start\`.`,
+    durationMs,
+    engine: 'local',
+    isolation: 'none',
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+function lstatFile(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The route: one check at a time (each starts a whole service), streamed as GradeEvents. */
+export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
+  let running: string | undefined;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if ((req.url ?? '/').split('?')[0] !== PROJECT_CHECK_PATH) return false;
+    try {
+      if (req.method !== 'POST') throw new HttpError(405, `Use POST ${PROJECT_CHECK_PATH} with a JSON body.`);
+      o.guard.check(req, true);
+      const text = await o.guard.readBody(req, MAX_BODY_BYTES, 'Send {"milestone": "m1", "dir": "/path/to/project"}.');
+      const request = parseJsonBody(text, projectCheckRequestSchema, '{"milestone": "m1", "dir": "/path/to/project"}');
+      const { milestone } = request;
+      if (!o.milestones().includes(milestone))
+        throw new HttpError(404, `Milestone ${milestone} has no acceptance suite yet; its page says what it will ask.`);
+      const dir = resolveProjectDir(request.dir, o);
+      if (running)
+        throw new HttpError(
+          409,
+          `A milestone check is already running (${running}); wait for it to finish, then check again.`,
+        );
+      running = `${milestone} of ${dir}`;
+      const send = startEventStream(res);
+      const started = Date.now();
+      try {
+        // A closed page does not stop the run: the service and suite end within their own limits.
+        const report = await o.check(milestone, dir, (event) => {
+          if (event.type !== 'report') send(event);
+        });
+        send({ type: 'report', report });
+      } catch (error) {
+        send({ type: 'report', report: failedRun(milestone, (error as Error).message, Date.now() - started) });
+      } finally {
+        running = undefined;
+        res.end();
+      }
+    } catch (error) {
+      sendFailure(res, error);
+    }
+    return true;
+  };
+}

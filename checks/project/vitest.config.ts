@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-// A milestone may register shared state once (e.g. members, under the /auth rate limit).
-const setup = join(import.meta.dirname, process.env['PROJECT_MILESTONE'] ?? '-', 'global-setup.ts');
+/** Milestones whose files share two members registered once (helpers/members.ts). */
+const SHARED_MEMBERS = new Set(['m2', 'm3']);
 
 /**
  * Files run in name order, as the report lists them, on every machine: Vitest's own order puts
@@ -18,17 +17,20 @@ class NameOrder extends BaseSequencer {
 }
 
 // The acceptance suites run on the host, one milestone at a time, against a service the grader
-// started (PROJECT_URL). Files run one after another: they share that one service.
+// started (PROJECT_URL). Files run one after another in one worker, without isolation: they share
+// that one service, the members, and the client libraries loaded while the service started.
 export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['m*/**/*.spec.ts'],
     fileParallelism: false,
+    isolate: false,
     sequence: { sequencer: NameOrder },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     retry: 0,
-    // First wait until the service answers (the suite starts while it starts), then the milestone's own.
-    globalSetup: [join(import.meta.dirname, 'helpers', 'service-ready.ts'), ...(existsSync(setup) ? [setup] : [])],
+    // Waits until the service answers (the suite starts while it starts), then registers the members.
+    setupFiles: [join(import.meta.dirname, 'helpers', 'setup.ts')],
+    provide: { sharedMembers: SHARED_MEMBERS.has(process.env['PROJECT_MILESTONE'] ?? '') },
   },
 });

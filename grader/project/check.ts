@@ -116,6 +116,7 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
       ...(backing ? { backing } : {}),
     });
   let suiteChecks = 0;
+  const stopping: Promise<void>[] = [];
   let service: RunningService | undefined;
   let front: Front | undefined;
   const debug = (label: string) => {
@@ -128,8 +129,10 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     // One stable address for the whole run: a restart (persistence checks) changes what is behind it.
     front = await openFront(async () => {
       debug('restart asked');
-      await service?.stop();
-      debug('restart: service stopped');
+      // stop() SIGKILLs the old sandbox at once (its processes run no more code), then waits until
+      // its PID namespace is empty (1–2 s on a busy machine): the new one starts meanwhile, in its
+      // own namespaces and socket folder; the run's end waits for every stop.
+      if (service) stopping.push(service.stop());
       service = await start();
       debug('restart: service answered');
       return service.url;
@@ -174,6 +177,7 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
   } finally {
     await front?.close();
     await service?.stop();
+    await Promise.all(stopping);
     await backing?.close();
   }
 }

@@ -1,5 +1,5 @@
 // Milestone 3, rate limiting: /auth/* takes at most 10 requests a minute from one address.
-// (The members were registered by the global setup; nothing after this needs /auth.)
+// (The members were registered once, before the first file, by helpers/setup.ts; nothing after this needs /auth.)
 import { describe, it } from 'vitest';
 import { call, contract } from '../helpers/client.ts';
 

@@ -4,6 +4,7 @@
 // Figures only, no thresholds.
 //   node bench/project.ts [--runs 1] [m1 m2 …]
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkProject } from '../grader/project/check.ts';
 import { PROJECT_MILESTONES, type ProjectMilestone } from '../src/schemas/project.ts';
@@ -18,7 +19,13 @@ const chosen = PROJECT_MILESTONES.filter(
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-console.log(`project check --dir service, ${runs} run(s) per milestone, one after another`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(
+  `project check --dir service, ${runs} run(s) per milestone, one after another; ${cpus().length} cores, load average ${load()}`,
+);
 for (const milestone of chosen as ProjectMilestone[]) {
   const first: number[] = [];
   const total: number[] = [];
@@ -41,6 +48,6 @@ for (const milestone of chosen as ProjectMilestone[]) {
     isolation = report.isolation;
   }
   console.log(
-    `${milestone}: first result ${s(median(first))}, total ${s(median(total))} (${status}, ${isolation}; ${runs} run(s))`,
+    `${milestone}: first result ${s(median(first))}, total ${s(median(total))} (${status}, ${isolation}; ${runs} run(s); load average ${load()})`,
   );
 }

@@ -14,6 +14,7 @@ export function mentorCatalog(root: string = process.cwd()): CatalogEntry[] {
     title: m.title,
     week: m.week,
     competencies: m.competencies,
+    ...(m.kind === 'tdd' ? { testFirst: true } : {}),
   }));
 }
 

@@ -12,6 +12,8 @@ export interface CatalogEntry {
   title: string;
   week: number;
   competencies: Competency[];
+  /** A test-first (tdd) exercise: done only when its implementation stage passes, so a re-grade grades that stage. */
+  testFirst?: boolean;
 }
 
 export interface CohortCell {

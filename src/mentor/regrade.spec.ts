@@ -102,6 +102,28 @@ describe('regrade', () => {
     expect(tasks[1]!.files).toEqual(sampleProgress().exercises['task-entity-complete']!.files);
   });
 
+  it('re-grades a test-first exercise in its implementation stage: a passing spec alone is not a pass', async () => {
+    const { table: t } = await table();
+    const catalog = sampleCatalog();
+    catalog.set('task-entity-complete', { ...catalog.get('task-entity-complete')!, testFirst: true });
+    const tasks = regradeTasks(t, catalog);
+    expect(tasks.find((x) => x.exerciseId === 'task-entity-complete')?.stage).toBe('implementation');
+    expect(tasks.find((x) => x.exerciseId === 'cqrs-create-task-handler')?.stage).toBeUndefined();
+    const requests: GradeRequest[] = [];
+    const grade: GradeFn = async (request) => {
+      requests.push(request);
+      return { ...checkReport(request.exerciseId, 'passed'), ...(request.stage ? { stage: request.stage } : {}) };
+    };
+    await regrade(tasks, grade, { signal: new AbortController().signal, onVerdict: () => {}, now });
+    expect(requests.map((r) => [r.exerciseId, r.stage])).toEqual([
+      ['cqrs-create-task-handler', undefined],
+      ['task-entity-complete', 'implementation'],
+    ]);
+    // A report of the spec stage never confirms a claimed pass.
+    const specOnly = { ...checkReport('task-entity-complete', 'passed'), stage: 'spec' as const };
+    expect(judge('passed', specOnly, now())).toMatchObject({ verdict: 'mismatched' });
+  });
+
   it('flags a claimed pass that carries no code without running the grader', async () => {
     const { table: t, cohort } = await table();
     const row = t.rows[0]!;

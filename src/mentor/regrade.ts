@@ -14,6 +14,8 @@ export interface RegradeTask {
   exerciseId: string;
   claimed: Verdict['claimed'];
   files: Record<string, string>;
+  /** Test-first exercises: the stage that decides a pass (the implementation; a passing spec alone is not done). */
+  stage?: 'implementation';
 }
 
 /** Every cell worth re-grading: known exercises with submitted code, or claiming a pass without any. */
@@ -30,6 +32,7 @@ export function regradeTasks(table: CohortTable, catalog: ReadonlyMap<string, Ca
           exerciseId: column.id,
           claimed: cell.status,
           files: cell.files,
+          ...(catalog.get(column.id)?.testFirst ? { stage: 'implementation' as const } : {}),
         },
       ];
     }),
@@ -46,7 +49,8 @@ export const HOW_TO_ISOLATE =
  * or forging is not a pass.
  */
 export function judge(claimed: Verdict['claimed'], report: CheckReport, now: Date = new Date()): Verdict {
-  const passed = report.status === 'passed';
+  // A test-first exercise's spec stage passing is not a pass of the exercise (only its implementation stage is).
+  const passed = report.status === 'passed' && report.stage !== 'spec';
   const failing = report.checks.filter((c) => c.status !== 'passed').map((c) => c.name);
   const why =
     report.message ??
@@ -82,7 +86,10 @@ export function judge(claimed: Verdict['claimed'], report: CheckReport, now: Dat
       ? {
           ...base,
           verdict: 'mismatched',
-          message: `The report claims a pass, but the checks say ${report.status} (${why}).`,
+          message:
+            report.stage === 'spec'
+              ? 'The report claims a pass, but only the spec stage (test first) was graded; the exercise is passed when its implementation stage passes.'
+              : `The report claims a pass, but the checks say ${report.status} (${why}).`,
         }
       : {
           ...base,
@@ -128,7 +135,12 @@ export async function regrade(
     try {
       // purpose 'regrade': someone else's code, so the grader uses a fresh sandbox or refuses.
       const report = await grade(
-        { exerciseId: task.exerciseId, files: task.files, purpose: 'regrade' },
+        {
+          exerciseId: task.exerciseId,
+          files: task.files,
+          purpose: 'regrade',
+          ...(task.stage ? { stage: task.stage } : {}),
+        },
         options.signal,
       );
       verdict = judge(task.claimed, report, now());

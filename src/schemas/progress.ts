@@ -7,6 +7,16 @@ export const PROGRESS_VERSION = 1 as const;
 export const exerciseStatusSchema = z.enum(['not-started', 'attempted', 'passed']);
 export type ExerciseStatus = z.infer<typeof exerciseStatusSchema>;
 
+/** One stage of a tdd exercise: the learner's spec (stage 1) or implementation (stage 2). */
+export const stageProgressSchema = z
+  .object({
+    status: z.enum(['attempted', 'passed']).describe('passed: this stage has passed at least once'),
+    firstPassedAt: z.string().datetime().optional(),
+    lastReport: checkReportSchema.optional().describe("This stage's last report"),
+  })
+  .strict();
+export type StageProgress = z.infer<typeof stageProgressSchema>;
+
 /** One learner's state for one exercise, saved in the browser. */
 export const exerciseProgressSchema = z
   .object({
@@ -22,6 +32,13 @@ export const exerciseProgressSchema = z
       .min(1)
       .optional()
       .describe('filesDigest of the code lastReport graded; absent for results saved before it was recorded'),
+    stages: z
+      .object({ spec: stageProgressSchema.optional(), implementation: stageProgressSchema.optional() })
+      .strict()
+      .optional()
+      .describe(
+        'tdd exercises only: each stage\'s result. The exercise\'s status is "passed" only once the implementation stage passed; absent in progress saved before tdd exercises existed',
+      ),
     updatedAt: z.string().datetime(),
   })
   .strict();

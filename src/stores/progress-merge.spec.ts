@@ -29,6 +29,45 @@ describe('mergeProgress', () => {
     expect(changes).toEqual(['Exercise B: added (passed, 3 runs).']);
   });
 
+  it('merges the stages of a tdd exercise one by one: a passed stage stays passed, the earliest pass is kept', () => {
+    const report = (stage: 'spec' | 'implementation', finishedAt: string) => ({
+      version: 1 as const,
+      exerciseId: 'a',
+      status: 'failed' as const,
+      checks: [],
+      durationMs: 1,
+      engine: 'local' as const,
+      isolation: 'none' as const,
+      stage,
+      finishedAt,
+    });
+    const ours = entry({
+      stages: {
+        spec: { status: 'attempted', lastReport: report('spec', '2026-12-01T10:00:00.000Z') },
+      },
+    });
+    const theirs = entry({
+      updatedAt: '2026-12-02T10:00:00.000Z',
+      stages: {
+        spec: { status: 'passed', firstPassedAt: '2026-12-02T09:00:00.000Z' },
+        implementation: { status: 'attempted', lastReport: report('implementation', '2026-12-02T10:00:00.000Z') },
+      },
+    });
+    const { merged, changes } = mergeProgress(progress({ a: ours }), progress({ a: theirs }));
+    expect(merged.exercises['a']?.stages).toEqual({
+      // Their copy is newer but has no spec report: ours is kept rather than lost.
+      spec: {
+        status: 'passed',
+        firstPassedAt: '2026-12-02T09:00:00.000Z',
+        lastReport: report('spec', '2026-12-01T10:00:00.000Z'),
+      },
+      implementation: { status: 'attempted', lastReport: report('implementation', '2026-12-02T10:00:00.000Z') },
+    });
+    expect(merged.exercises['a']?.status).toBe('attempted');
+    expect(changes[0]).toContain('spec stage attempted → passed');
+    expect(changes[0]).toContain('implementation stage attempted');
+  });
+
   it('never lowers a status or counts, takes the newer code and names the replacement', () => {
     const ours = entry({ status: 'passed', attempts: 5, firstPassedAt: '2026-12-01T09:00:00.000Z' });
     const theirs = entry({

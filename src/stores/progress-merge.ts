@@ -1,7 +1,7 @@
 // Merging an imported progress file into this browser's progress. Nothing is lost silently: each
 // exercise keeps the better of both (status, attempts, hints), the newer code, and every change
 // is described so the learner sees it before agreeing.
-import type { ExerciseProgress, ExerciseStatus, Progress } from '../schemas/progress.ts';
+import type { ExerciseProgress, ExerciseStatus, Progress, StageProgress } from '../schemas/progress.ts';
 
 const RANK: Record<ExerciseStatus, number> = { 'not-started': 0, attempted: 1, passed: 2 };
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -72,6 +72,7 @@ function mergeExercise(ours: ExerciseProgress, theirs: ExerciseProgress): { entr
         : "your code here is kept (newer than the file's)",
     );
   }
+  const stages = mergeStages(ours.stages, theirs.stages, theirsNewer, notes);
   const entry: ExerciseProgress = {
     files: newer.files,
     status,
@@ -81,8 +82,43 @@ function mergeExercise(ours: ExerciseProgress, theirs: ExerciseProgress): { entr
     solutionViewed,
     ...(newer.lastReport ? { lastReport: newer.lastReport } : {}),
     ...(newer.lastReport && newer.gradedDigest ? { gradedDigest: newer.gradedDigest } : {}),
+    ...(stages ? { stages } : {}),
     updatedAt: newer.updatedAt,
   };
   if (notes.length === 0) notes.push('last result and time taken from the newer copy');
   return { entry, notes };
+}
+
+type Stages = NonNullable<ExerciseProgress['stages']>;
+
+/** tdd stages, each merged like an exercise: passed wins, the earliest pass is kept, the newer copy's report. */
+function mergeStages(
+  ours: Stages | undefined,
+  theirs: Stages | undefined,
+  theirsNewer: boolean,
+  notes: string[],
+): Stages | undefined {
+  if (!ours && !theirs) return undefined;
+  const merged: Stages = {};
+  for (const stage of ['spec', 'implementation'] as const) {
+    const a = ours?.[stage];
+    const b = theirs?.[stage];
+    if (!a || !b) {
+      const only = a ?? b;
+      if (only) merged[stage] = only;
+      if (b && !a) notes.push(`${stage} stage ${b.status}`);
+      continue;
+    }
+    const status = a.status === 'passed' || b.status === 'passed' ? 'passed' : 'attempted';
+    if (status !== a.status) notes.push(`${stage} stage ${a.status} → ${status}`);
+    const firstPassedAt = [a.firstPassedAt, b.firstPassedAt].filter((t): t is string => Boolean(t)).sort()[0];
+    const report = (theirsNewer ? b : a).lastReport ?? (theirsNewer ? a : b).lastReport;
+    const entry: StageProgress = {
+      status,
+      ...(firstPassedAt ? { firstPassedAt } : {}),
+      ...(report ? { lastReport: report } : {}),
+    };
+    merged[stage] = entry;
+  }
+  return merged;
 }

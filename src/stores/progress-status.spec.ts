@@ -13,6 +13,22 @@ describe('readStatuses', () => {
     ]);
   });
 
+  it('tells a tdd exercise whose spec passed from one merely attempted, and from one done', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      exercises: {
+        red: { status: 'attempted', stages: { spec: { status: 'attempted' } } },
+        green: { status: 'attempted', stages: { spec: { status: 'passed' }, implementation: { status: 'attempted' } } },
+        done: { status: 'passed', stages: { spec: { status: 'passed' }, implementation: { status: 'passed' } } },
+      },
+    });
+    expect([...readStatuses(raw)]).toEqual([
+      ['red', 'attempted'],
+      ['green', 'spec-passed'],
+      ['done', 'passed'],
+    ]);
+  });
+
   it('never throws on damaged or foreign data', () => {
     for (const raw of [
       null,
@@ -22,6 +38,7 @@ describe('readStatuses', () => {
       'null',
       '{"exercises":null}',
       '{"exercises":{"a":null,"b":{"status":7}}}',
+      '{"exercises":{"a":{"status":"spec-passed"}}}',
     ]) {
       expect(readStatuses(raw).size).toBe(0);
     }

@@ -42,6 +42,57 @@ describe('progress store', () => {
     expect(again?.lastReport?.finishedAt).toBe('2026-03-01T12:00:00.000Z');
   });
 
+  it('keeps each stage of a tdd exercise apart: a passing spec is not a passed exercise', () => {
+    const storage = memoryStorage();
+    const store = createProgressStore(storage);
+    const staged = (status: CheckReport['status'], stage: 'spec' | 'implementation', finishedAt: string) => ({
+      ...report(status, finishedAt),
+      stage,
+    });
+    store.recordReport('demo', staged('failed', 'spec', '2026-03-01T10:00:00.000Z'));
+    store.recordReport('demo', staged('passed', 'spec', '2026-03-01T10:05:00.000Z'));
+    expect(store.status('demo')).toBe('attempted');
+    expect(store.exercise('demo')?.firstPassedAt).toBeUndefined();
+    store.recordReport('demo', staged('failed', 'implementation', '2026-03-01T10:10:00.000Z'));
+    expect(store.status('demo')).toBe('attempted');
+    store.recordReport('demo', staged('passed', 'implementation', '2026-03-01T10:20:00.000Z'));
+    // A later failing run of the spec does not take the spec's pass back.
+    store.recordReport('demo', staged('failed', 'spec', '2026-03-01T10:30:00.000Z'));
+
+    const again = createProgressStore(storage).exercise('demo');
+    expect(again).toMatchObject({ status: 'passed', attempts: 5, firstPassedAt: '2026-03-01T10:20:00.000Z' });
+    expect(again?.stages?.spec).toMatchObject({ status: 'passed', firstPassedAt: '2026-03-01T10:05:00.000Z' });
+    expect(again?.stages?.spec?.lastReport?.finishedAt).toBe('2026-03-01T10:30:00.000Z');
+    expect(again?.stages?.implementation).toMatchObject({
+      status: 'passed',
+      firstPassedAt: '2026-03-01T10:20:00.000Z',
+    });
+    expect(again?.lastReport?.stage).toBe('spec');
+  });
+
+  it('loads progress saved before stages existed, unchanged', () => {
+    const storage = memoryStorage();
+    const saved = {
+      version: 1,
+      exercises: {
+        demo: {
+          files: { 'src/x.ts': 'x' },
+          status: 'passed',
+          attempts: 2,
+          firstPassedAt: '2026-01-01T00:00:00.000Z',
+          hintsUsed: 0,
+          solutionViewed: false,
+          lastReport: report('passed'),
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    };
+    storage.setItem(PROGRESS_KEY, JSON.stringify(saved));
+    const store = createProgressStore(storage);
+    expect(store.$notice.get()).toBeNull();
+    expect(store.exercise('demo')).toEqual(saved.exercises.demo);
+  });
+
   it('remembers which code the last report graded, so a reload can tell it is out of date', () => {
     const storage = memoryStorage();
     const store = createProgressStore(storage);

@@ -9,6 +9,7 @@ import {
   type ExerciseProgress,
   type ExerciseStatus,
   type Progress,
+  type StageProgress,
 } from '../schemas/progress.ts';
 import type { CheckReport } from '../schemas/report.ts';
 import { filesDigest } from './files-digest.ts';
@@ -66,6 +67,17 @@ export interface ProgressStore {
   merge(incoming: Progress): boolean;
 }
 
+/** A tdd stage after one more of its reports: passed stays passed, the first pass time is kept. */
+function stageAfter(previous: StageProgress | undefined, report: CheckReport): StageProgress {
+  const passed = report.status === 'passed';
+  const firstPassedAt = previous?.firstPassedAt ?? (passed ? report.finishedAt : undefined);
+  return {
+    status: passed || previous?.status === 'passed' ? 'passed' : 'attempted',
+    ...(firstPassedAt ? { firstPassedAt } : {}),
+    lastReport: report,
+  };
+}
+
 /** Damaged progress keeps every exercise entry that is still valid; the rest is in the backup. */
 export function salvageProgress(raw: unknown): { value: Progress; dropped: string[] } | null {
   // Data from a newer workbook is not downgraded here: it stays in its backup, whole.
@@ -109,7 +121,8 @@ export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
     saveFiles: (id, files) => update(id, (p) => ({ ...p, files: { ...files } })),
     recordReport: (id, report, graded) =>
       update(id, (p) => {
-        const passed = report.status === 'passed';
+        // A tdd exercise's spec stage passing is progress, not a pass: the exercise is done when its implementation passes.
+        const passed = report.status === 'passed' && report.stage !== 'spec';
         const { gradedDigest: _old, ...rest } = p;
         return {
           ...rest,
@@ -117,6 +130,9 @@ export function createProgressStore(storage?: KeyValueStorage): ProgressStore {
           attempts: p.attempts + 1,
           status: passed || p.status === 'passed' ? 'passed' : 'attempted',
           ...(passed && !p.firstPassedAt ? { firstPassedAt: report.finishedAt } : {}),
+          ...(report.stage
+            ? { stages: { ...p.stages, [report.stage]: stageAfter(p.stages?.[report.stage], report) } }
+            : {}),
           lastReport: report,
         };
       }),

@@ -3,7 +3,13 @@
 import { PROGRESS_KEY, readStatuses, type SavedStatus } from '../../stores/progress-status.ts';
 
 type Status = SavedStatus;
-const LABELS: Record<Status, string> = { 'not-started': 'Not started', attempted: 'Attempted', passed: 'Passed' };
+const LABELS: Record<Status, string> = {
+  'not-started': 'Not started',
+  attempted: 'Attempted',
+  // A test-first exercise between its stages: the spec is graded, the implementation is not yet.
+  'spec-passed': 'Spec passed',
+  passed: 'Passed',
+};
 
 class WorkbookProgress extends HTMLElement {
   connectedCallback(): void {
@@ -30,7 +36,7 @@ class WorkbookProgress extends HTMLElement {
     this.#fillWeekBadges(statuses);
     const ids = (this.dataset['exercises'] ?? '').split(' ').filter(Boolean);
     const passed = ids.filter((id) => statuses.get(id) === 'passed').length;
-    const attempted = ids.filter((id) => statuses.get(id) === 'attempted').length;
+    const attempted = ids.filter((id) => ['attempted', 'spec-passed'].includes(statuses.get(id) ?? '')).length;
     this.dataset['passed'] = String(passed);
     this.textContent =
       ids.length === 0

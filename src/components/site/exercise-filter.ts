@@ -2,7 +2,7 @@
 export interface FilterableExercise {
   week: string;
   competencies: string[];
-  /** The learner's status (not-started, attempted, passed); absent when unknown. */
+  /** The learner's status (not-started, attempted, spec-passed, passed); absent when unknown. */
   status?: string;
   difficulty?: string;
 }

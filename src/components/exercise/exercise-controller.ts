@@ -1,6 +1,7 @@
 // Mounts an exercise once the learner is near it (loaded on demand by exercise-element.ts). Each
 // part lives in its own module: exercise-editor (editor, tabs, problems, preferences),
-// exercise-files (autosave, reset, download), exercise-run (engine, runs, results) and
+// exercise-files (autosave, reset, download), exercise-run (engine, runs, results), exercise-stages
+// (the two stages of a test-first exercise) and
 // exercise-help (hints, solution). Parts read and write the stores only through their functions,
 // and grade only through the engine interface.
 import { type EditorData, parseEditorData } from '../../schemas/editor-data.ts';
@@ -11,6 +12,7 @@ import { mountEditor, openLocation } from './exercise-editor.ts';
 import { wireFiles } from './exercise-files.ts';
 import { wireHelp } from './exercise-help.ts';
 import { wireRuns } from './exercise-run.ts';
+import { wireStages } from './exercise-stages.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
 import { ResultsView } from './results-view.ts';
 
@@ -43,7 +45,7 @@ export async function mountExercise(root: HTMLElement): Promise<void> {
   const ctx: ExerciseContext = { root, id, data, store, results, q, button, say };
   editor = await mountEditor(ctx);
   const saveNow = wireFiles(ctx, editor);
-  wireRuns(ctx, editor, saveNow);
+  wireRuns(ctx, editor, saveNow, wireStages(ctx));
   wireHelp(ctx, editor);
 
   (await import('./automation.ts')).installAutomation();

@@ -8,11 +8,17 @@ import { chooseEngine, localHealth } from './engine-client.ts';
 import { exerciseServicesNotice } from '../../sandbox/missing-services.ts';
 import { showServicesNotice } from '../site/services-notice.ts';
 import type { ExerciseContext } from './exercise-context.ts';
+import type { StageControl } from './exercise-stages.ts';
 import { renderIsolation } from './isolation-view.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
 
-/** Wires the run controls; `saveNow` stores the code before each run. */
-export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: () => void): void {
+/** Wires the run controls; `saveNow` stores the code before each run; `stages` (tdd exercises) names the stage to grade. */
+export function wireRuns(
+  ctx: ExerciseContext,
+  editor: WorkbookEditor,
+  saveNow: () => void,
+  stages?: StageControl,
+): void {
   const { root, id, data, results, button, store } = ctx;
   const engineLine = ctx.q('[data-engine-line]');
   const isolationLine = ctx.q('[data-isolation]');
@@ -66,12 +72,14 @@ export function wireRuns(ctx: ExerciseContext, editor: WorkbookEditor, saveNow: 
     editor.mark([]);
     try {
       const graded = editor.files();
+      const stage = stages?.current();
       const report = await chosen.engine.grade(
-        { exerciseId: id, files: graded },
+        { exerciseId: id, files: graded, ...(stage ? { stage } : {}) },
         { signal: running.signal, onEvent: (e) => results.event(e) },
       );
       show(report, true);
       store.recordReport(id, report, graded);
+      stages?.afterReport(report);
     } catch (error) {
       const cancelled = error instanceof EngineError && error.code === 'aborted';
       results.fail(cancelled ? 'Run cancelled.' : (error as Error).message, cancelled ? 'cancelled' : 'error');

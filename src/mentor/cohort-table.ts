@@ -23,6 +23,8 @@ export interface CohortCell {
   hintsUsed: number;
   solutionViewed: boolean;
   passedAt?: string;
+  /** A test-first exercise whose spec passed stage 1 (its status stays attempted until stage 2 passes). */
+  specPassed?: boolean;
   due?: string;
   overdue: boolean;
   setTitle: string;
@@ -78,6 +80,7 @@ export function cohortTable(cohort: Cohort, catalog: ReadonlyMap<string, Catalog
         hintsUsed: e.hintsUsed,
         solutionViewed: e.solutionViewed,
         ...(e.passedAt ? { passedAt: e.passedAt } : {}),
+        ...(e.specPassed ? { specPassed: true } : {}),
         ...(due ? { due } : {}),
         overdue: isOverdue(due, e.status, today),
         setTitle: report.set.title,

@@ -42,6 +42,15 @@ describe('buildReport', () => {
     });
   });
 
+  it('says when a test-first exercise has passed its spec stage, which is not a pass of the exercise', () => {
+    const progress = sampleProgress();
+    const entry = progress.exercises['cqrs-create-task-handler']!;
+    progress.exercises['cqrs-create-task-handler'] = { ...entry, stages: { spec: { status: 'passed' } } };
+    const r = buildReport({ intern: { name: 'Ada Intern' }, set: sampleSet(), progress, now });
+    expect(r.exercises[1]).toMatchObject({ status: 'attempted', specPassed: true });
+    expect(r.exercises[0]).not.toHaveProperty('specPassed');
+  });
+
   it('refuses to write a report without a name', () => {
     expect(() => buildReport({ intern: { name: '  ' }, set: sampleSet(), progress: sampleProgress(), now })).toThrow(
       /intern/,

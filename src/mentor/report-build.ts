@@ -34,6 +34,7 @@ export function buildReport(input: {
         hintsUsed: p.hintsUsed,
         solutionViewed: p.solutionViewed,
         ...(p.firstPassedAt ? { passedAt: p.firstPassedAt } : {}),
+        ...(p.stages?.spec?.status === 'passed' ? { specPassed: true } : {}),
         files: { ...p.files },
         ...(p.lastReport ? { lastReport: p.lastReport } : {}),
       };

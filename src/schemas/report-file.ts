@@ -31,6 +31,12 @@ export const reportExerciseSchema = z
     hintsUsed: z.number().int().nonnegative().describe('Hints revealed'),
     solutionViewed: z.boolean().describe('Whether the reference solution was opened'),
     passedAt: z.string().datetime().optional().describe('When the checks first all passed'),
+    specPassed: z
+      .boolean()
+      .optional()
+      .describe(
+        'Test-first (tdd) exercises: the spec has passed stage 1; the exercise counts as passed only once its implementation (stage 2) passed',
+      ),
     files: z.record(z.string(), z.string()).describe('Workspace path → the final code, re-graded by the mentor'),
     lastReport: checkReportSchema.optional().describe('The last check report the intern saw'),
   })

@@ -270,6 +270,7 @@ class CohortDashboard extends HTMLElement {
       { class: classes, 'data-exercise': cell.exerciseId },
       STATUS_LABEL[cell.status],
       unknown ? h('small', {}, 'unknown exercise') : null,
+      cell.specPassed && cell.status !== 'passed' ? h('small', {}, 'spec passed (stage 1 of 2)') : null,
       h('small', {}, facts),
       cell.passedAt ? h('small', {}, `passed ${cell.passedAt.slice(0, 16).replace('T', ' ')}`) : null,
       cell.due ? h('small', {}, `due ${cell.due}${cell.overdue ? ' — overdue' : ''}`) : null,

@@ -124,6 +124,9 @@ export function verdictFromOutcome(
   }
   const exit = tests.flatMap((t) => t.errors).find((e) => /process\.exit unexpectedly called/.test(e.message));
   if (exit) return { status: 'error', checks, message: explainRunError(exit, context, stderr) };
+  // A learner's own spec (nothing expected) that declares no test is unfinished work, not a broken
+  // exercise: the caller says "your spec has no tests yet".
+  if (checks.length === 0 && expected.length === 0) return { status: 'failed', checks };
   if (checks.length === 0) {
     return {
       status: 'error',

@@ -47,6 +47,13 @@ describe('stage 1: the spec, before any implementation exists', () => {
     expect(survivor?.message).toContain('Add a test that fails for it');
   });
 
+  it("fails the starter's empty spec as unfinished work: it has no tests yet", async () => {
+    const report = await grade('spec', read(`exercises/clamp-first/${SPEC}`), starterImpl);
+    expect(report.status).toBe('failed');
+    expect(report.message).toBe('Your spec has no tests yet. Add it() blocks that describe the behaviour.');
+    expect(report.checks.slice(1).map((c) => c.status)).toEqual(['skipped', 'skipped', 'skipped']);
+  });
+
   it('refuses a spec that fails against the reference, and runs no mutant', async () => {
     const report = await grade('spec', referenceSpec.replace('toBe(5)', 'toBe(6)'), starterImpl);
     expect(report.status).toBe('failed');

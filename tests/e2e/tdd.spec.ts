@@ -35,8 +35,10 @@ test.describe('a test-first exercise', () => {
       if (request.url().endsWith('/api/grade')) graded.push(request.postDataJSON()?.stage);
     });
     await page.goto(`/exercises/${ID}/`);
+    // The instructions are long: the exercise loads when the learner scrolls to it.
+    await page.locator('workbook-exercise').scrollIntoViewIfNeeded();
     await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible();
+    await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 30_000 });
     const stage1 = stages(page).getByRole('button', { name: '1 Write the spec' });
     const stage2 = stages(page).getByRole('button', { name: '2 Make it pass' });
     await expect(stage1).toHaveAttribute('aria-current', 'step');
@@ -47,7 +49,9 @@ test.describe('a test-first exercise', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Stage 2 before the spec passed: the page says why and stays on stage 1.
-    await stage2.click();
+    // aria-disabled announces the lock but keeps the button clickable, so the click can say why
+    // (Playwright waits for aria-disabled elements to become enabled unless forced).
+    await stage2.click({ force: true });
     await expect(stageMessage(page)).toContainText('Stage 2 opens once your spec passes stage 1');
     await expect(stage1).toHaveAttribute('aria-current', 'step');
 
@@ -88,6 +92,7 @@ test.describe('a test-first exercise', () => {
     expect(saved.stages.spec.status).toBe('passed');
     expect(saved.stages.implementation.status).toBe('passed');
     await page.reload();
+    await page.locator('workbook-exercise').scrollIntoViewIfNeeded();
     await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 20_000 });
     await expect(stages(page).getByRole('button', { name: '2 Make it pass' })).toHaveAttribute('aria-current', 'step');
   });

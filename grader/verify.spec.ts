@@ -45,7 +45,10 @@ describe('variants of a tdd exercise', () => {
     const files = (label: string) => list.find((v) => v.label === label)?.files ?? {};
     // The starter's empty spec in stage 1; the reference spec over the starter's code in stage 2.
     expect(files('starter spec')).toEqual({ [SPEC]: exercise.starter[SPEC], [IMPL]: exercise.solution[IMPL] });
-    expect(files('starter implementation')).toEqual({ [SPEC]: exercise.solution[SPEC], [IMPL]: exercise.starter[IMPL] });
+    expect(files('starter implementation')).toEqual({
+      [SPEC]: exercise.solution[SPEC],
+      [IMPL]: exercise.starter[IMPL],
+    });
     // A wrong answer replaces only what its folder holds; the rest is the reference.
     expect(files('wrong spec "weak-spec"')).toEqual({ [SPEC]: '// weak spec\n', [IMPL]: exercise.solution[IMPL] });
     expect(files('wrong implementation "lax-impl"')).toEqual({

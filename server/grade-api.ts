@@ -214,17 +214,19 @@ export async function createLocalGrading(options: {
   };
 }
 
-/** "Check milestone" for `npm start`: the capstone suites (grader/project/check.ts), behind the same guard and token. */
+/** "Check milestone" and project re-grades for `npm start`: the capstone suites (grader/project/), behind the same guard and token. */
 async function projectCheckRoute(root: string, allowedHosts: () => readonly string[], token: string) {
   const [
     { checkProject },
     { recordPassed },
+    { regradeProjectArchive },
     { suiteFiles },
     { PROJECT_MILESTONES },
     { createProjectCheckRoute, defaultProjectRoots },
   ] = await Promise.all([
     import('../grader/project/check.ts'),
     import('../grader/project/init.ts'),
+    import('../grader/project/regrade.ts'),
     import('../grader/project/run-suite.ts'),
     import('../src/schemas/project.ts'),
     import('./project-check-api.ts'),
@@ -247,6 +249,7 @@ async function projectCheckRoute(root: string, allowedHosts: () => readonly stri
       if (report.status === 'passed') recordPassed(dir, milestone, report.isolation);
       return report;
     },
+    regrade: (milestone, archive, onEvent) => regradeProjectArchive({ repo: root, milestone, archive, onEvent }),
   });
 }
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_CHECK_PATH, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
+import { PROJECT_CHECK_PATH, PROJECT_REGRADE_PATH, TOKEN_HEADER } from '../src/schemas/grade-api.ts';
 import type { ProjectMilestone } from '../src/schemas/project.ts';
 import type { CheckReport, GradeEvent } from '../src/schemas/report.ts';
 import { createApiGuard } from './api-guard.ts';
@@ -21,6 +21,7 @@ let base: string;
 let projects: string;
 const ran: { milestone: ProjectMilestone; dir: string }[] = [];
 let release: (() => void) | undefined;
+const regraded: { milestone: ProjectMilestone; bytes: number }[] = [];
 
 beforeAll(async () => {
   projects = mkdtempSync(join(tmpdir(), 'workbook-projects-'));
@@ -29,6 +30,20 @@ beforeAll(async () => {
     workbookRoot: workbook,
     roots: [projects],
     milestones: () => ['m1', 'm2'],
+    async regrade(milestone, archive, onEvent) {
+      regraded.push({ milestone, bytes: archive.length });
+      onEvent({ type: 'started', exerciseId: `project-${milestone}`, checks: [] });
+      return {
+        version: 1,
+        exerciseId: `project-${milestone}`,
+        status: 'passed',
+        checks: [],
+        durationMs: 3,
+        engine: 'local',
+        isolation: 'bubblewrap',
+        finishedAt: new Date().toISOString(),
+      };
+    },
     async check(milestone, dir, onEvent: (e: GradeEvent) => void): Promise<CheckReport> {
       ran.push({ milestone, dir });
       onEvent({ type: 'started', exerciseId: `project-${milestone}`, checks: ['a'] });
@@ -63,8 +78,8 @@ function project(name: string, marker: string | null = '{"version":1,"name":"p",
   return dir;
 }
 
-const post = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }) =>
-  fetch(`${base}${PROJECT_CHECK_PATH}`, {
+const post = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }, path = PROJECT_CHECK_PATH) =>
+  fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -129,5 +144,33 @@ describe('POST /api/project-check', () => {
       .map((line) => JSON.parse(line) as GradeEvent);
     expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
     expect(ran).toEqual([{ milestone: 'm2', dir }]);
+  });
+});
+
+describe('POST /api/project-regrade', () => {
+  const regrade = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }) =>
+    post(body, headers, PROJECT_REGRADE_PATH);
+
+  it('is guarded like the other routes, and refuses an archive over 2 MB or not base64', async () => {
+    await refused(await regrade({ milestone: 'm1', archive: 'AAAA' }, {}), 403, /Missing or wrong/);
+    await refused(await regrade({ milestone: 'm1', archive: 'A'.repeat(3_000_000) }), 413, /at most 2 MB/);
+    await refused(
+      await regrade({ milestone: 'm1', archive: 'A'.repeat(2_796_208) }),
+      400,
+      /Field "archive": is larger than 2 MB/,
+    );
+    await refused(await regrade({ milestone: 'm1', archive: 'not base64!' }), 400, /Field "archive": must be base64/);
+    expect(regraded).toEqual([]);
+  });
+
+  it('hands the decoded archive to the re-grade and streams its report', async () => {
+    const response = await regrade({ milestone: 'm1', archive: Buffer.from('tar bytes').toString('base64') });
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as GradeEvent);
+    expect(events.map((e) => e.type)).toEqual(['started', 'report']);
+    expect(regraded).toEqual([{ milestone: 'm1', bytes: 9 }]);
   });
 });

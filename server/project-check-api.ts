@@ -1,4 +1,5 @@
-// POST /api/project-check: the capstone's "Check milestone" in the page. It starts the intern's
+// POST /api/project-check: the capstone's "Check milestone" in the page (and POST /api/project-regrade,
+// a mentor's re-grade of a report's project archive, grader/project/regrade.ts). It starts the intern's
 // service (their code) and runs a hidden suite against it, so it passes the same guard as
 // /api/grade (own Host and Origin, the per-process token). The folder comes from the page, so it is
 // held to what a project is: a full path, inside the folders projects may live in (home, beside the
@@ -9,8 +10,18 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, relative } from 'node:path';
-import { PROJECT_CHECK_PATH, projectCheckRequestSchema } from '../src/schemas/grade-api.ts';
-import { type ProjectMilestone, projectReportId, workbookProjectSchema } from '../src/schemas/project.ts';
+import {
+  PROJECT_CHECK_PATH,
+  PROJECT_REGRADE_PATH,
+  projectCheckRequestSchema,
+  projectRegradeRequestSchema,
+} from '../src/schemas/grade-api.ts';
+import {
+  MAX_PROJECT_ARCHIVE_BYTES,
+  type ProjectMilestone,
+  projectReportId,
+  workbookProjectSchema,
+} from '../src/schemas/project.ts';
 import { type CheckReport, type GradeEvent, REPORT_VERSION } from '../src/schemas/report.ts';
 import { type ApiGuard, HttpError, parseJsonBody, sendFailure, startEventStream } from './api-guard.ts';
 
@@ -26,6 +37,12 @@ export interface ProjectCheckApiOptions {
   milestones: () => readonly ProjectMilestone[];
   /** Runs the suite (grader/project/check.ts checkProject). */
   check: (milestone: ProjectMilestone, dir: string, onEvent: (event: GradeEvent) => void) => Promise<CheckReport>;
+  /** Re-grades a report's project archive (grader/project/regrade.ts); absent: the re-grade path answers 404. */
+  regrade?: (
+    milestone: ProjectMilestone,
+    archive: Uint8Array,
+    onEvent: (event: GradeEvent) => void,
+  ) => Promise<CheckReport>;
 }
 
 /** The folders projects may live in by default: home, beside the workbook, and WORKBOOK_PROJECTS (path list). */
@@ -116,36 +133,83 @@ function lstatFile(path: string) {
   }
 }
 
-/** The route: one check at a time (each starts a whole service), streamed as GradeEvents. */
+const REGRADE_BODY_BYTES = Math.ceil(MAX_PROJECT_ARCHIVE_BYTES / 3) * 4 + 1024;
+
+interface Job {
+  milestone: ProjectMilestone;
+  label: string;
+  run: (onEvent: (event: GradeEvent) => void) => Promise<CheckReport>;
+}
+
+/**
+ * The routes: "Check milestone" (a project folder) and, when `regrade` is given, a mentor's re-grade
+ * (a report's project archive). One run at a time (each starts a whole service), streamed as GradeEvents.
+ */
 export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
   let running: string | undefined;
+  const known = (milestone: ProjectMilestone) => {
+    if (!o.milestones().includes(milestone))
+      throw new HttpError(404, `Milestone ${milestone} has no acceptance suite yet; its page says what it will ask.`);
+  };
+  const checkJob = async (req: IncomingMessage): Promise<Job> => {
+    const example = '{"milestone": "m1", "dir": "/path/to/project"}';
+    const request = parseJsonBody(
+      await o.guard.readBody(req, MAX_BODY_BYTES, `Send ${example}.`),
+      projectCheckRequestSchema,
+      example,
+    );
+    known(request.milestone);
+    const dir = resolveProjectDir(request.dir, o);
+    return {
+      milestone: request.milestone,
+      label: `${request.milestone} of ${dir}`,
+      run: (onEvent) => o.check(request.milestone, dir, onEvent),
+    };
+  };
+  const regradeJob = async (req: IncomingMessage): Promise<Job> => {
+    const regrade = o.regrade;
+    if (!regrade) throw new HttpError(404, 'This server does not re-grade project archives.');
+    const example = '{"milestone": "m1", "archive": "<base64 of the .tar.gz>"}';
+    const request = parseJsonBody(
+      await o.guard.readBody(
+        req,
+        REGRADE_BODY_BYTES,
+        'A project archive is at most 2 MB: leave out node_modules, dist and coverage.',
+      ),
+      projectRegradeRequestSchema,
+      example,
+    );
+    known(request.milestone);
+    const archive = Buffer.from(request.archive, 'base64');
+    return {
+      milestone: request.milestone,
+      label: `a re-grade of ${request.milestone}`,
+      run: (onEvent) => regrade(request.milestone, archive, onEvent),
+    };
+  };
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if ((req.url ?? '/').split('?')[0] !== PROJECT_CHECK_PATH) return false;
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== PROJECT_CHECK_PATH && path !== PROJECT_REGRADE_PATH) return false;
     try {
-      if (req.method !== 'POST') throw new HttpError(405, `Use POST ${PROJECT_CHECK_PATH} with a JSON body.`);
+      if (req.method !== 'POST') throw new HttpError(405, `Use POST ${path} with a JSON body.`);
       o.guard.check(req, true);
-      const text = await o.guard.readBody(req, MAX_BODY_BYTES, 'Send {"milestone": "m1", "dir": "/path/to/project"}.');
-      const request = parseJsonBody(text, projectCheckRequestSchema, '{"milestone": "m1", "dir": "/path/to/project"}');
-      const { milestone } = request;
-      if (!o.milestones().includes(milestone))
-        throw new HttpError(404, `Milestone ${milestone} has no acceptance suite yet; its page says what it will ask.`);
-      const dir = resolveProjectDir(request.dir, o);
+      const job = path === PROJECT_CHECK_PATH ? await checkJob(req) : await regradeJob(req);
       if (running)
         throw new HttpError(
           409,
-          `A milestone check is already running (${running}); wait for it to finish, then check again.`,
+          `A milestone check is already running (${running}); wait for it to finish, then try again.`,
         );
-      running = `${milestone} of ${dir}`;
+      running = job.label;
       const send = startEventStream(res);
       const started = Date.now();
       try {
         // A closed page does not stop the run: the service and suite end within their own limits.
-        const report = await o.check(milestone, dir, (event) => {
+        const report = await job.run((event) => {
           if (event.type !== 'report') send(event);
         });
         send({ type: 'report', report });
       } catch (error) {
-        send({ type: 'report', report: failedRun(milestone, (error as Error).message, Date.now() - started) });
+        send({ type: 'report', report: failedRun(job.milestone, (error as Error).message, Date.now() - started) });
       } finally {
         running = undefined;
         res.end();

@@ -5,9 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { MAX_PROJECT_ARCHIVE_BYTES } from '../../src/schemas/project.ts';
 
 /** The most a project archive may weigh, compressed: what a report can carry. */
-export const MAX_ARCHIVE_BYTES = 2 * 1024 * 1024;
+export const MAX_ARCHIVE_BYTES = MAX_PROJECT_ARCHIVE_BYTES;
 /** The most its files may weigh unpacked (a gzip bomb stops here). */
 export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 /** The most entries (files and folders) it may hold. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectMilestoneSchema } from './project.ts';
+import { projectArchiveSchema, projectMilestoneSchema } from './project.ts';
 
 // The local grading API between `npm start` (server/grade-api.ts) and the page
 // (src/sandbox/local-engine.ts): its paths, its guard header and its JSON answers, in one place
@@ -53,3 +53,15 @@ export const projectCheckRequestSchema = z
   })
   .strict();
 export type ProjectCheckRequest = z.infer<typeof projectCheckRequestSchema>;
+
+/** POST: a ProjectRegradeRequest in, GradeEvents out as NDJSON (a mentor's re-grade of a report's project archive). */
+export const PROJECT_REGRADE_PATH = '/api/project-regrade';
+
+/** What the mentor's dashboard sends to re-grade a milestone: the archive the intern's report carries. */
+export const projectRegradeRequestSchema = z
+  .object({
+    milestone: projectMilestoneSchema,
+    archive: projectArchiveSchema,
+  })
+  .strict();
+export type ProjectRegradeRequest = z.infer<typeof projectRegradeRequestSchema>;

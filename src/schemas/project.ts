@@ -50,3 +50,16 @@ export const projectVariantSchema = z
   })
   .strict();
 export type ProjectVariant = z.infer<typeof projectVariantSchema>;
+
+/** The most a project archive (a .tar.gz of the project without node_modules) may weigh: what a report can carry. */
+export const MAX_PROJECT_ARCHIVE_BYTES = 2 * 1024 * 1024;
+
+/** A project archive as a report carries it: base64 of the .tar.gz bytes. */
+export const projectArchiveSchema = z
+  .string()
+  .max(
+    Math.ceil(MAX_PROJECT_ARCHIVE_BYTES / 3) * 4,
+    'is larger than 2 MB; pack the project without node_modules, dist and coverage',
+  )
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+  .describe("Base64 of the project's .tar.gz (no node_modules), at most 2 MB before encoding");

@@ -3,13 +3,15 @@
 // files + checks in __checks__/), so type-only imports (erased) do not count and every module the
 // checks reach at run time does. Capable when everything resolves to workbook modules or to a
 // package the browser engine ships; otherwise the reasons say what is missing.
-import { build, type Plugin } from 'esbuild';
+import { build, type Plugin, transform } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { BrowserCapability } from '../schemas/browser-capability.ts';
 import type { LoadedExercise } from './load.ts';
 
 import { BROWSER_PACKAGES, ENGINE_PACKAGES } from '../sandbox/browser-paths.ts';
+import { maskLiterals } from '../sandbox/js-scan.ts';
+import { moduleMocks, unsupportedMocks } from '../sandbox/module-mocks.ts';
 
 export { BROWSER_PACKAGES };
 
@@ -17,6 +19,11 @@ export { BROWSER_PACKAGES };
 export const CHECKS_DIR = '__checks__';
 
 const FIXTURES = 'workbook:grader-fixtures';
+
+/** The service's compiler settings that change emitted code (legacy decorators, class fields as assignments). */
+const tsconfigRaw = {
+  compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false },
+};
 
 export interface ExerciseGraph {
   /** Workspace paths of every module the checks reach, learner files included, in load order. */
@@ -29,17 +36,20 @@ export interface ExerciseGraph {
   imports: Record<string, string[]>;
   /** Node globals the code uses (Buffer, process, …), which a browser worker does not have. */
   nodeGlobals: string[];
+  /** Module mocks the browser engine cannot reproduce ("vi.mock (without a factory)"), empty when none. */
+  mockProblems: string[];
 }
 
 /**
  * Node-only globals the worker does not give (src/sandbox/node-globals.ts gives Buffer, setImmediate
- * and global), looked for in esbuild's output (comments and type-only code already gone). `process`
+ * and global), looked for in esbuild's output with string contents blanked (a Dockerfile line
+ * `node -e "process.exit(0)"` in a check is text, not a use). `process`
  * counts: the worker's has an empty env, so code reading configuration runs in the local grader.
  */
 const NODE_GLOBAL = /\b(process|__dirname|__filename|require)\b(?=\s*[.([])/g;
 
-const MODULE_MOCK = /\bvi\s*\.\s*(mock|doMock|unmock|hoisted)\s*\(/;
-const MOCKER = 'workbook:vi.mock';
+/** Any call of Vitest's module mocker (module-mocks.ts decides which forms the browser supports). */
+const MOCK_CALL = /\bvi\s*\.\s*(mock|doMock|unmock|doUnmock|hoisted|importActual|importMock)\s*\(/;
 const NEST_APP = /\b(createNestApplication|createNestMicroservice)\s*\(|\bNestFactory\.create/;
 
 /** The hidden check files of an exercise (flat folder; helpers too), as workspace paths → content. */
@@ -85,6 +95,25 @@ export async function exerciseGraph(
   };
   const packages = new Set<string>();
   const imports: Record<string, string[]> = {};
+  const entries = Object.keys(checks).filter((p) => p.endsWith('.check.ts'));
+  if (exercise.manifest.kind === 'write-tests')
+    entries.push(...Object.keys(learner).filter((p) => /\.(spec|test)\.ts$/.test(p)));
+  const mockProblems = new Set<string>();
+  // Module mocks, as the worker will see them: in the compiled code of each module.
+  const checkMocks = async (path: string, source: string) => {
+    if (!MOCK_CALL.test(source)) return;
+    const { code } = await transform(source, { loader: 'ts', format: 'esm', tsconfigRaw });
+    for (const problem of unsupportedMocks(code)) mockProblems.add(problem);
+    const mocks = moduleMocks(code);
+    if (mocks.length === 0) return;
+    // What one worker runs: a write-tests exercise's spec files, or the checks.
+    const run = exercise.manifest.kind === 'write-tests' ? entries.filter((e) => e in learner) : entries;
+    if (!run.includes(path)) mockProblems.add('vi.mock (outside a test file)');
+    else if (run.length > 1) mockProblems.add('vi.mock (in one of several test files)');
+    for (const { specifier } of mocks)
+      if (!ENGINE_PACKAGES.includes(specifier))
+        mockProblems.add(`vi.mock (of ${specifier}, which the browser engine does not ship)`);
+  };
   const plugin: Plugin = {
     name: 'workspace',
     setup(b) {
@@ -106,12 +135,13 @@ export async function exerciseGraph(
         edges.push(found);
         return { path: found, namespace: 'ws' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'ws' }, (args) => ({ contents: read(args.path) ?? '', loader: 'ts' }));
+      b.onLoad({ filter: /.*/, namespace: 'ws' }, async (args) => {
+        const contents = read(args.path) ?? '';
+        await checkMocks(args.path, contents);
+        return { contents, loader: 'ts' };
+      });
     },
   };
-  const entries = Object.keys(checks).filter((p) => p.endsWith('.check.ts'));
-  if (exercise.manifest.kind === 'write-tests')
-    entries.push(...Object.keys(learner).filter((p) => /\.(spec|test)\.ts$/.test(p)));
   const result = await build({
     entryPoints: entries,
     bundle: true,
@@ -122,37 +152,29 @@ export async function exerciseGraph(
     outdir: '/out',
     logLevel: 'silent',
     plugins: [plugin],
-    tsconfigRaw: {
-      compilerOptions: { verbatimModuleSyntax: true, experimentalDecorators: true, useDefineForClassFields: false },
-    },
+    tsconfigRaw,
   });
   // Nest loads its HTTP platform only when an app is created (a dynamic import the graph cannot see).
   if (result.outputFiles.some((f) => NEST_APP.test(f.text))) packages.add('@nestjs/platform-express');
-  // Module mocks need Vitest's module mocker (it hoists vi.mock above the imports); the browser runner has none.
-  if (result.outputFiles.some((f) => MODULE_MOCK.test(f.text))) packages.add(MOCKER);
   const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
   const nodeGlobals = new Set(
-    result.outputFiles.flatMap((f) => [...f.text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')),
+    result.outputFiles.flatMap((f) => [...maskLiterals(f.text).matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')),
   );
-  return { modules, entries, packages: [...packages].sort(), imports, nodeGlobals: [...nodeGlobals].sort() };
+  return {
+    modules,
+    entries,
+    packages: [...packages].sort(),
+    imports,
+    nodeGlobals: [...nodeGlobals].sort(),
+    mockProblems: [...mockProblems].sort(),
+  };
 }
 
 /**
  * Exercises whose graph the browser can load but whose verdicts the parity test found to differ
  * from the local grader's, with why; they stay with the local grader until the difference is gone.
  */
-export const PARITY_EXCEPTIONS: Readonly<Record<string, string>> = {
-  'idempotency-key-store':
-    "parity: the starter leaves a rejected promise without a handler, which the browser reports as a run error and the local grader's Vitest does not",
-  'cqrs-create-task-handler':
-    "parity: a wrong answer that does not await the save leaves a rejected promise without a handler, which the browser reports as a run error and the local grader's Vitest as a failed check (seen in a clean-clone CI run)",
-  // JavaScript hashing (@noble/hashes) is several times slower than Node's native crypto, and these
-  // checks hash tens of thousands of keys: the parity run hit the time limit in the browser only.
-  'consistent-hash-ring':
-    "parity: the checks hash many keys with MD5, which in the browser's JavaScript came close to the time limit (the local grader's native crypto does not)",
-  'feature-flag-rollout':
-    "parity: the checks hash many users with SHA-256, which in the browser's JavaScript came close to the time limit (the local grader's native crypto does not)",
-};
+export const PARITY_EXCEPTIONS: Readonly<Record<string, string>> = {};
 
 /** Why a graph cannot run in the browser: one reason per missing thing, in a stable order. */
 export function capabilityOf(exercise: LoadedExercise, graphs: readonly ExerciseGraph[]): BrowserCapability {
@@ -166,10 +188,6 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
     for (const pkg of graph.packages) {
       const name = packageName(pkg);
       if (safe.has(pkg)) continue;
-      if (pkg === MOCKER) {
-        reasons.add('vi.mock (the in-browser runner has no module mocker)');
-        continue;
-      }
       if (pkg === FIXTURES || pkg.startsWith('unresolved: ')) {
         reasons.add(pkg === FIXTURES ? 'needs: grader fixtures (database or Redis)' : pkg);
         continue;
@@ -181,6 +199,7 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
       );
     }
     for (const name of graph.nodeGlobals) reasons.add(`node global: ${name}`);
+    for (const problem of graph.mockProblems) reasons.add(`${problem} not supported`);
     const cycle = findCycle(graph.imports);
     if (cycle) reasons.add(`import cycle: ${cycle.join(' → ')}`);
   }

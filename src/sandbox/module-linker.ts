@@ -1,6 +1,9 @@
 // Links ES modules held as strings into importable blob: URLs (workers support no import maps):
 // every relative specifier is rewritten to the blob URL of the module it names, every bare one to
-// the URL of a shared package bundle. Runs in the grading worker; no DOM.
+// the URL of a shared package bundle. Runs in the grading worker; no DOM. A test file's
+// `vi.mock('<package>', factory)` links that package, in every module of the run, to a module
+// built from the factory (module-mocks.ts), as Vitest's hoisting does.
+import { type ModuleMock, mockModuleSource, moduleMocks, withoutMocks } from './module-mocks.ts';
 
 /** Static `import … from`, `export … from`, side-effect `import '…'` and dynamic `import('…')` specifiers. */
 const SPECIFIER = /(\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(['"])([^'"\n]+)\2/g;
@@ -35,17 +38,43 @@ export class LinkError extends Error {
   override name = 'LinkError';
 }
 
+/** The packages the test files (`entries`) mock: their export names must be known before linking. */
+export function mockedPackages(modules: Record<string, string>, entries: readonly string[]): string[] {
+  return [...new Set(entries.flatMap((entry) => moduleMocks(modules[entry] ?? '').map((m) => m.specifier)))];
+}
+
 /**
  * Creates a blob: URL per module reachable from `entries`; throws a LinkError naming the importing
  * file for an unknown module, a package the browser engine does not ship, or an import cycle.
+ * `mockExports` gives the export names of each package in mockedPackages() (read from its bundle).
  */
 export function linkModules(
-  modules: Record<string, string>,
+  sources: Record<string, string>,
   entries: readonly string[],
   packages: Record<string, string>,
   createUrl: (code: string) => string,
+  mockExports: Readonly<Record<string, readonly string[]>> = {},
 ): Map<string, string> {
   const urls = new Map<string, string>();
+  const modules = { ...sources };
+  /** Package bundle URL → the URL of its mock (so `crypto` and `node:crypto` share one, as in Vitest). */
+  const mocks = new Map<string, string>();
+  for (const entry of entries) {
+    const code = modules[entry];
+    const found: ModuleMock[] = code === undefined ? [] : moduleMocks(code);
+    if (code === undefined || found.length === 0) continue;
+    modules[entry] = withoutMocks(code, found);
+    for (const mock of found) {
+      const original = packages[mock.specifier];
+      const vitest = packages['vitest'];
+      const names = mockExports[mock.specifier];
+      if (!original || !vitest || !names)
+        throw new LinkError(
+          `${entry} mocks "${mock.specifier}", which the in-browser grader does not provide. Run the checks with the local grader (npm start).`,
+        );
+      mocks.set(original, createUrl(mockModuleSource(mock, code, { vitest, original }, names)));
+    }
+  }
   const open = new Set<string>();
   const visit = (path: string): string => {
     const done = urls.get(path);
@@ -67,7 +96,7 @@ export function linkModules(
         return `${before}${quote}${visit(target)}${quote}`;
       }
       const pkg = packages[specifier];
-      if (pkg) return `${before}${quote}${pkg}${quote}`;
+      if (pkg) return `${before}${quote}${mocks.get(pkg) ?? pkg}${quote}`;
       if (/^(blob|https?):/.test(specifier))
         throw new LinkError(`${path} imports "${specifier}": checks run offline and cannot load code from a URL.`);
       // The pattern also meets text such as `hash from '$2b$10$'` inside a string: what cannot name a

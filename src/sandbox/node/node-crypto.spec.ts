@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import * as shim from './node-crypto.ts';
 import { Buffer } from './node-buffer.ts';
 
-const INPUTS = ['', 'abc', 'héllo wörld ✓', 'x'.repeat(1000), NodeBuffer.from([0, 255, 1, 128])];
+// A lone surrogate (Node encodes it as U+FFFD) and an emoji (a surrogate pair) test the UTF-8 paths.
+const INPUTS = [
+  '',
+  'abc',
+  'héllo wörld ✓',
+  'x'.repeat(1000),
+  'a\uD83Db',
+  '😀 \uDC00',
+  NodeBuffer.from([0, 255, 1, 128]),
+];
 const ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'SHA256', 'RSA-SHA1', 'sha-256'];
 const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 
@@ -44,6 +53,29 @@ describe('node:crypto stand-in', () => {
     expect(ours.copy().update('!').digest('base64')).toBe(theirs.copy().update('!').digest('base64'));
     expect(ours.digest('hex')).toBe(theirs.digest('hex'));
     expect(shim.hash('sha1', 'abc')).toBe(node.hash('sha1', 'abc'));
+    for (const algorithm of ['md5', 'sha224', 'sha256']) {
+      const bytes = new Uint8Array([1, 2, 3]);
+      const hash = shim.createHash(algorithm).update('a').update(bytes).update('é', 'latin1');
+      bytes[0] = 9; // Node has consumed the bytes by now: changing them later changes nothing.
+      const copy = hash.copy();
+      expect(hash.digest('hex'), algorithm).toBe(
+        node
+          .createHash(algorithm)
+          .update('a')
+          .update(new Uint8Array([1, 2, 3]))
+          .update('é', 'latin1')
+          .digest('hex'),
+      );
+      expect(copy.update('more').digest('hex'), algorithm).toBe(
+        node
+          .createHash(algorithm)
+          .update('a')
+          .update(new Uint8Array([1, 2, 3]))
+          .update('é', 'latin1')
+          .update('more')
+          .digest('hex'),
+      );
+    }
   });
 
   it('fails where Node fails, with the same error', () => {

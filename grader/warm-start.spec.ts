@@ -11,8 +11,8 @@ const root = join(import.meta.dirname, '..');
 const PROBE = `${CHECKS_DIR}/probe.check.ts`;
 // Whether the service's packages were loaded in this worker before the spec ran: reflect-metadata
 // (a dependency of the service, imported by the warm-up) defines Reflect.getMetadata when loaded.
-const probe = (marker: string) => `import { it } from 'vitest';
-it('${marker}', () => {
+const probe = (marker: string, body = '') => `import { it } from 'vitest';
+it('${marker}', () => {${body}
   if (typeof (Reflect as { getMetadata?: unknown }).getMetadata !== 'function')
     throw new Error('the service packages were not loaded before this run');
 });
@@ -33,8 +33,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(marker: string, timeoutMs = 60_000) {
-  const invalidate = workspace.apply(new Map([[PROBE, probe(marker)]]));
+async function run(marker: string, body = '', timeoutMs = 60_000) {
+  const invalidate = workspace.apply(new Map([[PROBE, probe(marker, body)]]));
   const outcome = await host.run(
     {
       specs: [join(workspace.dir, PROBE)],
@@ -63,6 +63,15 @@ it('marks a run on the same warm worker as not cold', async () => {
   const second = await run('second run');
   expect(second.modules[0]?.tests.map((t) => t.state)).toEqual(['passed']);
   expect(second.cold).toBe(false);
+}, 120_000);
+
+it('keeps the worker after a run that touched process.stdin, as a database client does (it opens no handle)', async () => {
+  // Each probe fails on purpose with its worker's pid: the same pid means the same kept worker.
+  const pid = async (marker: string, body: string) =>
+    (await run(marker, `${body}\n  throw new Error('pid ' + process.pid);`)).modules[0]?.tests[0]?.errors[0]?.message;
+  const touched = await pid('touches stdin', '\n  void process.stdin;');
+  expect(touched).toMatch(/^pid \d+$/);
+  expect(await pid('after stdin', '')).toBe(touched);
 }, 120_000);
 
 it('warms the replacement after a timeout: its first run is cold again and finds the packages loaded', async () => {

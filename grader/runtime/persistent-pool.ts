@@ -148,7 +148,10 @@ class PersistentWorker implements PoolWorker {
         // The launcher's arguments come first (prlimit's end with node itself), Vitest's after.
         ...(launch.execPath ? { execPath: launch.execPath } : {}),
         execArgv: [...launch.execArgv, ...this.pool.execArgv, '--import', INTEGRITY],
-        stdio: 'pipe',
+        // No stdin: code that merely touches process.stdin (a database client does) would open a
+        // pipe on it, which the witness counts as left running, and the kept worker would be
+        // replaced after every such run. /dev/null opens no handle.
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         serialization: 'advanced',
       });
       child.stdout?.pipe(process.stdout, { end: false });

@@ -3,7 +3,9 @@
 //   owns. The shared server trusts local connections, so the sandbox never reaches it directly: it
 //   gets no PostgreSQL socket, and 127.0.0.1:5432 inside is relayed to the grader's guard
 //   (sandbox/pg-bridge.ts), which lets a connection through only as that role to that database.
-//   Dropped afterwards.
+//   Dropped afterwards. Milestone 4 (`createDatabases`): the role may also CREATEDB, for tests that
+//   make a database per file, and the guard lets it reach databases named `<its database>_…` too;
+//   every database it owns is dropped afterwards.
 // - Redis: a per-run ACL user limited to the run's key prefix (sandbox/redis-acl.ts) behind the
 //   grader's guarded bridge (sandbox/redis-bridge.ts); the service is told REDIS_PREFIX. Keys and
 //   user are deleted afterwards.
@@ -21,13 +23,18 @@ import type { Backing } from './service-process.ts';
 const PG_ADMIN_URL = process.env['WORKBOOK_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface RunBacking extends Backing {
+  /** The run's database, also the name of its role. */
+  database: string;
   /** What the suite may use to look behind the contract (its own admin connections). */
   suiteEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** Creates the run's database, role and Redis user; rejects with what to start when one is down. */
-export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBacking> {
+export async function createBacking(
+  redisUrl = DEFAULT_REDIS_URL,
+  o: { createDatabases?: boolean } = {},
+): Promise<RunBacking> {
   const id = `wb_capstone_${randomBytes(5).toString('hex')}`;
   const redisDown = await redisProblem(redisUrl);
   if (redisDown) throw new Error(redisDown);
@@ -36,10 +43,11 @@ export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBa
     await admin.connect();
   } catch (error) {
     throw new Error(
-      `Milestone 2 needs PostgreSQL, but ${PG_ADMIN_URL} did not answer (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) and check again.`,
+      `This milestone needs PostgreSQL, but ${PG_ADMIN_URL} did not answer (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) and check again.`,
     );
   }
-  await admin.query(`CREATE ROLE "${id}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION`);
+  const createdb = o.createDatabases ? 'CREATEDB' : 'NOCREATEDB';
+  await admin.query(`CREATE ROLE "${id}" LOGIN NOSUPERUSER ${createdb} NOCREATEROLE NOREPLICATION`);
   await admin.query(`CREATE DATABASE "${id}" OWNER "${id}"`);
   await admin.end();
 
@@ -58,13 +66,14 @@ export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBa
   const postgres: PostgresBridge = await bridgePostgres(
     postgresSocket,
     { host: pgTarget.hostname, port: Number(pgTarget.port || 5432) },
-    { role: id, database: id },
+    { role: id, database: id, ...(o.createDatabases ? { databasePrefix: `${id}_` } : {}) },
   );
   const withCredentials = new URL(redisUrl);
   withCredentials.username = encodeURIComponent(user.name);
   withCredentials.password = encodeURIComponent(user.password);
 
   return {
+    database: id,
     mounts: [],
     redisSocket,
     postgresSocket,
@@ -84,6 +93,12 @@ export async function createBacking(redisUrl = DEFAULT_REDIS_URL): Promise<RunBa
       rmSync(bridgeDir, { recursive: true, force: true });
       const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
       await cleanup.connect();
+      const owned = await cleanup.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = $1)',
+        [id],
+      );
+      for (const { datname } of owned.rows)
+        await cleanup.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}" WITH (FORCE)`);
       await cleanup.query(`DROP DATABASE IF EXISTS "${id}" WITH (FORCE)`);
       await cleanup.query(`DROP ROLE IF EXISTS "${id}"`);
       await cleanup.end();

@@ -15,6 +15,7 @@ import {
   REPORT_VERSION,
 } from '../../src/schemas/report.ts';
 import { createBacking, type RunBacking } from './backing.ts';
+import { checkCoverage } from './coverage-check.ts';
 import { type Front, openFront } from './front.ts';
 import { milestoneChecks, runSuite } from './run-suite.ts';
 import { type RunningService, ServiceStartError, serviceIsolationDetail, startService } from './service-process.ts';
@@ -96,6 +97,17 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
 
   const problem = projectProblem(o.dir);
   if (problem) return report('error', [], 'none', problem, 'Nothing ran: the folder cannot be started.');
+  // Milestone 4 starts no service: it runs the intern's own tests and measures their coverage.
+  if (o.milestone === 'm4')
+    return checkCoverage({
+      repo: o.repo,
+      dir: o.dir,
+      only: o.only,
+      expected,
+      onCheck: (check) => emit({ type: 'check', check }),
+      report,
+      ...(o.isolation ? { isolation: o.isolation } : {}),
+    });
   let backing: RunBacking | undefined;
   if (NEEDS_BACKING.has(o.milestone)) {
     try {

@@ -84,7 +84,7 @@ const MAX_PIDS = 512;
 const REDIS_DIR_INSIDE = '/run/workbook-redis';
 
 /** The Node the service runs on: the workbook's (Node 24), first on PATH inside. */
-function nodeDir(repo: string): string {
+export function nodeDir(repo: string): string {
   const local = join(repo, 'node_modules', 'node', 'bin');
   return existsSync(join(local, 'node')) ? local : dirname(process.execPath);
 }
@@ -98,7 +98,7 @@ function ancestorMounts(dir: string): string[] {
   }
 }
 
-function bwrapArgs(o: ServiceOptions, socketDir: string, env: Record<string, string>, node: string): string[] {
+export function bwrapArgs(o: ServiceOptions, socketDir: string, env: Record<string, string>, node: string): string[] {
   writeFileSync(join(socketDir, 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
   const args = ['--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-net', '--unshare-uts'];
   args.push('--unshare-cgroup-try', '--die-with-parent', '--new-session', '--hostname', 'project');

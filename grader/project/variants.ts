@@ -1,7 +1,7 @@
 // Deliberately broken reference services, one or more per milestone (checks/project/variants/*.json):
 // each is the reference with a few anchored edits, so it cannot drift from the service it breaks.
 // A milestone's suite must fail on every variant, on the check the variant names.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProjectMilestone, type ProjectVariant, projectVariantSchema } from '../../src/schemas/project.ts';
 
@@ -29,13 +29,20 @@ export function loadVariants(repo: string, milestone: ProjectMilestone): LoadedV
     .filter((variant) => variant.milestone === milestone);
 }
 
-/** Copies service/ (without node_modules, builds, coverage) to `dest` and applies the variant's edits. */
+/** Copies service/ (without node_modules, builds, coverage) to `dest`, deletes what the variant removes and applies its edits. */
 export function writeVariant(repo: string, variant: LoadedVariant, dest: string): void {
   const service = join(repo, 'service');
   cpSync(service, dest, {
     recursive: true,
     filter: (source) => !/[/\\](node_modules|dist|coverage)([/\\]|$)/.test(source.slice(service.length)),
   });
+  for (const path of variant.remove) {
+    if (!existsSync(join(dest, path)))
+      throw new Error(
+        `variant ${variant.id}: service/${path} does not exist; the service changed, so update checks/project/variants/${variant.id}.json.`,
+      );
+    rmSync(join(dest, path), { recursive: true });
+  }
   for (const edit of variant.edits) {
     const file = join(dest, edit.file);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;

@@ -20,6 +20,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export interface PostgresRun {
   role: string;
   database: string;
+  /** Milestone 4: databases whose name starts with this may be reached too (the role creates them). */
+  databasePrefix?: string;
 }
 
 export interface PostgresBridge {
@@ -57,8 +59,9 @@ export function startupProblem(params: Map<string, string>, run: PostgresRun): s
   const database = params.get('database') ?? user;
   if (user !== run.role)
     return `this sandbox may connect to PostgreSQL only as role "${run.role}" (the one in DATABASE_URL), not "${user ?? ''}"`;
-  if (database !== run.database)
-    return `this sandbox may connect only to database "${run.database}" (the one in DATABASE_URL), not "${database ?? ''}"`;
+  const created = run.databasePrefix !== undefined && database?.startsWith(run.databasePrefix) === true;
+  if (database !== run.database && !created)
+    return `this sandbox may connect only to database "${run.database}" (the one in DATABASE_URL${run.databasePrefix ? `, or one it created named ${run.databasePrefix}…` : ''}), not "${database ?? ''}"`;
   if (params.has('replication')) return 'replication connections are not allowed from this sandbox';
   return undefined;
 }

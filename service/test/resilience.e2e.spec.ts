@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { http, signUp, startService, TEST_JWT_SECRET, type RunningService, type TestUser } from './fixtures/e2e.js';
-import { connectTestRedis, createTestDatabase, REDIS_TEST_URL, uniquePrefix } from './fixtures/infrastructure.js';
+import { connectTestRedis, createTestDatabase, deleteKeysUnder, REDIS_TEST_URL, uniquePrefix } from './fixtures/infrastructure.js';
 import { TcpProxy } from './fixtures/tcp-proxy.js';
 
 // PostgreSQL and Redis are reached through proxies the test can cut, to see how the service
@@ -35,8 +35,7 @@ afterAll(async () => {
     () => database?.drop(),
     async () => {
       const redis = await connectTestRedis();
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
+      await deleteKeysUnder(redis, prefix);
       redis.disconnect();
     },
   ];

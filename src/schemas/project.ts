@@ -46,9 +46,22 @@ export const projectVariantSchema = z
     milestone: projectMilestoneSchema,
     description: z.string().min(1).describe('The contract rule the variant breaks'),
     failingCheck: z.string().min(1).describe('The check that must fail on it, by name'),
-    edits: z.array(serviceEditSchema).min(1),
+    edits: z.array(serviceEditSchema).default([]).describe('Anchored changes to service files'),
+    remove: z
+      .array(
+        z
+          .string()
+          .regex(/^(src|test)(\/.*[^/])?$/, 'must be a file or folder inside service/src or service/test, e.g. "test"')
+          .refine((path) => !path.split('/').includes('..'), 'must not leave the service folder'),
+      )
+      .default([])
+      .describe('Files or folders of the service the variant deletes (each must exist), e.g. its tests'),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.edits.length + v.remove.length > 0, {
+    message: 'a variant needs at least one edit or removal',
+    path: ['edits'],
+  });
 export type ProjectVariant = z.infer<typeof projectVariantSchema>;
 
 /** The most a project archive (a .tar.gz of the project without node_modules) may weigh: what a report can carry. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
-import { connectTestRedis, REDIS_TEST_URL, uniquePrefix } from '../../../test/fixtures/infrastructure.js';
+import { connectTestRedis, deleteKeysUnder, REDIS_TEST_URL, uniquePrefix } from '../../../test/fixtures/infrastructure.js';
 import { BullMqNotificationQueue } from './bullmq-notification.queue.js';
 import { InProcessNotificationQueue } from './in-process.queue.js';
 import { notificationQueueContract } from './notification-queue.contract.js';
@@ -16,8 +16,7 @@ beforeAll(async () => {
   redis = await connectTestRedis(); // fails with a clear message when Redis is down
 });
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await deleteKeysUnder(redis, prefix);
   redis.disconnect();
 });
 

@@ -1,0 +1,171 @@
+// Milestone 4: runs the intern's own tests, with coverage, as untrusted code. Under bubblewrap the
+// run gets what the service gets in milestones 1–3 (service-process.ts): no network, its folder
+// and the node_modules above it read-only, a private /tmp, own PIDs, an emptied environment, plus
+// - one writable host folder (the scratch) where Vitest writes its JSON results and the coverage
+//   report, at SCRATCH_INSIDE; the grader's CLI flags point there, whatever the intern's config says;
+// - PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379 inside, piped by the trusted relay to
+//   the grader's guards (sandbox/pg-bridge.ts: only the run's role, to its database or one it
+//   created named `<database>_…`; sandbox/redis-bridge.ts: a per-run ACL user), with DATABASE_URL
+//   (a per-run role that may create databases), REDIS_URL and REDIS_PREFIX.
+// The host then reads the scratch as data (coverage.ts); the run's exit code and output are shown,
+// never believed alone.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { CoverageRun } from '../../src/schemas/project-coverage.ts';
+import type { Isolation } from '../../src/schemas/report.ts';
+import { createPidsCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import { detectIsolation, which } from '../sandbox/isolation.ts';
+import type { RunBacking } from './backing.ts';
+import { COVERAGE_EXCLUDE, COVERAGE_INCLUDE } from './coverage.ts';
+import { bwrapArgs, nodeDir } from './service-process.ts';
+
+/** Where the scratch folder appears inside the sandbox. */
+const SCRATCH_INSIDE = '/run/workbook-scratch';
+/** Where service-process.ts mounts the folder of the backing's bridge sockets. */
+const BRIDGES_INSIDE = '/run/workbook-redis';
+const OUTPUT_KEEP = 12_000;
+const MAX_PIDS = 512;
+
+export interface CoverageRunOptions {
+  repo: string;
+  dir: string;
+  backing: RunBacking;
+  isolation?: 'auto' | 'none';
+  limitMs: number;
+}
+
+export interface FinishedRun extends CoverageRun {
+  isolation: Isolation;
+  /** Removes the scratch folder. */
+  discard(): void;
+}
+
+/** The Vitest the project resolves (its own node_modules or one above it), or undefined. */
+export function projectVitest(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const entry = join(at, 'node_modules', 'vitest', 'vitest.mjs');
+    if (existsSync(entry)) return entry;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** Vitest's arguments: the intern's config decides which tests run; the grader decides what is measured and where it goes. */
+export function vitestArgs(scratch: string): string[] {
+  // The folder is read-only: the config is loaded without bundling it to node_modules/.vite-temp,
+  // and Vitest's caches go to the scratch.
+  const args = ['run', '--configLoader', 'runner', '--no-cache', '--fsModuleCachePath', join(scratch, 'vitest-cache')];
+  args.push('--reporter', 'default', '--reporter', 'json', '--outputFile.json', join(scratch, 'results.json'));
+  args.push('--coverage.enabled', '--coverage.provider', 'v8', '--coverage.reportOnFailure');
+  args.push('--coverage.reportsDirectory', join(scratch, 'coverage'), '--coverage.reporter', 'json');
+  args.push('--coverage.include', COVERAGE_INCLUDE);
+  for (const pattern of COVERAGE_EXCLUDE) args.push('--coverage.exclude', pattern);
+  // The intern's own thresholds do not decide the verdict (the host measures); 0 keeps them from failing the run.
+  for (const metric of ['lines', 'statements', 'branches', 'functions'])
+    args.push(`--coverage.thresholds.${metric}`, '0');
+  return args;
+}
+
+/** Runs the tests to the end (or the limit) and says what happened; the scratch stays until discard(). */
+export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRun> {
+  const bwrap =
+    o.isolation === 'none' ? undefined : detectIsolation().isolation === 'bubblewrap' ? which('bwrap') : undefined;
+  const isolation: Isolation = bwrap ? 'bubblewrap' : 'none';
+  const node = nodeDir(o.repo);
+  const socketDir = mkdtempSync(join(tmpdir(), `workbook-m4-${process.pid}-`));
+  const scratch = mkdtempSync(join(tmpdir(), `workbook-m4-scratch-${process.pid}-`));
+  const vitest = projectVitest(o.dir);
+  const discard = () => rmSync(scratch, { recursive: true, force: true });
+  const finish = (fields: Omit<CoverageRun, 'dir' | 'scratch' | 'limitSeconds'>): FinishedRun => {
+    rmSync(socketDir, { recursive: true, force: true });
+    return { dir: o.dir, scratch, limitSeconds: Math.round(o.limitMs / 1000), isolation, discard, ...fields };
+  };
+  if (!vitest)
+    return finish({
+      exitCode: null,
+      timedOut: false,
+      output: `No Vitest is installed for ${o.dir}: run \`npm install\` there (the skeleton lists vitest and @vitest/coverage-v8).`,
+    });
+
+  const inside = bwrap ? SCRATCH_INSIDE : scratch;
+  const env: Record<string, string> = {
+    PATH: `${node}:/usr/local/bin:/usr/bin:/bin`,
+    HOME: bwrap ? '/tmp' : scratch,
+    TMPDIR: bwrap ? '/tmp' : scratch,
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+    CI: '1',
+    ...o.backing.env(Boolean(bwrap)),
+  };
+  let child: ChildProcess;
+  let cgroup: string | undefined;
+  if (bwrap) {
+    // Inside, PostgreSQL and Redis are 127.0.0.1:5432 and :6379, relayed to the grader's guards.
+    for (const [variable, socket] of [
+      ['WORKBOOK_RELAY_REDIS', o.backing.redisSocket],
+      ['WORKBOOK_RELAY_POSTGRES', o.backing.postgresSocket],
+    ] as const)
+      if (socket) env[variable] = `${BRIDGES_INSIDE}/${basename(socket)}`;
+    cgroup = createPidsCgroup(`project-m4-${process.pid}-${Date.now()}`, MAX_PIDS);
+    const args = bwrapArgs({ repo: o.repo, dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
+    args.push('--bind', scratch, SCRATCH_INSIDE);
+    const relay = join(import.meta.dirname, 'relay.ts');
+    const command = [
+      bwrap,
+      ...args,
+      '--',
+      join(node, 'node'),
+      relay,
+      `${SOCKET_DIR}/service.sock`,
+      '3000',
+      join(node, 'node'),
+      vitest,
+      ...vitestArgs(inside),
+    ];
+    const full = cgroup ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, ...command] : command;
+    child = spawn(full[0] as string, full.slice(1), {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: env['PATH'] as string },
+    });
+  } else {
+    child = spawn(join(node, 'node'), [vitest, ...vitestArgs(inside)], {
+      cwd: o.dir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
+  }
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEEP);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }, o.limitMs);
+  const exitCode = await new Promise<number | null>((resolve) => {
+    child.once('error', (error) => {
+      output += `\nCould not start the tests: ${error.message}`;
+      resolve(null);
+    });
+    child.once('exit', (code) => resolve(code));
+  });
+  clearTimeout(timer);
+  // Whatever the run left behind in its group (a server a test forgot to close) ends with it.
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+  removeCgroup(cgroup);
+  return finish({ exitCode, timedOut, output: output.trim().split('\n').slice(-60).join('\n') });
+}

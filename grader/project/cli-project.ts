@@ -66,10 +66,13 @@ async function check(repo: string, target: string | undefined, flags: ProjectFla
     );
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : '.');
   const live = !flags.json;
+  const shown = relative(process.cwd(), dir) || '.';
   if (live)
     console.log(
       s.dim(
-        `Starting ${relative(process.cwd(), dir) || '.'} with \`npm start\` and running the ${parsed.data} acceptance checks…`,
+        parsed.data === 'm4'
+          ? `Running the tests of ${shown} with coverage in the grader's sandbox (this takes as long as they do), then the m4 checks…`
+          : `Starting ${shown} with \`npm start\` and running the ${parsed.data} acceptance checks…`,
       ),
     );
   const report = await checkProject({

@@ -71,7 +71,8 @@ export async function checkCoverage(o: CoverageCheckOptions): Promise<CheckRepor
     writeFileSync(file, JSON.stringify(record));
     const outcome = await runSuite(o.repo, 'm4', { PROJECT_M4_RUN: file }, o.onCheck, CHECKS_LIMIT_MS, o.only);
     const detail = coverageIsolationDetail(run.isolation);
-    if (outcome.problem) return o.report(outcome.problem.kind, outcome.checks, run.isolation, outcome.problem.message, detail);
+    if (outcome.problem)
+      return o.report(outcome.problem.kind, outcome.checks, run.isolation, outcome.problem.message, detail);
     const ran = outcome.checks.filter((c) => c.status !== 'skipped');
     const complete = o.only ? ran.length === 1 : ran.length === o.expected.length;
     const passed = complete && ran.every((c) => c.status === 'passed');

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IstanbulFile } from '../../src/schemas/project-coverage.ts';
-import { countedSources, isTypeOnly, measureCoverage, percent, readCoverageReport, readTestResults } from './coverage.ts';
+import {
+  countedSources,
+  isTypeOnly,
+  measureCoverage,
+  percent,
+  readCoverageReport,
+  readTestResults,
+} from './coverage.ts';
 import { projectVitest, vitestArgs } from './coverage-run.ts';
 
 const made: string[] = [];
@@ -50,7 +57,10 @@ describe('what counts as the intern’s code', () => {
       'test/e2e.spec.ts': 'it("x", () => {});',
       'src/readme.md': '# no',
     });
-    expect(countedSources(dir)).toEqual({ counted: ['src/app.ts', 'src/domain/task.ts'], typeOnly: ['src/domain/port.ts'] });
+    expect(countedSources(dir)).toEqual({
+      counted: ['src/app.ts', 'src/domain/task.ts'],
+      typeOnly: ['src/domain/port.ts'],
+    });
   });
 
   it('a decorated class or a file of imports and re-exports is code; a type-only import is not', () => {
@@ -103,22 +113,26 @@ describe('the host measures coverage itself', () => {
     const dir = project({ 'bad.json': '{"a": {"path": "/x", "s": {}}}', 'broken.json': '{' });
     expect(() => readCoverageReport(join(dir, 'none.json'))).toThrow('The coverage report was not written');
     expect(() => readCoverageReport(join(dir, 'broken.json'))).toThrow(/The coverage report is not valid JSON/);
-    expect(() => readCoverageReport(join(dir, 'bad.json'))).toThrow(/does not have the expected shape: a\.statementMap/);
-    expect(() => readTestResults(join(dir, 'bad.json'))).toThrow(/The test results file does not have the expected shape/);
+    expect(() => readCoverageReport(join(dir, 'bad.json'))).toThrow(
+      /does not have the expected shape: a\.statementMap/,
+    );
+    expect(() => readTestResults(join(dir, 'bad.json'))).toThrow(
+      /The test results file does not have the expected shape/,
+    );
   });
 });
 
 describe('the run the grader starts', () => {
   it("overrides what is measured and where it goes, whatever the intern's config says", () => {
     const args = vitestArgs('/run/scratch');
-    const after = (flag: string) => args.filter((_, i) => args[i - 1] === flag);
-    expect(after('--coverage.reportsDirectory')).toEqual(['/run/scratch/coverage']);
-    expect(after('--coverage.reporter')).toEqual(['json']);
-    expect(after('--coverage.include')).toEqual(['src/**/*.ts']);
-    expect(after('--coverage.exclude')).toContain('src/generated/**');
-    expect(after('--coverage.thresholds.statements')).toEqual(['0']);
-    expect(after('--outputFile.json')).toEqual(['/run/scratch/results.json']);
-    expect(after('--configLoader')).toEqual(['runner']);
+    const valuesOf = (flag: string) => args.filter((_, i) => args[i - 1] === flag);
+    expect(valuesOf('--coverage.reportsDirectory')).toEqual(['/run/scratch/coverage']);
+    expect(valuesOf('--coverage.reporter')).toEqual(['json']);
+    expect(valuesOf('--coverage.include')).toEqual(['src/**/*.ts']);
+    expect(valuesOf('--coverage.exclude')).toContain('src/generated/**');
+    expect(valuesOf('--coverage.thresholds.statements')).toEqual(['0']);
+    expect(valuesOf('--outputFile.json')).toEqual(['/run/scratch/results.json']);
+    expect(valuesOf('--configLoader')).toEqual(['runner']);
   });
 
   it("finds the project's Vitest in its node_modules or above it", () => {

@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { transformSync } from 'esbuild';
+import type { z } from 'zod';
 import {
   type IstanbulFile,
   type IstanbulReport,
@@ -172,13 +173,13 @@ function readJson<T>(file: string, what: string, parse: (data: unknown) => T): T
   return parse(data);
 }
 
-function schemaParser<T>(schema: {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } };
-}, what: string) {
+function schemaParser<T>(schema: z.ZodType<T>, what: string) {
   return (data: unknown): T => {
     const parsed = schema.safeParse(data);
     if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(top)'} ${i.message}`);
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.map(String).join('.') || '(top)'} ${i.message}`);
     throw new Error(`${what} does not have the expected shape: ${issues.join('; ')}`);
   };
 }

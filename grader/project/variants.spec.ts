@@ -47,7 +47,9 @@ describe('writeVariant', () => {
   });
 
   it('fails naming the variant file when a removed path no longer exists in the service', () => {
-    expect(() => writeVariant(repo, { ...base, id: 'gone', edits: [], remove: ['test/nothing-here.ts'] }, dest())).toThrow(
+    expect(() =>
+      writeVariant(repo, { ...base, id: 'gone', edits: [], remove: ['test/nothing-here.ts'] }, dest()),
+    ).toThrow(
       'variant gone: service/test/nothing-here.ts does not exist; the service changed, so update checks/project/variants/gone.json.',
     );
   });

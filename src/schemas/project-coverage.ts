@@ -19,8 +19,8 @@ export const istanbulFileSchema = z
     statementMap: z.record(z.string(), range).describe('Statement id → where it is'),
     s: z.record(z.string(), z.number().int().min(0)).describe('Statement id → how many times it ran'),
     branchMap: z
-      .record(z.string(), z.object({ locations: z.array(range).optional() }).loose())
-      .describe('Branch id → its arms'),
+      .record(z.string(), z.object({}).loose())
+      .describe('Branch id → its arms (an implicit else has no location, so none is read)'),
     b: z.record(z.string(), z.array(z.number().int().min(0))).describe('Branch id → how many times each arm ran'),
   })
   .loose();

@@ -1,7 +1,7 @@
 // Milestone 4's checks run on the host after the intern's own tests ran in the sandbox
 // (grader/project/coverage-run.ts). They read what that run wrote as data and recompute the
 // coverage from per-statement counts (grader/project/coverage.ts); rules.md maps each rule.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import {
@@ -41,12 +41,17 @@ function measured(): CoverageMeasure {
     fail(
       "Your src/ folder has no code to measure (only tests, main.ts, generated or type-only files); the contract says at least 85 % of your code's statements and lines run under your tests.",
     );
+  const file = join(run.scratch, 'coverage', 'coverage-final.json');
+  if (!existsSync(file))
+    fail(
+      `No coverage report was written (the first check says why the run did not finish); the contract says at least ${COVERAGE_GOAL} % of your code runs under your tests.`,
+    );
   let report: ReturnType<typeof readCoverageReport>;
   try {
-    report = readCoverageReport(join(run.scratch, 'coverage', 'coverage-final.json'));
+    report = readCoverageReport(file);
   } catch (error) {
     fail(
-      `${(error as Error).message} (the first check says why the run did not finish); the contract says at least ${COVERAGE_GOAL} % of your code runs under your tests.`,
+      `${(error as Error).message}; the contract says coverage is measured from the report your real test run writes.`,
     );
   }
   const measure = measureCoverage(run.dir, counted, report);

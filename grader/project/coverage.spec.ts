@@ -1,5 +1,6 @@
 // Milestone 4's arithmetic and its defences against a report that does not match the project:
 // the file rule, the host's own percentages, missing and mismatched entries, schema errors.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,8 +21,11 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'workbook-m4-spec-'));
+const repo = join(import.meta.dirname, '..', '..');
+
+function project(files: Record<string, string>, under = tmpdir()): string {
+  mkdirSync(under, { recursive: true });
+  const dir = mkdtempSync(join(under, 'workbook-m4-spec-'));
   made.push(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -133,6 +137,42 @@ describe('the run the grader starts', () => {
     expect(valuesOf('--coverage.thresholds.statements')).toEqual(['0']);
     expect(valuesOf('--outputFile.json')).toEqual(['/run/scratch/results.json']);
     expect(valuesOf('--configLoader')).toEqual(['runner']);
+  });
+
+  it("the intern's config cannot narrow what is measured or fail the run with its own thresholds", () => {
+    // Under the repository, so the fixture's config resolves the workbook's Vitest.
+    const dir = project(
+      {
+        'package.json': '{ "name": "narrow", "type": "module" }',
+        'vitest.config.ts': `import { defineConfig } from 'vitest/config';
+export default defineConfig({ test: { include: ['src/**/*.spec.ts'], coverage: {
+  include: ['src/a.ts'], exclude: ['src/b.ts'], thresholds: { lines: 100, perFile: true }, reportsDirectory: 'mine' } } });`,
+        'src/a.ts': 'export const a = (x: number) => (x > 0 ? 1 : 2);',
+        'src/b.ts': 'export const b = (x: number) => (x > 0 ? 1 : 2);',
+        'src/a.spec.ts':
+          "import { expect, it } from 'vitest';\nimport { a } from './a.ts';\nit('a', () => expect(a(1)).toBe(1));",
+      },
+      join(repo, '.workbook'),
+    );
+    const scratch = join(dir, 'scratch');
+    const vitest = projectVitest(dir) as string;
+    const run = spawnSync(process.execPath, [vitest, ...vitestArgs(scratch)], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1', NO_COLOR: '1' },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const measure = measureCoverage(
+      dir,
+      countedSources(dir).counted,
+      readCoverageReport(join(scratch, 'coverage', 'coverage-final.json')),
+    );
+    expect(measure.missing).toEqual([]);
+    expect(measure.files.map((f) => [f.path, percent(f.statements)])).toEqual([
+      ['src/a.ts', 100],
+      ['src/b.ts', 0],
+    ]);
+    expect(readTestResults(join(scratch, 'results.json')).numTotalTests).toBe(1);
   });
 
   it("finds the project's Vitest in its node_modules or above it", () => {

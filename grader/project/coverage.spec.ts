@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IstanbulFile } from '../../src/schemas/project-coverage.ts';
+import { startupProblem } from '../sandbox/pg-bridge.ts';
 import {
   countedSources,
   isTypeOnly,
@@ -178,5 +179,21 @@ export default defineConfig({ test: { include: ['src/**/*.spec.ts'], coverage: {
   it("finds the project's Vitest in its node_modules or above it", () => {
     const dir = project({ 'node_modules/vitest/vitest.mjs': '', 'svc/package.json': '{}' });
     expect(projectVitest(join(dir, 'svc'))).toBe(join(dir, 'node_modules/vitest/vitest.mjs'));
+  });
+});
+
+describe("the run's PostgreSQL guard", () => {
+  it("lets milestone 4's role reach the databases it creates (<database>_…) and no others", () => {
+    const run = { role: 'wb_r', database: 'wb_r', databasePrefix: 'wb_r_' };
+    const params = (database: string) =>
+      new Map([
+        ['user', 'wb_r'],
+        ['database', database],
+      ]);
+    expect(startupProblem(params('wb_r'), run)).toBeUndefined();
+    expect(startupProblem(params('wb_r_tasks_1a2b3c4d'), run)).toBeUndefined();
+    expect(startupProblem(params('wb_rx'), run)).toMatch(/only to database "wb_r" .*or one it created named wb_r_…/);
+    expect(startupProblem(params('postgres'), run)).toMatch(/not "postgres"/);
+    expect(startupProblem(params('wb_r_tasks'), { role: 'wb_r', database: 'wb_r' })).toMatch(/only to database/);
   });
 });

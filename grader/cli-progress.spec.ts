@@ -30,6 +30,40 @@ describe('recordCliRun', () => {
     });
   });
 
+  it('keeps both stages of a test-first exercise; a passing spec is not yet a pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-progress-'));
+    const file = join(dir, '.workbook', 'progress.json');
+    const staged = (stage: 'spec' | 'implementation', status: 'passed' | 'failed', finishedAt: string) => ({
+      ...report(status, finishedAt),
+      exerciseId: 'tdd-retry-schedule',
+      stage,
+    });
+    recordCliRun(
+      file,
+      'tdd-retry-schedule',
+      { 'a.spec.ts': 's' },
+      staged('spec', 'passed', '2026-12-06T01:00:00.000Z'),
+    );
+    const read = () => {
+      const parsed = parseProgressFile(readFileSync(file, 'utf8'), 'progress.json');
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.value.progress.exercises['tdd-retry-schedule'];
+    };
+    expect(read()).toMatchObject({ status: 'attempted', stages: { spec: { status: 'passed' } } });
+    expect(read()?.firstPassedAt).toBeUndefined();
+    recordCliRun(
+      file,
+      'tdd-retry-schedule',
+      { 'a.ts': 'i' },
+      staged('implementation', 'passed', '2026-12-06T02:00:00.000Z'),
+    );
+    expect(read()).toMatchObject({
+      status: 'passed',
+      firstPassedAt: '2026-12-06T02:00:00.000Z',
+      stages: { spec: { status: 'passed' }, implementation: { status: 'passed' } },
+    });
+  });
+
   it('sets an unreadable file aside instead of overwriting it, and says so', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-progress-'));
     const file = join(dir, 'progress.json');

@@ -9,9 +9,12 @@ const NO_SERVICE = new Set(['m4']);
 const milestone = process.env['PROJECT_MILESTONE'] ?? '';
 
 /**
- * Files run in name order, as the report lists them, on every machine: Vitest's own order puts
- * files that failed or took longest first once it has a results cache (and largest first without
- * one), so a clean clone and a warm checkout ran the suite in different orders.
+ * Files run in name order, as the report lists them, on every machine and in every run: Vitest's
+ * own order puts files that failed or took longest first once it has a results cache (largest
+ * first without one), and every run of these suites shares one cache (checks/project/node_modules/.vite).
+ * In the integrity test the skeleton's and the variants' runs finish first and write it, so the
+ * reference's run, starting later, took their order: that is how M2's old queue check, which
+ * relied on a job events.spec.ts caused, ran before events.spec.ts only in CI.
  */
 class NameOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

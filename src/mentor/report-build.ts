@@ -1,12 +1,14 @@
 // Builds the progress report file an intern hands to their mentor, from their saved progress.
 import type { ExerciseSet } from '../schemas/exercise-set.ts';
 import type { Progress } from '../schemas/progress.ts';
+import { PROJECT_MILESTONES, projectReportId } from '../schemas/project.ts';
 import {
   REPORT_FILE_FORMAT,
   REPORT_FILE_VERSION,
   reportFileSchema,
   type Intern,
   type ReportFile,
+  type ReportMilestone,
 } from '../schemas/report-file.ts';
 
 /** One report for one assignment: every exercise of the set, untouched ones as not-started. */
@@ -14,6 +16,8 @@ export function buildReport(input: {
   intern: Intern;
   set: ExerciseSet;
   progress: Pick<Progress, 'exercises'>;
+  /** Base64 of the capstone project's .tar.gz, when the intern attached one. */
+  projectArchive?: string;
   now?: Date;
 }): ReportFile {
   const { intern, set, progress } = input;
@@ -40,6 +44,22 @@ export function buildReport(input: {
       };
     }),
   };
+  const milestones = PROJECT_MILESTONES.flatMap((milestone): ReportMilestone[] => {
+    const id = projectReportId(milestone);
+    const p = Object.hasOwn(progress.exercises, id) ? progress.exercises[id] : undefined;
+    if (!p) return [];
+    return [
+      {
+        milestone,
+        status: p.status,
+        attempts: p.attempts,
+        ...(p.firstPassedAt ? { passedAt: p.firstPassedAt } : {}),
+        ...(p.lastReport ? { lastReport: p.lastReport } : {}),
+      },
+    ];
+  });
+  if (milestones.length) report.milestones = milestones;
+  if (input.projectArchive) report.projectArchive = input.projectArchive;
   // Validate on the way out too: a report the mentor's dashboard would refuse must not be written.
   return reportFileSchema.parse(report);
 }

@@ -8,7 +8,9 @@ import {
   type HealthResponse,
   healthResponseSchema,
   PROJECT_CHECK_PATH,
+  PROJECT_REGRADE_PATH,
   type ProjectCheckRequest,
+  type ProjectRegradeRequest,
   TOKEN_HEADER,
 } from '../schemas/grade-api.ts';
 import type { CheckReport, GradeRequest } from '../schemas/report.ts';
@@ -54,6 +56,17 @@ export function checkProjectLocally(
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const url = new URL(PROJECT_CHECK_PATH, options.baseUrl).href;
   return postForEvents(doFetch, url, options.token, request, grading, 'The workbook server refused the check');
+}
+
+/** A mentor's re-grade of a report's project archive through the local server (it refuses without bubblewrap). */
+export function regradeProjectLocally(
+  options: LocalEngineOptions,
+  request: ProjectRegradeRequest,
+  grading: EngineGradeOptions = {},
+): Promise<CheckReport> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const url = new URL(PROJECT_REGRADE_PATH, options.baseUrl).href;
+  return postForEvents(doFetch, url, options.token, request, grading, 'The workbook server refused the re-grade');
 }
 
 /** POSTs a JSON request with the page token and reads the NDJSON GradeEvents it answers. */

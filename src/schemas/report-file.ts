@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exerciseIdSchema } from './exercise.ts';
 import { exerciseSetSchema } from './exercise-set.ts';
 import { exerciseStatusSchema } from './progress.ts';
+import { projectArchiveSchema, projectMilestoneSchema } from './project.ts';
 import { checkReportSchema } from './report.ts';
 
 export const REPORT_FILE_FORMAT = 'backend-workbook/progress-report' as const;
@@ -43,6 +44,18 @@ export const reportExerciseSchema = z
   .strict();
 export type ReportExercise = z.infer<typeof reportExerciseSchema>;
 
+/** The intern's capstone milestone, from their progress (`project-<m>`): what they claim and their last run. */
+export const reportMilestoneSchema = z
+  .object({
+    milestone: projectMilestoneSchema,
+    status: exerciseStatusSchema.describe("Status claimed by the intern's browser"),
+    attempts: z.number().int().nonnegative().describe('Checks run from the page or imported from the CLI'),
+    passedAt: z.string().datetime().optional().describe('When the milestone first passed'),
+    lastReport: checkReportSchema.optional().describe('The last milestone report the intern saw (with its isolation)'),
+  })
+  .strict();
+export type ReportMilestone = z.infer<typeof reportMilestoneSchema>;
+
 /** A progress report file an intern exports for one assignment and a mentor imports. */
 export const reportFileSchema = z
   .object({
@@ -55,6 +68,16 @@ export const reportFileSchema = z
       .datetime()
       .describe('When the report was exported; the newest report per intern and set wins'),
     exercises: z.array(reportExerciseSchema).describe('One entry per exercise of the set, in set order'),
+    milestones: z
+      .array(reportMilestoneSchema)
+      .max(4)
+      .optional()
+      .describe('Capstone milestones the intern has checked (absent in reports from before the capstone)'),
+    projectArchive: projectArchiveSchema
+      .optional()
+      .describe(
+        "The intern's capstone project (.tar.gz, no node_modules) the mentor's re-grade runs the milestones on",
+      ),
   })
   .strict();
 export type ReportFile = z.infer<typeof reportFileSchema>;

@@ -63,7 +63,7 @@ test('a hostile report is never shown verified after a re-grade', async ({ page 
   await page.getByLabel('Choose report files').setInputFiles(file);
   await expect(page.getByText(/^Imported Eve Intern — Hostile set/)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Re-grade' }).click();
+  await page.getByRole('button', { name: 'Re-grade', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Re-grade finished' })).toBeVisible({ timeout: 120_000 });
   const table = page.getByRole('region', { name: 'Interns and exercises' }).getByRole('table');
   const cell = (m: Manifest) =>

@@ -176,7 +176,7 @@ test('mentor builds a set, intern passes and reports, mentor re-grades: verified
       /Performance: 0 of 1 passed/,
     );
 
-    await m.getByRole('button', { name: 'Re-grade' }).click();
+    await m.getByRole('button', { name: 'Re-grade', exact: true }).click();
     await expect(m.getByRole('status').filter({ hasText: 'Re-grade finished' })).toBeVisible({ timeout: 90_000 });
     await expect(cell('Ada Intern', PASSED)).toContainText('verified');
     await expect(cell('Mallory Intern', PASSED)).toContainText('verified');

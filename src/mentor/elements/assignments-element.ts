@@ -3,6 +3,7 @@
 import { summarizeAssignment, localDay } from '../assignment-progress.ts';
 import { buildReport, reportFileName } from '../report-build.ts';
 import { internSchema } from '../../schemas/report-file.ts';
+import { MAX_PROJECT_ARCHIVE_BYTES } from '../../schemas/project.ts';
 import type { Progress } from '../../schemas/progress.ts';
 import {
   $assignments,
@@ -83,7 +84,7 @@ class WorkbookAssignments extends HTMLElement {
               {
                 class: 'button',
                 type: 'button',
-                onclick: () => this.#export(set.id),
+                onclick: () => void this.#export(set.id),
                 'aria-label': `Export report for ${set.title}`,
               },
               'Export report',
@@ -104,7 +105,7 @@ class WorkbookAssignments extends HTMLElement {
     );
   }
 
-  #export(setId: string): void {
+  async #export(setId: string): Promise<void> {
     const form = this.querySelector<HTMLFormElement>('[data-who]')!;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
@@ -120,7 +121,20 @@ class WorkbookAssignments extends HTMLElement {
     setIntern(intern.data);
     const assignment = $assignments.get().assignments.find((a) => a.set.id === setId);
     if (!assignment) return;
-    const report = buildReport({ intern: intern.data, set: assignment.set, progress: progressStore().$progress.get() });
+    const file = (form.elements.namedItem('archive') as HTMLInputElement | null)?.files?.[0];
+    if (file && file.size > MAX_PROJECT_ARCHIVE_BYTES) {
+      this.#status(
+        `Cannot export: the project archive "${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB. Pack it without node_modules, dist and coverage.`,
+      );
+      return;
+    }
+    const projectArchive = file ? toBase64(new Uint8Array(await file.arrayBuffer())) : undefined;
+    const report = buildReport({
+      intern: intern.data,
+      set: assignment.set,
+      progress: progressStore().$progress.get(),
+      ...(projectArchive ? { projectArchive } : {}),
+    });
     const name_ = reportFileName(report);
     download(name_, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
     this.#status(`Report saved as ${name_}. Send that file to ${assignment.set.mentor}.`);
@@ -135,6 +149,13 @@ class WorkbookAssignments extends HTMLElement {
   #status(text: string): void {
     this.querySelector('[data-status]')!.textContent = text;
   }
+}
+
+/** Base64 of bytes, in chunks (a 2 MB archive would overflow one String.fromCharCode call). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 customElements.define('workbook-assignments', WorkbookAssignments);

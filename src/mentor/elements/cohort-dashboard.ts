@@ -23,6 +23,7 @@ import { regrade, regradeTasks } from '../regrade.ts';
 import { competencyChart } from './chart.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { gradeWithPageEngine } from './regrade-engine.ts';
+import { regradeMilestones, renderMilestones } from './milestones-view.ts';
 import { renderSaveNotice } from '../../components/site/save-notice.ts';
 import { ISOLATION_LABELS } from '../../schemas/isolation-label.ts';
 
@@ -55,6 +56,13 @@ class CohortDashboard extends HTMLElement {
     this.querySelector('[data-stop]')!.addEventListener('click', () =>
       this.#running?.abort(new Error('Re-grading stopped.')),
     );
+    this.querySelector('[data-regrade-milestones]')!.addEventListener('click', () => {
+      const button = this.querySelector<HTMLButtonElement>('[data-regrade-milestones]')!;
+      button.disabled = true;
+      void regradeMilestones(this.#store, (text) => {
+        this.querySelector('[data-milestones-status]')!.textContent = text;
+      }).finally(() => (button.disabled = false));
+    });
     this.querySelector('[data-csv]')!.addEventListener('click', () =>
       download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'),
     );
@@ -146,6 +154,7 @@ class CohortDashboard extends HTMLElement {
 
   #render(cohort: Cohort): void {
     this.#renderHistory(cohort);
+    renderMilestones(this.querySelector('[data-milestones]')!, this.#store);
     this.#table = cohortTable(cohort, this.#catalog, localDay());
     const { columns, rows } = this.#table;
     const tableHost = this.querySelector('[data-table]')!;

@@ -11,7 +11,7 @@ import { PROJECT_CHECK_PATH, PROJECT_REGRADE_PATH, TOKEN_HEADER } from '../src/s
 import type { ProjectMilestone } from '../src/schemas/project.ts';
 import type { CheckReport, GradeEvent } from '../src/schemas/report.ts';
 import { createApiGuard } from './api-guard.ts';
-import { createProjectCheckRoute } from './project-check-api.ts';
+import { createProjectCheckRoute, resolveProjectDir } from './project-check-api.ts';
 
 const TOKEN = 'test-token';
 const workbook = resolve(import.meta.dirname, '..');
@@ -113,6 +113,7 @@ describe('POST /api/project-check', () => {
     await refused(await post({ milestone: 'm1', dir: 'my-task-service' }), 400, /give the full path/);
     await refused(await post({ milestone: 'm1', dir: join(projects, 'missing') }), 400, /does not exist/);
     await refused(await post({ milestone: 'm1', dir: '/etc' }), 403, /outside the folders projects may live in/);
+    expect(() => resolveProjectDir('/etc', { roots: ['/'], workbookRoot: workbook })).toThrow(/outside the folders/);
     await refused(await post({ milestone: 'm1', dir: projects }), 403, /outside the folders projects may live in/);
     await refused(await post({ milestone: 'm1', dir: join(workbook, 'service') }), 403, /the workbook's own folder/);
     await refused(await post({ milestone: 'm1', dir: project('bare', null) }), 400, /has no workbook.project.json/);

@@ -74,7 +74,8 @@ export function resolveProjectDir(dir: string, o: Pick<ProjectCheckApiOptions, '
   if (!path) throw new HttpError(400, `Field "dir": ${dir} does not exist on the machine running \`npm start\`.`);
   if (!statSync(path).isDirectory())
     throw new HttpError(400, `Field "dir": ${dir} is a file, not your project folder.`);
-  const roots = o.roots.flatMap((r) => real(r) ?? []);
+  // A filesystem root is never a sensible place to allow everything below (HOME=/, a workbook at /repo).
+  const roots = o.roots.flatMap((r) => real(r) ?? []).filter((r) => dirname(r) !== r);
   const workbook = real(o.workbookRoot) ?? o.workbookRoot;
   if (inside(workbook, path) || inside(path, workbook))
     throw new HttpError(

@@ -46,6 +46,13 @@ for (const milestone of chosen as ProjectMilestone[]) {
     total.push(performance.now() - started);
     status = report.status;
     isolation = report.isolation;
+    // A figure from a run that did not pass says why, so a slow machine's failure is not mistaken for a time.
+    if (report.status !== 'passed') {
+      const why = report.checks.filter((c) => c.status === 'failed').map((c) => `${c.name}: ${c.message ?? ''}`);
+      console.log(
+        `  ${milestone} run ${i + 1} ${report.status}: ${[report.message ?? '', ...why].join('\n    ').slice(0, 2000)}`,
+      );
+    }
   }
   console.log(
     `${milestone}: first result ${s(median(first))}, total ${s(median(total))} (${status}, ${isolation}; ${runs} run(s); load average ${load()})`,

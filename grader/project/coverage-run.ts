@@ -61,6 +61,9 @@ export function vitestArgs(scratch: string): string[] {
   args.push('--coverage.reportsDirectory', join(scratch, 'coverage'), '--coverage.reporter', 'json');
   args.push('--coverage.include', COVERAGE_INCLUDE);
   for (const pattern of COVERAGE_EXCLUDE) args.push('--coverage.exclude', pattern);
+  // A loaded grading machine is not the intern's laptop: the default test and hook timeouts are
+  // generous (a timeout written on one test stays as written); the whole run has its own limit.
+  args.push('--testTimeout', '120000', '--hookTimeout', '180000');
   // The intern's own thresholds do not decide the verdict (the host measures); 0 keeps them from failing the run.
   for (const metric of ['lines', 'statements', 'branches', 'functions'])
     args.push(`--coverage.thresholds.${metric}`, '0');

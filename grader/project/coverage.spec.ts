@@ -138,6 +138,8 @@ describe('the run the grader starts', () => {
     expect(valuesOf('--coverage.thresholds.statements')).toEqual(['0']);
     expect(valuesOf('--outputFile.json')).toEqual(['/run/scratch/results.json']);
     expect(valuesOf('--configLoader')).toEqual(['runner']);
+    expect(valuesOf('--testTimeout')).toEqual(['120000']);
+    expect(valuesOf('--hookTimeout')).toEqual(['180000']);
   });
 
   it("the intern's config cannot narrow what is measured or fail the run with its own thresholds", () => {

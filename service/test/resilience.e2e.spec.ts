@@ -62,7 +62,7 @@ describe('when PostgreSQL goes away', () => {
     expect((await api('POST', '/tasks', { title: 'During the outage' })).status).toBe(503);
 
     await postgresProxy.start();
-    await expect.poll(async () => (await api('GET', '/health')).status, { timeout: 15_000, interval: 250 }).toBe(200);
+    await expect.poll(async () => (await api('GET', '/health')).status, { timeout: 25_000, interval: 250 }).toBe(200);
     expect((await api('GET', `/tasks/${task.id}`)).status).toBe(200);
   });
 });
@@ -83,7 +83,7 @@ describe('when Redis goes away', () => {
     expect(read.body.code).toBe('SERVICE.UNAVAILABLE');
 
     await redisProxy.start();
-    await expect.poll(async () => (await api('GET', '/health')).status, { timeout: 15_000, interval: 250 }).toBe(200);
+    await expect.poll(async () => (await api('GET', '/health')).status, { timeout: 25_000, interval: 250 }).toBe(200);
     expect((await api('GET', `/tasks/${task.id}`)).status).toBe(200);
   });
 });

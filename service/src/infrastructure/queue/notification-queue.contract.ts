@@ -31,7 +31,7 @@ export function notificationQueueContract(
       const received: Notification[] = [];
       queue = make({ send: async (n) => void received.push(n) }, recorder().logger);
       await queue.enqueue(notification);
-      await vi.waitFor(() => expect(received).toEqual([notification]), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(() => expect(received).toEqual([notification]), { timeout: 25_000, interval: 20 });
     });
 
     it('retries a failing delivery and succeeds on the third attempt', async () => {
@@ -39,7 +39,7 @@ export function notificationQueueContract(
       const { errors, logger } = recorder();
       queue = make({ send: async () => { if (++calls < 3) throw new Error(`smtp down (${calls})`); } }, logger);
       await queue.enqueue(notification);
-      await vi.waitFor(() => expect(calls).toBe(3), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(() => expect(calls).toBe(3), { timeout: 25_000, interval: 20 });
       expect(errors).toEqual([]);
     });
 
@@ -48,7 +48,7 @@ export function notificationQueueContract(
       const { errors, logger } = recorder();
       queue = make({ send: async () => { calls++; throw new Error('mailbox full'); } }, logger);
       await queue.enqueue(notification);
-      await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 25_000, interval: 20 });
       expect(calls).toBe(3);
       expect(errors[0]).toMatch(/t-1.*failed after 3 attempts.*mailbox full/);
     });
@@ -65,7 +65,7 @@ export function notificationQueueContract(
       };
       queue = make(slowSender, recorder().logger);
       await queue.enqueue(notification);
-      await vi.waitFor(() => expect(started).toBe(true), { timeout: 10_000, interval: 10 });
+      await vi.waitFor(() => expect(started).toBe(true), { timeout: 25_000, interval: 10 });
       await queue.close();
       queue = undefined;
       expect(received, 'close() returned before the delivery in progress finished').toHaveLength(1);

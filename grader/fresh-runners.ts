@@ -1,9 +1,8 @@
 // Runners for untrusted code (a mentor re-grading someone else's report): each is a fresh sandbox
 // used for exactly one grade and discarded after it, so nothing one report's code did can reach
-// the next. Starting one costs a Vitest start-up, so spares are kept warming in the background
-// (worker and service packages loaded, the database loaded from the grader's snapshot) while the
-// current one grades; the type check, which only reads code, runs on one warm checker shared by
-// every fresh runner.
+// the next. Starting one costs a Vitest start-up, so spares are started in the background while
+// the current one grades; the type check, which only reads code, runs on one warm checker shared
+// by every fresh runner.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Slot } from './grade-run.ts';
@@ -101,9 +100,11 @@ export class FreshRunners {
   private make(): Slot {
     const workspace = new Workspace(join(this.root, 'service'), join(this.base, `${this.id}-fresh-${++this.made}`));
     workspace.apply(new Map());
-    // The database starts with the runner, off the re-grade's clock (from the snapshot: well under a
-    // second), and the kept worker loads the service's packages before the re-grade's code runs.
-    const host = new RunnerHost(workspace.dir, { ...this.options, warmDatabase: true, warmWorker: true });
+    // Nothing the re-grade may not need is loaded ahead: a warm-up of every service package costs
+    // ~3 CPU-seconds and a database ~3 more, most re-grades use neither, and a cohort's reports come
+    // back to back, so spares compete with the grade for the two cores. The run loads what its
+    // exercise imports, cold, and its clock allows for that (runner-host.ts, COLD_START_EXTRA_MS).
+    const host = new RunnerHost(workspace.dir, this.options);
     const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.

@@ -12,6 +12,7 @@ import type { MessageContext } from './messages.ts';
 import type { RawTest, TypeDiagnostic } from './protocol.ts';
 import { deleteKeys, redisProblem } from './redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from './sandbox/redis-acl.ts';
+import { exercisePackages } from './exercise-packages.ts';
 import { refusedImportsMessage, scanLearnerFile } from './import-guard.ts';
 import { referenceVariant } from './reference-variant.ts';
 import { checkFromTest, declaredTestNames, verdictFromOutcome, type Verdict } from './report.ts';
@@ -357,6 +358,7 @@ async function runOnce(
       witness: !!ctx.guard,
       // A learner's spec runs sealed (write-tests, and tdd runs without the guard); hidden checks do not.
       sealed: exercise.manifest.kind === 'write-tests' || (exercise.manifest.kind === 'tdd' && !ctx.guard),
+      warmUp: await exercisePackages(ctx.root, exercise),
     },
     { timeoutMs: timeLimitMs, signal: ctx.signal, onCase },
   );

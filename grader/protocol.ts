@@ -71,6 +71,8 @@ export interface RunRequest {
   witness: boolean;
   /** The spec is the learner's (write-tests): run it where the workspace's sources cannot be read. */
   sealed: boolean;
+  /** Packages the run's code imports: loaded into the kept worker before the clock starts, if not yet. */
+  warmUp: string[];
 }
 
 export type ParentMessage = RunRequest | { type: 'close' };

@@ -8,6 +8,7 @@ import { createVitest } from 'vitest/node';
 import { importGuardPlugin } from './import-guard.ts';
 import type { ChildMessage, ParentMessage, RawError, RawModule, RawTest, RunRequest } from './protocol.ts';
 import {
+  keptWorkerId,
   keptWorkerReady,
   persistentForks,
   recycleWorker,
@@ -15,7 +16,7 @@ import {
   witnessSummary,
 } from './runtime/persistent-pool.ts';
 import { TypeChecker } from './runtime/typecheck.ts';
-import { warmUpSpec } from './runtime/warm-up.ts';
+import { servicePackages, warmUpSpec } from './runtime/warm-up.ts';
 import type { Isolation } from '../src/schemas/report.ts';
 import { which } from './sandbox/isolation.ts';
 import { bridgeTcpToUnix } from './sandbox/redis-bridge.ts';
@@ -44,6 +45,8 @@ let learnerRuns = 0;
  */
 const warmWorker = process.env['WORKBOOK_WARM_WORKER'] === '1';
 const warmUpFile = join(workspace, '.workbook-warm-up.check.ts');
+/** Packages the current kept worker has loaded through warm-ups (reset with each new worker). */
+let warmed: { worker: number | undefined; packages: Set<string> } = { worker: undefined, packages: new Set() };
 const isolation = (process.env['WORKBOOK_ISOLATION'] ?? 'none') as Isolation;
 // Inside bubblewrap there is no network: Redis is this sandbox's own loopback, bridged to the host.
 const redisSocket = process.env['WORKBOOK_REDIS_SOCKET'];
@@ -152,8 +155,13 @@ async function run(request: RunRequest): Promise<void> {
   guarded = new Set(request.guard);
   useSealedWorker(request.sealed);
   await replaceWorkerIfBusy();
-  // A worker replaced just now (busy, or the other launch) is warmed too, before the clock starts.
-  if (!request.sealed) await ensureWarm();
+  if (!request.sealed) {
+    // A worker replaced just now (busy, or the other launch) is warmed too, and the packages this
+    // exercise imports are loaded into it if they are not yet: before the clock starts.
+    await ensureWarm();
+    const missing = notWarmed(request.warmUp);
+    if (missing.length > 0) await warmKeptWorker(missing);
+  }
   for (const file of request.invalidate) vitest.invalidateFile(file);
   let dbResetMs = 0;
   const env: Record<string, string> = { ...request.env };
@@ -216,17 +224,28 @@ async function run(request: RunRequest): Promise<void> {
 
 /** With WORKBOOK_WARM_WORKER, makes sure the kept worker exists and has run the warm-up spec. */
 async function ensureWarm(): Promise<void> {
-  if (warmWorker && !keptWorkerReady(false)) await warmKeptWorker();
+  if (warmWorker && !keptWorkerReady(false)) await warmKeptWorker(servicePackages(workspace as string));
 }
 
-/** Starts a new kept worker on the trusted warm-up spec (no learner code has run in it). */
-async function warmKeptWorker(): Promise<void> {
+/** Of these packages, those no warm-up has loaded into the current kept worker. */
+function notWarmed(packages: string[]): string[] {
+  const worker = keptWorkerId();
+  if (worker === undefined || worker !== warmed.worker) return packages;
+  return packages.filter((name) => !warmed.packages.has(name));
+}
+
+/**
+ * Runs the trusted warm-up spec (the packages given) in the kept worker, starting one if there is
+ * none: either no learner code has run in it yet, or the packages are a subset of what learner
+ * runs there could already import. It is rewritten before each use, never followed through a link.
+ */
+async function warmKeptWorker(packages: string[]): Promise<void> {
   currentRun = -1;
   guarded = new Set();
   useSealedWorker(false);
   try {
     rmSync(warmUpFile, { force: true });
-    writeFileSync(warmUpFile, warmUpSpec(workspace as string), { flag: 'wx' });
+    writeFileSync(warmUpFile, warmUpSpec(packages), { flag: 'wx' });
     writeFileSync(runFile, JSON.stringify({ env: {}, invalidate: [] }));
     const project = vitest.getRootProject();
     const result = await vitest.runTestSpecifications([project.createSpecification(warmUpFile)]);
@@ -239,7 +258,10 @@ async function warmKeptWorker(): Promise<void> {
     const summary = await witnessSummary();
     if (!summary || summary.attempts.length > 0) recycleWorker();
     else {
-      runsOnWorker = 1;
+      const worker = keptWorkerId();
+      if (worker !== warmed.worker) warmed = { worker, packages: new Set() };
+      for (const name of packages) warmed.packages.add(name);
+      runsOnWorker = Math.max(runsOnWorker, 1);
       // As after a run: Vitest's throttled update may still be pending (see replaceWorkerIfBusy).
       suspectSince = summary.leftover.length > 0 ? performance.now() : undefined;
     }

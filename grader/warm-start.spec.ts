@@ -3,7 +3,7 @@
 // starts cold says so, so the grader's clock allows for it (runner-host.ts, COLD_START_EXTRA_MS).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunnerHost } from './runner-host.ts';
 import { CHECKS_DIR, Workspace } from './workspace.ts';
 
@@ -33,11 +33,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(marker: string, body = '', timeoutMs = 60_000) {
-  const invalidate = workspace.apply(new Map([[PROBE, probe(marker, body)]]));
-  const outcome = await host.run(
+async function run(marker: string, body = '', on = { host, workspace }, warmUp: string[] = []) {
+  const invalidate = on.workspace.apply(new Map([[PROBE, probe(marker, body)]]));
+  const outcome = await on.host.run(
     {
-      specs: [join(workspace.dir, PROBE)],
+      specs: [join(on.workspace.dir, PROBE)],
       invalidate,
       typecheck: [],
       env: {},
@@ -46,8 +46,9 @@ async function run(marker: string, body = '', timeoutMs = 60_000) {
       guard: [],
       witness: false,
       sealed: false,
+      warmUp,
     },
-    { timeoutMs },
+    { timeoutMs: 60_000 },
   );
   if (outcome.kind !== 'done') throw new Error(`the run ended as ${outcome.kind}`);
   return outcome;
@@ -89,6 +90,7 @@ it('warms the replacement after a timeout: its first run is cold again and finds
       guard: [],
       witness: false,
       sealed: false,
+      warmUp: [],
     },
     { timeoutMs: 500 },
   );
@@ -97,3 +99,25 @@ it('warms the replacement after a timeout: its first run is cold again and finds
   expect(after.modules[0]?.tests.map((t) => [t.state, t.errors[0]?.message])).toEqual([['passed', undefined]]);
   expect(after.cold).toBe(true);
 }, 240_000);
+
+describe('without the full warm-up (a re-grade’s fresh runner)', () => {
+  const cold = {} as { host: RunnerHost; workspace: Workspace };
+  beforeAll(() => {
+    cold.workspace = new Workspace(join(root, 'service'), join(dir, 'cold'));
+    cold.host = new RunnerHost(cold.workspace.dir);
+  });
+  afterAll(() => cold.host.close());
+
+  it('loads nothing ahead when the run asks for nothing', async () => {
+    const outcome = await run('nothing asked', '', cold);
+    expect(outcome.modules[0]?.tests[0]?.errors[0]?.message).toBe(
+      'the service packages were not loaded before this run',
+    );
+    expect(outcome.cold).toBe(true);
+  }, 180_000);
+
+  it('loads the packages a run asks for into its worker before the run, off its clock', async () => {
+    const outcome = await run('asked for reflect-metadata', '', cold, ['reflect-metadata']);
+    expect(outcome.modules[0]?.tests.map((t) => [t.state, t.errors[0]?.message])).toEqual([['passed', undefined]]);
+  }, 180_000);
+});

@@ -18,9 +18,13 @@ interface Shared {
   key: Buffer;
   /** Started with the sealed launch (no workspace sources readable). */
   sealed: boolean;
+  /** Which kept worker this is (1, 2, …). */
+  id: number;
 }
 
 let shared: Shared | undefined;
+/** Kept workers started so far: names the current one (see keptWorkerId). */
+let generation = 0;
 /** Snapshot requests already answered (every message listener sees the same request object). */
 const answered = new WeakSet<object>();
 
@@ -51,6 +55,12 @@ export function keptWorkerReady(sealed: boolean): boolean {
     current.process.exitCode === null &&
     current.process.signalCode === null
   );
+}
+
+/** The current kept worker's number while it is alive; undefined when the next run starts a new one. */
+export function keptWorkerId(): number | undefined {
+  const current = shared;
+  return current && current.process.exitCode === null && current.process.signalCode === null ? current.id : undefined;
 }
 
 /** The pool to pass as Vitest's `pool` option. */
@@ -160,7 +170,7 @@ class PersistentWorker implements PoolWorker {
       // The key goes first, before Vitest's own start message and long before any learner code.
       const key = randomBytes(32);
       child.send({ __workbook_key__: key.toString('hex') });
-      shared = { process: child, started: false, key, sealed };
+      shared = { process: child, started: false, key, sealed, id: ++generation };
     }
     return shared;
   }

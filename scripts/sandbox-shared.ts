@@ -3,15 +3,15 @@
 // and one instance in the worker. Nest's Node built-ins map to the stand-ins in src/sandbox/node/;
 // its optional transports load as modules that throw, as they would when not installed.
 import { build, type Plugin } from 'esbuild';
-import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { NODE_STANDINS, packageFile, SHARED_PACKAGES } from '../src/sandbox/browser-paths.ts';
 
 const NODE_DIR = 'src/sandbox/node';
-/** Built-in (without `node:`) → stand-in module; `http` is generated (Node's own status texts). */
+/** Built-in (without `node:`) → stand-in module. */
 const BUILTINS: Record<string, string> = {
   buffer: 'node-buffer.ts',
   crypto: 'node-crypto.ts',
+  http: 'node-http.ts',
   util: 'node-util.ts',
   stream: 'node-for-nest.ts',
   async_hooks: 'node-for-nest.ts',
@@ -57,16 +57,11 @@ function standIns(root: string): Plugin {
       }));
       b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
         const name = args.path.replace(/^node:/, '');
-        if (name === 'http') return { path: 'http', namespace: 'generated' };
         // `require('stream')` is the Stream function itself in Node (jws inherits from it).
         if (name === 'stream' && args.kind === 'require-call') return { path: 'stream', namespace: 'generated' };
         const file = BUILTINS[name];
         return file ? { path: join(root, NODE_DIR, file) } : undefined;
       });
-      b.onLoad({ filter: /^http$/, namespace: 'generated' }, () => ({
-        contents: `export const STATUS_CODES = ${JSON.stringify(STATUS_CODES)}; export default { STATUS_CODES };`,
-        loader: 'js',
-      }));
       b.onLoad({ filter: /^stream$/, namespace: 'generated' }, () => ({
         contents: `const s = require(${JSON.stringify(join(root, NODE_DIR, 'node-for-nest.ts'))}); module.exports = Object.assign(s.Stream, { Stream: s.Stream, Readable: s.Readable, Transform: s.Transform, finished: s.finished });`,
         loader: 'js',

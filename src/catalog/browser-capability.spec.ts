@@ -37,7 +37,27 @@ describe('browser capability', () => {
 
   it('a Node built-in is named as such', async () => {
     const { capability } = await browserCapability(root, loadExercise(root, 'https-redirect-trusted-proxy'));
-    expect(capability.capable ? [] : capability.reasons).toContain('node:http');
+    expect(capability.capable ? [] : capability.reasons).toContain('node:tls');
+  });
+
+  const reasonsOf = async (id: string) => {
+    const { capability } = await browserCapability(root, loadExercise(root, id));
+    return capability.capable ? [] : capability.reasons;
+  };
+
+  it('global fetch (the worker has no network) is named; a method called fetch and text are not', async () => {
+    expect(await reasonsOf('structured-request-logging')).toEqual(['needs: network (fetch)']);
+    expect(await reasonsOf('batched-user-loader')).toEqual([]);
+    // Its checks hold a Dockerfile line `node -e "process.exit(0)"`: text, not a use of process.
+    expect(await reasonsOf('dockerfile-lint')).toEqual([]);
+  });
+
+  it('vi.mock of a shipped package with a factory is supported; other mock forms are named', async () => {
+    expect(await reasonsOf('presigned-upload-url')).toEqual([]);
+    expect(await reasonsOf('tdd-webhook-signature')).toEqual([]);
+    expect(await reasonsOf('csrf-and-security-headers')).toEqual(
+      expect.arrayContaining(['vi.hoisted not supported', 'vi.mock (in one of several test files) not supported']),
+    );
   });
 
   it('finds cycles, resolves .js to .ts and names packages', () => {

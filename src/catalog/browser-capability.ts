@@ -10,7 +10,7 @@ import type { BrowserCapability } from '../schemas/browser-capability.ts';
 import type { LoadedExercise } from './load.ts';
 
 import { BROWSER_PACKAGES, ENGINE_PACKAGES } from '../sandbox/browser-paths.ts';
-import { maskLiterals } from '../sandbox/js-scan.ts';
+import { closingBracket, maskLiterals } from '../sandbox/js-scan.ts';
 import { moduleMocks, unsupportedMocks } from '../sandbox/module-mocks.ts';
 
 export { BROWSER_PACKAGES };
@@ -19,6 +19,7 @@ export { BROWSER_PACKAGES };
 export const CHECKS_DIR = '__checks__';
 
 const FIXTURES = 'workbook:grader-fixtures';
+const NETWORK = 'workbook:network';
 
 /** The service's compiler settings that change emitted code (legacy decorators, class fields as assignments). */
 const tsconfigRaw = {
@@ -47,6 +48,16 @@ export interface ExerciseGraph {
  * counts: the worker's has an empty env, so code reading configuration runs in the local grader.
  */
 const NODE_GLOBAL = /\b(process|__dirname|__filename|require)\b(?=\s*[.([])/g;
+
+/** The worker has no network: fetch is removed before learner code runs (browser-worker.ts). */
+const FETCH = /(?<![.\w$])fetch\s*\(/g;
+
+/** Calls of the global fetch in masked code (not `x.fetch(…)`, not a method named fetch). */
+const callsFetch = (masked: string) =>
+  [...masked.matchAll(FETCH)].some((m) => {
+    const end = closingBracket(masked, m.index + m[0].length - 1);
+    return end !== -1 && !/^\s*\{/.test(masked.slice(end));
+  });
 
 /** Any call of Vitest's module mocker (module-mocks.ts decides which forms the browser supports). */
 const MOCK_CALL = /\bvi\s*\.\s*(mock|doMock|unmock|doUnmock|hoisted|importActual|importMock)\s*\(/;
@@ -157,9 +168,9 @@ export async function exerciseGraph(
   // Nest loads its HTTP platform only when an app is created (a dynamic import the graph cannot see).
   if (result.outputFiles.some((f) => NEST_APP.test(f.text))) packages.add('@nestjs/platform-express');
   const modules = Object.keys(result.metafile.inputs).map((p) => p.replace(/^ws:/, ''));
-  const nodeGlobals = new Set(
-    result.outputFiles.flatMap((f) => [...maskLiterals(f.text).matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')),
-  );
+  const masked = result.outputFiles.map((f) => maskLiterals(f.text));
+  const nodeGlobals = new Set(masked.flatMap((text) => [...text.matchAll(NODE_GLOBAL)].map((m) => m[1] ?? '')));
+  if (masked.some(callsFetch)) packages.add(NETWORK);
   return {
     modules,
     entries,
@@ -188,8 +199,14 @@ export function capabilityOf(exercise: LoadedExercise, graphs: readonly Exercise
     for (const pkg of graph.packages) {
       const name = packageName(pkg);
       if (safe.has(pkg)) continue;
-      if (pkg === FIXTURES || pkg.startsWith('unresolved: ')) {
-        reasons.add(pkg === FIXTURES ? 'needs: grader fixtures (database or Redis)' : pkg);
+      if (pkg === FIXTURES || pkg === NETWORK || pkg.startsWith('unresolved: ')) {
+        reasons.add(
+          pkg === FIXTURES
+            ? 'needs: grader fixtures (database or Redis)'
+            : pkg === NETWORK
+              ? 'needs: network (fetch)'
+              : pkg,
+        );
         continue;
       }
       reasons.add(

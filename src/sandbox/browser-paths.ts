@@ -6,7 +6,8 @@ export const BROWSER_PACKAGES = ['vitest', 'zod'] as const;
 
 /**
  * Node built-ins with a browser stand-in (src/sandbox/node/), specifier → bundle name: Buffer with
- * base64url, and node:crypto's hashing, HMAC, timingSafeEqual and random functions. Admitted only
+ * base64url, node:crypto's hashing, HMAC, timingSafeEqual and random functions, and node:http's
+ * servers and requests inside the worker (no sockets). Admitted only
  * because the parity test proves identical verdicts for every exercise that uses them; anything a
  * stand-in lacks fails to link, naming the missing export.
  */
@@ -15,6 +16,8 @@ export const NODE_STANDINS: Readonly<Record<string, string>> = {
   buffer: 'node-buffer',
   'node:crypto': 'node-crypto',
   crypto: 'node-crypto',
+  'node:http': 'node-http',
+  http: 'node-http',
 };
 
 /**

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { monacoCssInJs } from './src/build/monaco-css-plugin.ts';
+import { monacoOwnTsWorker } from './src/build/monaco-ts-worker-plugin.ts';
 
 // Headers the built site needs (the in-browser runtime requires cross-origin isolation). The
 // production server (server/headers.ts) sends the same set; this copy keeps `astro dev` honest.
@@ -29,7 +30,8 @@ export default defineConfig({
       wrap: false,
     },
   },
-  // The editor's CSS travels with its lazy chunk instead of being hoisted into every page.
-  vite: { plugins: [monacoCssInJs()] },
+  // The editor's CSS travels with its lazy chunk instead of being hoisted into every page; the
+  // editor's TypeScript worker is the workbook's own, so Monaco's stock one is left out.
+  vite: { plugins: [monacoCssInJs(), monacoOwnTsWorker()] },
   server: { host: '127.0.0.1', headers: isolationHeaders },
 });

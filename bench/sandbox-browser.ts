@@ -1,7 +1,7 @@
 // The browser engine's figures for `npm run bench:sandbox`, on a plain static server (no local
 // grader, so the page picks the browser engine): click → first / final result over `runs` warm
-// runs, the first grade right after the editor is ready, the engine's own download (gzip,
-// per-exercise bundles excluded) and the offline precache.
+// runs, the first grade right after the editor is ready over `loads` fresh page loads, the engine's
+// own download (gzip, per-exercise bundles excluded) and the offline precache.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,16 +9,15 @@ import type { Browser, Page } from '@playwright/test';
 import { createStaticServer, listen } from '../scripts/static-server.ts';
 import { precacheList } from '../scripts/precache-list.ts';
 import { BROWSER_PACKAGES, packageFile, SANDBOX_DIR } from '../src/sandbox/browser-paths.ts';
+import { clickAndTime, type FirstGrades, firstGrades } from './first-grade.ts';
 
 export interface BrowserFigures {
   first: number[];
   final: number[];
-  firstGradeMs: number;
+  firstGrades: FirstGrades;
   engineGzip: { total: number; parts: string[]; onDemand: number };
   precache: { files: number; bytes: number };
 }
-
-type Timer = () => Promise<{ first: number; final: number; status: string }>;
 
 export async function benchBrowserEngine(
   browser: Browser,
@@ -26,16 +25,13 @@ export async function benchBrowserEngine(
   exercise: string,
   solution: string,
   runs: number,
-  clickAndTime: Timer,
+  loads: number,
 ): Promise<BrowserFigures> {
   const server = createStaticServer(dist);
   const origin = await listen(server, 0);
   try {
-    // First grade after the editor is ready: a fresh tab, so the TS worker and the engine are cold.
-    const cold = await browser.newPage();
-    await open(cold, `${origin}/exercises/${exercise}/`);
-    const firstGrade = await cold.evaluate(clickAndTime);
-    await cold.close();
+    // First grade after the editor is ready: fresh contexts, so the TS worker and the engine are cold.
+    const cold = await firstGrades(browser, `${origin}/exercises/${exercise}/`, loads, 'browser');
 
     const page = await browser.newPage();
     await open(page, `${origin}/exercises/${exercise}/`);
@@ -73,7 +69,7 @@ export async function benchBrowserEngine(
     return {
       first,
       final,
-      firstGradeMs: firstGrade.final,
+      firstGrades: cold,
       engineGzip: {
         total: sizes.reduce((s, p) => s + p.gzip, 0),
         parts: sizes.map((p) => `${p.name} ${(p.gzip / 1024).toFixed(1)} KB`),

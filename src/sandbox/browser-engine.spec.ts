@@ -158,4 +158,44 @@ describe('browser engine (host side)', () => {
     expect(workers).toHaveLength(1);
     expect(workers[0]?.received).toBeUndefined();
   });
+
+  it('a click while prepare() is still warming grades in the spare, which loaded ahead', async () => {
+    let warmed = false;
+    const { engine, workers } = setup(
+      (w) => w.say({ type: 'done', checks: [pass('a'), pass('b')], errors: [] }),
+      compiled,
+      bundle,
+      () =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            warmed = true;
+            resolve();
+          }, 50),
+        ),
+    );
+    engine.prepare?.(request);
+    const report = await engine.grade(request);
+    expect(report.status).toBe('passed');
+    expect(warmed).toBe(false);
+    // The run used the spare made ahead (the first worker), and a new unused spare replaced it.
+    expect(workers[0]?.received).toBeDefined();
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.received).toBeUndefined();
+    expect(workers[1]?.terminated).toBe(false);
+  });
+
+  it('after Cancel or a timeout the used worker is gone and a fresh spare waits for the next run', async () => {
+    const controller = new AbortController();
+    const cancelled = setup(() => controller.abort());
+    await expect(cancelled.engine.grade(request, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
+    const timedOut = setup(() => undefined);
+    expect((await timedOut.engine.grade(request)).status).toBe('timeout');
+    for (const { workers } of [cancelled, timedOut]) {
+      expect(workers).toHaveLength(2);
+      expect(workers[0]).toMatchObject({ terminated: true });
+      expect(workers[1]).toMatchObject({ terminated: false, received: undefined });
+    }
+  });
 });

@@ -114,6 +114,7 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
       throwIfAborted(signal);
       const started = performance.now();
       const bundle = await loadBundle(request.exerciseId);
+      phase('bundle', started);
       throwIfAborted(signal);
       const emit = (event: GradeEvent) => onEvent?.(event);
       emit({ type: 'started', exerciseId: request.exerciseId, checks: bundle.checks });
@@ -122,7 +123,7 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
           version: 1,
           exerciseId: request.exerciseId,
           ...verdict,
-          durationMs: Math.round(performance.now() - started),
+          durationMs: Math.round(phase('total', started)),
           engine: 'browser',
           isolation: 'web-worker',
           finishedAt: new Date().toISOString(),
@@ -133,7 +134,10 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
       const files = Object.fromEntries(
         Object.entries(request.files).filter(([path]) => bundle.editable.includes(path)),
       );
+      const compiled = performance.now();
       const { outputs, diagnostics } = await options.compile(request.exerciseId, files);
+      const emitted = performance.now();
+      phase('emit', compiled, emitted);
       throwIfAborted(signal);
       // One fresh worker per run: nothing a run does survives it.
       const run = (modules: Record<string, string>, stream: boolean): Promise<RunOutcome> =>
@@ -157,13 +161,25 @@ export function createBrowserEngine(options: BrowserEngineOptions): Engine {
             await gradeWriteTests(bundle, outputs, await diagnostics, run, (check) => emit({ type: 'check', check })),
           );
         }
-        const [outcome, problems] = await Promise.all([run({ ...bundle.modules, ...outputs }, true), diagnostics]);
+        const [outcome, problems] = await Promise.all([
+          run({ ...bundle.modules, ...outputs }, true).finally(() => phase('run', emitted)),
+          diagnostics.finally(() => phase('typecheck', emitted)),
+        ]);
         return finish(problems.length > 0 ? compileVerdict(problems, bundle.checks) : verdictOf(outcome, bundle));
       } finally {
         prepareSpare();
       }
     },
   };
+}
+
+/**
+ * Records one phase of a grade as a User Timing measure ("workbook:grade:<name>"), so the first
+ * grade's cost can be read in DevTools' Performance panel and by bench:sandbox; returns its length.
+ */
+function phase(name: string, start: number, end = performance.now()): number {
+  performance.measure(`workbook:grade:${name}`, { start, end });
+  return end - start;
 }
 
 function verdictOf(outcome: RunOutcome, bundle: BrowserBundle): Verdict {

@@ -15,10 +15,14 @@ import { wireRuns } from './exercise-run.ts';
 import { wireStages } from './exercise-stages.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
 import { ResultsView } from './results-view.ts';
+import { startTypeScriptWorker } from './ts-worker-start.ts';
 
 /** Wires one <workbook-exercise> element; resolves once the editor is ready. */
 export async function mountExercise(root: HTMLElement): Promise<void> {
   const id = root.dataset['id'] ?? '';
+  // The editor's TypeScript worker loads and parses its libraries while the editor chunk loads:
+  // the first type check, and so the first grade, would otherwise wait for both one after the other.
+  startTypeScriptWorker();
   const store = progressStore();
   const q = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector);
   const button = (action: string) => q<HTMLButtonElement>(`[data-action="${action}"]`);

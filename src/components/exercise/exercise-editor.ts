@@ -4,6 +4,7 @@ import type { FileLocation } from '../../schemas/report-locations.ts';
 import { preferencesStore } from '../../stores/preferences.ts';
 import { initialFiles, type ExerciseContext } from './exercise-context.ts';
 import type { WorkbookEditor } from './monaco-editor.ts';
+import { stopTypeScriptWorker } from './ts-worker-start.ts';
 
 /** Creates the editor in the exercise's editor area and wires tabs, problems and preferences. */
 export async function mountEditor(ctx: ExerciseContext): Promise<WorkbookEditor> {
@@ -25,6 +26,7 @@ export async function mountEditor(ctx: ExerciseContext): Promise<WorkbookEditor>
       label: `Code editor for ${root.dataset['title'] ?? id}`,
     });
   } catch (error) {
+    stopTypeScriptWorker();
     const { createPlainEditor } = await import('./plain-editor.ts');
     editor = createPlainEditor(host, tabs);
     ctx.say(`The code editor failed to load (${(error as Error).message}); a plain text area is used instead.`);

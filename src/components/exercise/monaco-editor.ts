@@ -8,18 +8,13 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 // ICodeLensCache"). Importing it up front registers them all before any editor exists.
 import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/typescript/register';
-import {
-  getTypeScriptWorker,
-  typescriptDefaults,
-  ModuleKind,
-  ModuleResolutionKind,
-  ScriptTarget,
-} from 'monaco-editor/languages/features/typescript/register';
+import { getTypeScriptWorker, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import type { FailureMark, FileLocation } from '../../schemas/report-locations.ts';
 import { IGNORED_DIAGNOSTICS } from '../../build/editor-types.ts';
 import { createSolutionDiff, type SolutionDiffView } from './monaco-diff.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { EDITOR_COMPILER_OPTIONS } from './editor-compiler-options.ts';
+import { takeTypeScriptWorker } from './ts-worker-start.ts';
 
 export interface EditorTab {
   path: string;
@@ -55,20 +50,12 @@ export interface WorkbookEditor {
 }
 
 self.MonacoEnvironment = {
-  getWorker: (_id, label) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
+  // The TypeScript worker is the workbook's (ts-worker.ts), usually already started by the controller.
+  getWorker: (_id, label) =>
+    label === 'typescript' || label === 'javascript' ? takeTypeScriptWorker() : new EditorWorker(),
 };
 
-typescriptDefaults.setCompilerOptions({
-  target: ScriptTarget.ES2020,
-  module: ModuleKind.ESNext,
-  moduleResolution: ModuleResolutionKind.NodeJs,
-  strict: true,
-  experimentalDecorators: true,
-  allowNonTsExtensions: true,
-  esModuleInterop: true,
-  skipLibCheck: true,
-  lib: ['es2022', 'dom'],
-});
+typescriptDefaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
 typescriptDefaults.setEagerModelSync(true);
 typescriptDefaults.setDiagnosticsOptions({
   noSemanticValidation: false,

@@ -55,7 +55,10 @@ const compile: Compile = async (exerciseId, files) => {
     if (model.getValue() !== content) model.setValue(content);
     return { path, model };
   });
+  const asked = performance.now();
   const getWorker = await getTypeScriptWorker();
+  await getWorker(...models.map((m) => m.model.uri));
+  performance.measure('workbook:grade:ts-worker', { start: asked, end: performance.now() });
   // Emit first: the run starts on it while the (slower) type check goes on.
   const outputs: Record<string, string> = {};
   for (const { path, model } of models) {

@@ -78,8 +78,12 @@ export async function checkCoverage(o: CoverageCheckOptions): Promise<CheckRepor
     const passed = complete && ran.every((c) => c.status === 'passed');
     return o.report(passed ? 'passed' : 'failed', outcome.checks, run.isolation, undefined, detail);
   } finally {
-    run?.discard();
-    rmSync(host, { recursive: true, force: true });
-    await backing.close();
+    // Each step runs even if one before it failed: a folder still busy must not leave the run's
+    // database, role and Redis user behind.
+    const steps = [() => run?.discard(), () => rmSync(host, { recursive: true, force: true }), () => backing.close()];
+    for (const step of steps)
+      await Promise.resolve()
+        .then(step)
+        .catch(() => undefined);
   }
 }

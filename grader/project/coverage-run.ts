@@ -79,9 +79,10 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
   const socketDir = mkdtempSync(join(tmpdir(), `workbook-m4-${process.pid}-`));
   const scratch = mkdtempSync(join(tmpdir(), `workbook-m4-scratch-${process.pid}-`));
   const vitest = projectVitest(o.dir);
-  const discard = () => rmSync(scratch, { recursive: true, force: true });
+  // Retried: a process of the sandbox that is still dying may write one last file into it.
+  const discard = () => rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   const finish = (fields: Omit<CoverageRun, 'dir' | 'scratch' | 'limitSeconds'>): FinishedRun => {
-    rmSync(socketDir, { recursive: true, force: true });
+    rmSync(socketDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     return { dir: o.dir, scratch, limitSeconds: Math.round(o.limitMs / 1000), isolation, discard, ...fields };
   };
   if (!vitest)

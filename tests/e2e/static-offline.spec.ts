@@ -30,7 +30,7 @@ test.afterAll(() => server?.close());
 
 async function openExercise(page: Page): Promise<void> {
   await page.goto(`${origin}/exercises/${ID}/`);
-  await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('Checks run on: In-browser grader (Web Worker).')).toBeVisible();
 }
 
@@ -48,7 +48,7 @@ const results = (page: Page) => page.getByRole('region', { name: 'Check results'
 const run = (page: Page) => page.getByRole('button', { name: 'Run checks' }).click();
 
 test.describe('static hosting: the browser engine', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 150_000 });
 
   test('fail, fix, pass; then offline: reload and grade again', async ({ page, context }) => {
     await openExercise(page);

@@ -39,6 +39,7 @@ try {
     const t = performance.now();
     const report = await grader.grade({ exerciseId: id, files: solution, purpose: 'regrade' });
     times.push(performance.now() - t);
+    if (process.env['BENCH_VERBOSE']) console.log(id, Math.round(performance.now() - t));
     isolation = report.isolation;
     if (report.status !== 'passed')
       throw new Error(`re-grade ${n} (${id}) was ${report.status}: ${report.message ?? ''}`);

@@ -16,6 +16,12 @@ import { Workspace } from './workspace.ts';
  * reports arrive one after another) at the cost of one more idle sandbox (~300 MB).
  */
 const SPARES = Number(process.env['WORKBOOK_REGRADE_SPARES'] ?? 2);
+/**
+ * Spares whose database is loaded from the snapshot already, for re-grades of `db` exercises: the
+ * load costs ~3 CPU-seconds, so only these spares pay it, on the core the grade leaves idle, and
+ * only a db re-grade uses one up.
+ */
+const DB_SPARES = Number(process.env['WORKBOOK_REGRADE_DB_SPARES'] ?? 1);
 
 export class FreshRunners {
   private readonly root: string;
@@ -24,6 +30,8 @@ export class FreshRunners {
   private readonly options: RunnerHostOptions;
   /** Never-used runners warming or warm, oldest first (SPARES of them once re-grades begin). */
   private spares: Slot[] = [];
+  /** The same, with the database loaded (DB_SPARES of them). */
+  private dbSpares: Slot[] = [];
   private made = 0;
   private readonly live = new Set<Slot>();
   /** Each runner's warm-up (it must end before the runner grades anything). */
@@ -50,10 +58,16 @@ export class FreshRunners {
     void this.typecheck(new Map()); // builds the shared checker's program now
   }
 
-  /** Runs `use` on a never-used runner, then discards that runner; a new spare warms meanwhile. */
-  async withFresh<T>(use: (slot: Slot) => Promise<T>): Promise<T> {
+  /**
+   * Runs `use` on a never-used runner (one with its database loaded when `db`), then discards that
+   * runner; a new spare of the same kind warms meanwhile.
+   */
+  async withFresh<T>(use: (slot: Slot) => Promise<T>, db = false): Promise<T> {
     const mine = this.turn.then(async () => {
-      const slot = this.spares.shift() ?? this.make();
+      const spare = (db ? this.dbSpares : this.spares).shift();
+      if (process.env['WORKBOOK_DEBUG'])
+        console.error(`[grader] re-grade (db: ${db}) on ${spare ? 'a spare' : 'a new runner'}`);
+      const slot = spare ?? this.make(db);
       this.refill();
       await this.warming.get(slot);
       try {
@@ -66,13 +80,15 @@ export class FreshRunners {
     return mine;
   }
 
-  /** Tops the spares up to SPARES. */
+  /** Tops the spares up to SPARES and DB_SPARES. */
   private refill(): void {
-    while (this.spares.length < SPARES) this.spares.push(this.make());
+    while (this.spares.length < SPARES) this.spares.push(this.make(false));
+    while (this.dbSpares.length < DB_SPARES) this.dbSpares.push(this.make(true));
   }
 
   async close(): Promise<void> {
     this.spares = [];
+    this.dbSpares = [];
     await Promise.all([...this.live].map((slot) => this.discard(slot)));
     const types = this.types;
     this.types = undefined;
@@ -97,14 +113,14 @@ export class FreshRunners {
     );
   }
 
-  private make(): Slot {
+  private make(db: boolean): Slot {
     const workspace = new Workspace(join(this.root, 'service'), join(this.base, `${this.id}-fresh-${++this.made}`));
     workspace.apply(new Map());
     // Nothing the re-grade may not need is loaded ahead: a warm-up of every service package costs
-    // ~3 CPU-seconds and a database ~3 more, most re-grades use neither, and a cohort's reports come
-    // back to back, so spares compete with the grade for the two cores. The run loads what its
-    // exercise imports, cold, and its clock allows for that (runner-host.ts, COLD_START_EXTRA_MS).
-    const host = new RunnerHost(workspace.dir, this.options);
+    // ~3 CPU-seconds, most re-grades use few of them, and a cohort's reports come back to back, so
+    // spares compete with the grade for the two cores. The run loads what its exercise imports
+    // before its clock starts (runner-child.ts). Only a db spare loads its database ahead.
+    const host = new RunnerHost(workspace.dir, { ...this.options, ...(db ? { warmDatabase: true } : {}) });
     const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.

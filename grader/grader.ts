@@ -186,7 +186,10 @@ export async function createGrader(options: CreateGraderOptions = {}): Promise<G
       emit({ type: 'report', report });
       return report;
     }
-    return fresh.withFresh((slot) => gradeOn(slot, exercise, files, gradeOptions, stage));
+    return fresh.withFresh(
+      (slot) => gradeOn(slot, exercise, files, gradeOptions, stage),
+      exercise.manifest.needs.includes('db'),
+    );
   }
 
   async function gradeOn(

@@ -66,6 +66,9 @@ const launch = { ...workerLaunch(launchOptions), sealed: workerLaunch({ ...launc
 /** When the last run ended with something still running in the worker (see replaceWorkerIfBusy). */
 let suspectSince: number | undefined;
 
+/** The database module, once loaded (declared up here: the start-up code below already uses it). */
+let database: typeof import('./runtime/database-host.ts') | undefined;
+
 let currentRun = -1;
 /** This run's learner files (implement exercises): their imports of the runner or grader are refused. */
 let guarded: ReadonlySet<string> = new Set();
@@ -123,7 +126,8 @@ send({ type: 'ready', startupMs: Math.round(performance.now() - started) });
 if (process.env['WORKBOOK_WARM_DB'] === '1')
   void loadDatabase()
     .then((d) => d.startDatabase(workspace))
-    .catch(() => undefined);
+    // The first db run starts it again and reports what fails then; this line is for the grader's log.
+    .catch((error: unknown) => console.error('[grader] could not start the database ahead:', error));
 
 let queue = Promise.resolve();
 queue = queue.then(ensureWarm);
@@ -321,7 +325,6 @@ function toRawError(error: SerializedError): RawError {
 // The database lives here, not in the test workers: workers are fresh processes every run, and
 // creating a PGlite costs seconds. Loaded lazily so exercises without a database never pay for it.
 type DatabaseModule = typeof import('./runtime/database-host.ts');
-let database: DatabaseModule | undefined;
 async function loadDatabase(): Promise<DatabaseModule> {
   database ??= await import('./runtime/database-host.ts');
   return database;

@@ -121,3 +121,21 @@ describe('without the full warm-up (a re-grade’s fresh runner)', () => {
     expect(outcome.modules[0]?.tests.map((t) => [t.state, t.errors[0]?.message])).toEqual([['passed', undefined]]);
   }, 180_000);
 });
+
+it('starts the database ahead when asked (warmDatabase), and nothing fails on the way', async () => {
+  const ahead = {
+    workspace: new Workspace(join(root, 'service'), join(dir, 'db')),
+    host: undefined as unknown as RunnerHost,
+  };
+  ahead.host = new RunnerHost(ahead.workspace.dir, {
+    warmDatabase: true,
+    databaseSnapshots: join(root, '.workbook', 'db-snapshots'),
+  });
+  try {
+    await ahead.host.start();
+    await run('after the database started', '', ahead);
+    expect(ahead.host.recentStderr()).not.toContain('could not start the database ahead');
+  } finally {
+    await ahead.host.close();
+  }
+}, 180_000);

@@ -120,7 +120,12 @@ export class FreshRunners {
     // ~3 CPU-seconds, most re-grades use few of them, and a cohort's reports come back to back, so
     // spares compete with the grade for the two cores. The run loads what its exercise imports
     // before its clock starts (runner-child.ts). Only a db spare loads its database ahead.
-    const host = new RunnerHost(workspace.dir, { ...this.options, ...(db ? { warmDatabase: true } : {}) });
+    // Its runs are type-checked on the shared checker (Slot.typecheck): it builds no checker of its own.
+    const host = new RunnerHost(workspace.dir, {
+      ...this.options,
+      typecheck: false,
+      ...(db ? { warmDatabase: true } : {}),
+    });
     const slot: Slot = { workspace, host, typecheck: (files) => this.typecheck(files) };
     this.live.add(slot);
     // A failure here resurfaces in the grade that uses the runner.

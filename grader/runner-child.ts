@@ -120,7 +120,13 @@ const vitest = await createVitest(
   },
 );
 await vitest.standalone();
-const checker = new TypeChecker(workspace);
+/**
+ * The type checker (a worker thread that builds its program at start: ~2 CPU-seconds). Runners
+ * whose runs are type-checked elsewhere (re-grades: one checker shared by every fresh runner) are
+ * started with WORKBOOK_TYPECHECK=0 and never build one unless a run asks.
+ */
+let checker: TypeChecker | undefined =
+  process.env['WORKBOOK_TYPECHECK'] === '0' ? undefined : new TypeChecker(workspace);
 send({ type: 'ready', startupMs: Math.round(performance.now() - started) });
 // Asked to start the database ahead of the first db exercise: seconds saved on that grade.
 if (process.env['WORKBOOK_WARM_DB'] === '1')
@@ -135,7 +141,7 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'close') {
     queue = queue.then(async () => {
       await vitest.close();
-      await checker.close();
+      await checker?.close();
       await closeDatabase();
       process.exit(0);
     });
@@ -181,7 +187,9 @@ async function run(request: RunRequest): Promise<void> {
   const project = vitest.getRootProject();
   const t = performance.now();
   const types =
-    request.typecheck.length > 0 ? checker.check(request.typecheck, request.invalidate) : Promise.resolve([]);
+    request.typecheck.length > 0
+      ? (checker ??= new TypeChecker(workspace as string)).check(request.typecheck, request.invalidate)
+      : Promise.resolve([]);
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
   const vitestMs = performance.now() - t;
   // Learner code is done running: the type check that may still be going is the grader's time.

@@ -52,6 +52,8 @@ export interface RunnerHostOptions {
   warmDatabase?: boolean;
   /** Every new kept worker loads the service's packages before its first run (runtime/warm-up.ts). */
   warmWorker?: boolean;
+  /** false: runs are type-checked outside (fresh runners share one checker), so none is built at start. */
+  typecheck?: boolean;
   /** 'auto' (default): bubblewrap when it works, else Node's permission model; 'none' only to measure its cost. */
   isolation?: IsolationMode;
   /** The Redis the sandbox's bridge leads to (default redis://127.0.0.1:6379). */
@@ -152,6 +154,7 @@ export class RunnerHost {
         WORKBOOK_WORKER_MEMORY_MB: String(this.options.workerMemoryMb ?? 512),
         WORKBOOK_WARM_DB: this.options.warmDatabase ? '1' : '0',
         WORKBOOK_WARM_WORKER: this.options.warmWorker ? '1' : '0',
+        WORKBOOK_TYPECHECK: this.options.typecheck === false ? '0' : '1',
         ...passThrough(['WORKBOOK_RUNS_PER_WORKER', 'WORKBOOK_OUTPUT_LIMIT', 'WORKBOOK_DEBUG']),
       },
       name: `${process.pid}-${basename(this.workspace)}`,

@@ -186,9 +186,10 @@ async function run(request: RunRequest): Promise<void> {
   send({ type: 'running', runId: request.runId, cold });
   const project = vitest.getRootProject();
   const t = performance.now();
+  if (request.typecheck.length > 0) checker ??= new TypeChecker(workspace as string);
   const types =
-    request.typecheck.length > 0
-      ? (checker ??= new TypeChecker(workspace as string)).check(request.typecheck, request.invalidate)
+    checker && request.typecheck.length > 0
+      ? checker.check(request.typecheck, request.invalidate)
       : Promise.resolve([]);
   const result = await vitest.runTestSpecifications(request.specs.map((spec) => project.createSpecification(spec)));
   const vitestMs = performance.now() - t;

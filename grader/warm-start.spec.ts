@@ -33,23 +33,31 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `source` as the probe spec on `on`, asking for `warmUp`, within `timeoutMs`. */
+async function runSpec(
+  on: { host: RunnerHost; workspace: Workspace },
+  source: string,
+  warmUp: string[],
+  timeoutMs: number,
+) {
+  const invalidate = on.workspace.apply(new Map([[PROBE, source]]));
+  const request = {
+    specs: [join(on.workspace.dir, PROBE)],
+    invalidate,
+    typecheck: [],
+    env: {},
+    db: false,
+    testTimeoutMs: 60_000,
+    guard: [],
+    witness: false,
+    sealed: false,
+    warmUp,
+  };
+  return on.host.run(request, { timeoutMs });
+}
+
 async function run(marker: string, body = '', on = { host, workspace }, warmUp: string[] = []) {
-  const invalidate = on.workspace.apply(new Map([[PROBE, probe(marker, body)]]));
-  const outcome = await on.host.run(
-    {
-      specs: [join(on.workspace.dir, PROBE)],
-      invalidate,
-      typecheck: [],
-      env: {},
-      db: false,
-      testTimeoutMs: 60_000,
-      guard: [],
-      witness: false,
-      sealed: false,
-      warmUp,
-    },
-    { timeoutMs: 60_000 },
-  );
+  const outcome = await runSpec(on, probe(marker, body), warmUp, 60_000);
   if (outcome.kind !== 'done') throw new Error(`the run ended as ${outcome.kind}`);
   return outcome;
 }
@@ -76,23 +84,11 @@ it('keeps the worker after a run that touched process.stdin, as a database clien
 }, 120_000);
 
 it('warms the replacement after a timeout: its first run is cold again and finds the packages loaded', async () => {
-  const invalidate = workspace.apply(
-    new Map([[PROBE, "import { it } from 'vitest';\nit('never ends', () => { for (;;) {} });\n"]]),
-  );
-  const stuck = await host.run(
-    {
-      specs: [join(workspace.dir, PROBE)],
-      invalidate,
-      typecheck: [],
-      env: {},
-      db: false,
-      testTimeoutMs: 60_000,
-      guard: [],
-      witness: false,
-      sealed: false,
-      warmUp: [],
-    },
-    { timeoutMs: 500 },
+  const stuck = await runSpec(
+    { host, workspace },
+    "import { it } from 'vitest';\nit('never ends', () => { for (;;) {} });\n",
+    [],
+    500,
   );
   expect(stuck.kind).toBe('timeout');
   const after = await run('after the timeout');

@@ -1,4 +1,5 @@
-// The backing services milestone 2 on gives an intern's service, each scoped to one check run:
+// The backing services every milestone gives an intern's service, each scoped to one check run
+// (milestone 1 needs neither, but the reference starts 2–3 s sooner on PostgreSQL than on PGlite):
 // - PostgreSQL: a new role (no superuser, CREATEDB, CREATEROLE or REPLICATION) and a database it
 //   owns. The shared server trusts local connections, so the sandbox never reaches it directly: it
 //   gets no PostgreSQL socket, and 127.0.0.1:5432 inside is relayed to the grader's guard

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 
 // The workbook starts your service with `npm start` and these variables; keep reading them.
-// PORT and HOST: where to listen. DATABASE_URL and REDIS_URL arrive from milestone 2 on.
+// PORT and HOST: where to listen. DATABASE_URL, REDIS_URL and REDIS_PREFIX are given on every check;
+// milestone 1 does not need them.
 async function main(): Promise<void> {
   const app = await NestFactory.create(AppModule);
   const port = Number(process.env['PORT'] ?? 3000);

@@ -9,6 +9,7 @@ import {
   type CoverageMeasure,
   countedSources,
   type FileMeasure,
+  hiddenFromCoverage,
   measureCoverage,
   percent,
   type Ratio,
@@ -40,6 +41,11 @@ function measured(): CoverageMeasure {
   if (counted.length === 0)
     fail(
       "Your src/ folder has no code to measure (only tests, main.ts, generated or type-only files); the contract says at least 85 % of your code's statements and lines run under your tests.",
+    );
+  const hidden = hiddenFromCoverage(run.dir, counted);
+  if (hidden.length > 0)
+    fail(
+      `Your project hides code from the coverage report: ${list(hidden, 5)}. Coverage ignore comments and options leave statements out of the count; remove them: the contract says at least ${COVERAGE_GOAL} % of all your code runs under your tests.`,
     );
   const file = join(run.scratch, 'coverage', 'coverage-final.json');
   if (!existsSync(file))

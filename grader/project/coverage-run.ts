@@ -12,19 +12,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CoverageRun } from '../../src/schemas/project-coverage.ts';
 import type { Isolation } from '../../src/schemas/report.ts';
-import { createPidsCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import { createPidsCgroup, inCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
+import { sandboxEnv } from '../sandbox/sandbox-env.ts';
 import type { RunBacking } from './backing.ts';
 import { COVERAGE_EXCLUDE, COVERAGE_INCLUDE } from './coverage.ts';
-import { bwrapArgs, nodeDir } from './service-process.ts';
+import { bwrapArgs, nodeDir, relayEnv } from './service-process.ts';
 
 /** Where the scratch folder appears inside the sandbox. */
 const SCRATCH_INSIDE = '/run/workbook-scratch';
-/** Where service-process.ts mounts the folder of the backing's bridge sockets. */
-const BRIDGES_INSIDE = '/run/workbook-redis';
 const OUTPUT_KEEP = 12_000;
 const MAX_PIDS = 512;
 
@@ -93,24 +92,14 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
     });
 
   const inside = bwrap ? SCRATCH_INSIDE : scratch;
-  const env: Record<string, string> = {
-    PATH: `${node}:/usr/local/bin:/usr/bin:/bin`,
-    HOME: bwrap ? '/tmp' : scratch,
-    TMPDIR: bwrap ? '/tmp' : scratch,
-    LANG: 'C.UTF-8',
-    NO_COLOR: '1',
-    CI: '1',
-    ...o.backing.env(Boolean(bwrap)),
-  };
+  // Inside bubblewrap, PostgreSQL and Redis are 127.0.0.1:5432 and :6379, relayed to the grader's guards.
+  const env = sandboxEnv(
+    { home: bwrap ? '/tmp' : scratch, binDir: node },
+    { NO_COLOR: '1', CI: '1', ...o.backing.env(Boolean(bwrap)), ...(bwrap ? relayEnv(o.backing) : {}) },
+  );
   let child: ChildProcess;
   let cgroup: string | undefined;
   if (bwrap) {
-    // Inside, PostgreSQL and Redis are 127.0.0.1:5432 and :6379, relayed to the grader's guards.
-    for (const [variable, socket] of [
-      ['WORKBOOK_RELAY_REDIS', o.backing.redisSocket],
-      ['WORKBOOK_RELAY_POSTGRES', o.backing.postgresSocket],
-    ] as const)
-      if (socket) env[variable] = `${BRIDGES_INSIDE}/${basename(socket)}`;
     cgroup = createPidsCgroup(`project-m4-${process.pid}-${Date.now()}`, MAX_PIDS);
     const args = bwrapArgs({ repo: o.repo, dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
     args.push('--bind', scratch, SCRATCH_INSIDE);
@@ -127,7 +116,7 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
       vitest,
       ...vitestArgs(inside),
     ];
-    const full = cgroup ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, ...command] : command;
+    const full = inCgroup(cgroup, command);
     child = spawn(full[0] as string, full.slice(1), {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,8 +24,9 @@ import { createServer, connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
-import { createPidsCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import { createPidsCgroup, inCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
+import { sandboxEnv } from '../sandbox/sandbox-env.ts';
 
 export interface ServiceOptions {
   repo: string;
@@ -120,6 +121,15 @@ export function bwrapArgs(o: ServiceOptions, socketDir: string, env: Record<stri
   return args;
 }
 
+/** Inside the sandbox: where the relay finds the bridges' sockets it pipes 127.0.0.1:6379 and :5432 to. */
+export function relayEnv(backing: Backing | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (backing?.redisSocket) env['WORKBOOK_RELAY_REDIS'] = `${REDIS_DIR_INSIDE}/${basename(backing.redisSocket)}`;
+  if (backing?.postgresSocket)
+    env['WORKBOOK_RELAY_POSTGRES'] = `${REDIS_DIR_INSIDE}/${basename(backing.postgresSocket)}`;
+  return env;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -198,25 +208,20 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   const node = nodeDir(o.repo);
   const socketDir = mkdtempSync(join(tmpdir(), `workbook-project-${process.pid}-`));
   const port = bwrap ? INSIDE_PORT : await freePort();
-  const env: Record<string, string> = {
-    PATH: `${node}:/usr/local/bin:/usr/bin:/bin`,
-    HOME: bwrap ? '/tmp' : socketDir,
-    TMPDIR: bwrap ? '/tmp' : socketDir,
-    LANG: 'C.UTF-8',
-    NO_COLOR: '1',
-    npm_config_update_notifier: 'false',
-    npm_config_cache: join(bwrap ? '/tmp' : socketDir, '.npm'),
-    ...o.env,
-    ...o.backing?.env(Boolean(bwrap)),
-    ...(bwrap && o.backing?.redisSocket
-      ? { WORKBOOK_RELAY_REDIS: `${REDIS_DIR_INSIDE}/${basename(o.backing.redisSocket)}` }
-      : {}),
-    ...(bwrap && o.backing?.postgresSocket
-      ? { WORKBOOK_RELAY_POSTGRES: `${REDIS_DIR_INSIDE}/${basename(o.backing.postgresSocket)}` }
-      : {}),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  };
+  const home = bwrap ? '/tmp' : socketDir;
+  const env = sandboxEnv(
+    { home, binDir: node },
+    {
+      NO_COLOR: '1',
+      npm_config_update_notifier: 'false',
+      npm_config_cache: join(home, '.npm'),
+      ...o.env,
+      ...o.backing?.env(Boolean(bwrap)),
+      ...(bwrap ? relayEnv(o.backing) : {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+  );
   let child: ChildProcess;
   let cgroup: string | undefined;
   let url: string;
@@ -232,7 +237,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       'start',
     ];
     const command = [bwrap, ...bwrapArgs(o, socketDir, env, join(node, 'node')), '--', ...inner];
-    const full = cgroup ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, ...command] : command;
+    const full = inCgroup(cgroup, command);
     child = spawn(full[0] as string, full.slice(1), {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,8 +79,11 @@ export function sandboxCommand(spec: SandboxSpec, cgroup: string | undefined): s
   // Node's IPC channel to the grader is the inherited fd 3 (stdio[3] = 'ipc').
   const env = { ...spec.env, NODE_CHANNEL_FD: '3', NODE_CHANNEL_SERIALIZATION_MODE: 'json' };
   for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
-  const command = [spec.bwrap, ...args, '--', spec.node, ...spec.args];
-  // Joining the cgroup before exec puts bwrap and everything under it in it, with no race.
+  return inCgroup(cgroup, [spec.bwrap, ...args, '--', spec.node, ...spec.args]);
+}
+
+/** The command line that joins `cgroup` (if any) before exec: bwrap and everything under it are in it, with no race. */
+export function inCgroup(cgroup: string | undefined, command: string[]): string[] {
   return cgroup ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, ...command] : command;
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
 import { createPidsCgroup, sandboxCommand, SOCKET_DIR } from './bubblewrap.ts';
 import { which } from './isolation.ts';
+import { sandboxEnv } from './sandbox-env.ts';
 import { SNAPSHOTS_INSIDE } from '../runtime/database-snapshot.ts';
 
 export interface LaunchOptions {
@@ -52,14 +53,7 @@ export function launchRunner(o: LaunchOptions): Launched {
     return { child, cgroup: undefined };
   }
   // The environment is emptied: learner code must not see the grader's (tokens, paths, URLs).
-  const env: Record<string, string> = {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: tmp,
-    TMPDIR: tmp,
-    LANG: 'C.UTF-8',
-    ...o.env,
-    WORKBOOK_ISOLATION: o.isolation,
-  };
+  const env = sandboxEnv({ home: tmp }, { ...o.env, WORKBOOK_ISOLATION: o.isolation });
   const bwrap = o.isolation === 'bubblewrap' ? which('bwrap') : undefined;
   Object.assign(env, snapshotsEnv(bwrap && o.snapshots ? SNAPSHOTS_INSIDE : o.snapshots));
   if (!bwrap) {

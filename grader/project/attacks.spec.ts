@@ -3,9 +3,16 @@
 // the next run could see"). Each test runs a real attack — a small plain-Node project under
 // fixtures/attacks/ — through the real grader and fails if the attack works. PostgreSQL's guard
 // and archives have their own suites (postgres-guard.spec.ts, archive.spec.ts).
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, get } from 'node:http';
+import { createServer } from 'node:net';
+import { homedir, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { checkProject } from './check.ts';
+import { type RunningService, startService } from './service-process.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'attacks', name);
@@ -24,5 +31,129 @@ describe('milestone 4: a verdict forged without forging the report', () => {
     expect(statements?.message).toMatch(why);
     expect(lines?.message).toMatch(why);
     expect(report.status).toBe('failed');
+  });
+});
+
+/** GET over a new connection (fetch would reuse one), answering the body or the error's code. */
+function getFresh(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    get(url, { agent: false, timeout: 5_000 }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    }).on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** Host processes whose command line (NUL-separated arguments) contains `text`. */
+function processesWith(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('a hostile service in the sandbox', () => {
+  const cleanup: (() => unknown)[] = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  it('reaches no host file, port, process or variable, writes nothing outside, and nothing of it outlives the run', {
+    timeout: 180_000,
+  }, async () => {
+    const host = mkdtempSync(join(tmpdir(), 'workbook-attack-'));
+    cleanup.push(() => rmSync(host, { recursive: true, force: true }));
+    const secret = join(host, 'secret.txt');
+    writeFileSync(secret, 'a host file the service must not read');
+    // A host port on every address, and a host Unix socket: each counts who reached it.
+    let reached = 0;
+    const server = createHttpServer((_request, response) => {
+      reached++;
+      response.end('host');
+    });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    cleanup.push(() => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    });
+    const hostSocket = join(host, 'host.sock');
+    const unix = createServer((socket) => {
+      reached++;
+      socket.end('HTTP/1.1 200 OK\r\ncontent-length: 4\r\nconnection: close\r\n\r\nhost');
+    });
+    await new Promise<void>((resolve) => unix.listen(hostSocket, resolve));
+    cleanup.push(() => new Promise((resolve) => unix.close(resolve)));
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    const marker = `${randomInt(100, 999)}.${randomInt(100_000, 999_999)}`;
+    const dir = fixture('sandbox-probe');
+    const manifest = readFileSync(join(repo, 'package.json'), 'utf8');
+
+    const service: RunningService = await startService({
+      repo,
+      dir,
+      env: {
+        PROBE_HOST_PID: String(process.pid),
+        PROBE_HOST_FILE: secret,
+        PROBE_HOST_HOME: homedir(),
+        PROBE_HOST_PORT: String((server.address() as { port: number }).port),
+        PROBE_HOST_ADDRESS: address ?? '127.0.0.2',
+        PROBE_HOST_SOCKET: hostSocket,
+        PROBE_SOCKET_INSIDE: `${SOCKET_DIR}/service.sock`,
+        PROBE_MARKER: marker,
+      },
+    });
+    let stopped = false;
+    cleanup.push(() => (stopped ? undefined : service.stop()));
+    expect(service.isolation, 'this test needs bubblewrap (apt-get install -y bubblewrap)').toBe('bubblewrap');
+    const results = (await (await fetch(service.url)).json()) as Record<
+      string,
+      { ok: boolean; error?: string; keys?: string[]; entries?: string[] }
+    >;
+    const report = JSON.stringify(results, null, 2);
+    // The environment is the grader's list and what npm adds, nothing of the host's (its secrets).
+    const npmAdds = ['COLOR', 'EDITOR', 'INIT_CWD', 'NODE', 'PWD'];
+    const keys = results['environment']?.keys?.filter(
+      (key) => !key.startsWith('PROBE_') && !key.startsWith('npm_') && !npmAdds.includes(key),
+    );
+    expect(keys, report).toEqual(['HOME', 'HOST', 'LANG', 'NO_COLOR', 'PATH', 'PORT', 'TMPDIR']);
+    for (const attempt of [
+      'readHiddenSuite',
+      'readHostFile',
+      'listHome',
+      'readPasswd',
+      'writeOwnProject',
+      'writeNodeModulesAbove',
+      'writeWorkbookManifest',
+      'hostPort',
+      'hostPortOnOtherAddress',
+      'signalHostProcess',
+    ])
+      expect(results[attempt]?.ok, `${attempt} worked:\n${report}`).toBe(false);
+    expect(readFileSync(join(repo, 'package.json'), 'utf8')).toBe(manifest);
+    // Above its folder it sees only the path to it and what module resolution needs.
+    expect(results['listWorkbook']?.entries?.sort(), report).toEqual(['grader', 'node_modules', 'package.json']);
+    // Only its own processes: the relay, npm, the shell, the probe and its sleeper.
+    expect(results['processes']?.entries?.length ?? 99, report).toBeLessThan(10);
+
+    // It points the socket the host connects through at a host socket: the host must not follow.
+    expect(await getFresh(`${service.url}/swap`)).toBe('swapped');
+    const after = await getFresh(service.url);
+    expect(reached, `the host followed the service to a host socket (it answered "${after}")`).toBe(0);
+    // …and still reaches the relay it opened first, though the name is now a link.
+    expect(after).toContain('"environment"');
+
+    expect(processesWith(`sleep\0${marker}`).length, 'the sleeper started').toBeGreaterThan(0);
+    await service.stop();
+    stopped = true;
+    expect(processesWith(`sleep\0${marker}`), 'a process of the service outlived the run').toEqual([]);
   });
 });

@@ -11,9 +11,13 @@
 // says `isolation: none`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
   lstatSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -140,11 +144,36 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A TCP port on the host's loopback whose connections go to the sandbox's Unix socket. */
+/** open(2)'s O_PATH on Linux (Node does not name it): a descriptor that names a file without opening it. */
+const O_PATH = 0o10000000;
+
+/**
+ * A TCP port on the host's loopback whose connections go to the sandbox's Unix socket. Its folder
+ * is writable from inside, so the service could swap the name for a link to any host socket: the
+ * host opens the relay's socket once (a socket, not a link) and connects through that descriptor
+ * ever after, whatever the name points at later.
+ */
 function tcpToUnix(path: string): Promise<{ server: Server; port: number }> {
+  let fd: number | undefined;
+  const target = () => {
+    if (fd === undefined) {
+      const opened = openSync(path, O_PATH | constants.O_NOFOLLOW);
+      if (!fstatSync(opened).isSocket()) {
+        closeSync(opened);
+        throw new Error(`${path} is not a socket`);
+      }
+      fd = opened;
+    }
+    return `/proc/self/fd/${fd}`;
+  };
   return new Promise((resolve, reject) => {
     const server = createServer((client) => {
-      const inside = connect(path);
+      let inside: ReturnType<typeof connect>;
+      try {
+        inside = connect(target());
+      } catch {
+        return void client.destroy();
+      }
       const end = () => {
         client.destroy();
         inside.destroy();
@@ -155,6 +184,7 @@ function tcpToUnix(path: string): Promise<{ server: Server; port: number }> {
       inside.pipe(client);
     });
     server.once('error', reject);
+    server.once('close', () => fd !== undefined && closeSync(fd));
     server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port }));
   });
 }

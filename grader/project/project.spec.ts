@@ -4,6 +4,7 @@
 // Each run starts a real service (under bubblewrap when the machine has it) and real HTTP.
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -120,6 +121,8 @@ describe('project init', () => {
 });
 
 // Every milestone with a suite folder; their runs go concurrently (each starts its own services).
+// project/alternative is a service written from the milestone pages alone (its README): the milestones it passes.
+const ALTERNATIVE_PASSES: readonly string[] = ['m1', 'm2', 'm3'];
 const milestones = PROJECT_MILESTONES.filter((m) => existsSync(join(repo, 'checks', 'project', m)));
 
 for (const milestone of milestones) {
@@ -138,6 +141,20 @@ for (const milestone of milestones) {
       expect(report.checks.map((c) => c.name)).toEqual(checks);
       expect(report.isolationDetail).toBeTypeOf('string');
     });
+
+    if (ALTERNATIVE_PASSES.includes(milestone))
+      it(`an independently written service (project/alternative) passes ${milestone}`, { timeout }, async () => {
+        // A copy, so the pass is recorded in the copy's workbook.project.json, not the repository's.
+        const dir = join(runDir(`alternative-${milestone}`), 'svc');
+        cpSync(join(repo, 'project', 'alternative'), dir, { recursive: true });
+        const report = await checkProject({ repo, dir, milestone });
+        expect(
+          report.checks.filter((c) => c.status !== 'passed'),
+          report.message,
+        ).toEqual([]);
+        expect(report.checks.map((c) => c.name)).toEqual(checks);
+        expect(processesIn(dir)).toEqual([]);
+      });
 
     it("the bare skeleton fails every check, in the contract's words", { timeout }, async () => {
       const dir = join(runDir(`skeleton-${milestone}`), 'svc');

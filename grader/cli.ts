@@ -41,6 +41,7 @@ const { values: flags, positionals } = parseArgs({
     stage: { type: 'string' },
     ndjson: { type: 'boolean' },
     'no-install': { type: 'boolean' },
+    out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: false,

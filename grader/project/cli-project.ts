@@ -1,14 +1,18 @@
-// `workbook project init <dir>` and `workbook project check <milestone> [--dir d] [--json]`.
+// `workbook project init <dir>`, `workbook project check <milestone> [--dir d] [--json]` and
+// `workbook project pack [--dir d] [--out file]`.
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { PROJECT_MILESTONES, projectMilestoneSchema } from '../../src/schemas/project.ts';
 import type { CheckResult } from '../../src/schemas/report.ts';
 import { formatReport, type Style } from '../cli-format.ts';
 import { cliProgressPath, recordCliRun } from '../cli-progress.ts';
 import { checkProject } from './check.ts';
-import { InitError, installOffline, recordPassed, writeSkeleton } from './init.ts';
+import { InitError, installOffline, readProjectFile, recordPassed, writeSkeleton } from './init.ts';
+import { defaultArchiveName, formatSize, PackError, packProject } from './pack.ts';
 
 export const PROJECT_USAGE = `  project init <dir> [--no-install]                start your capstone task service from the skeleton
-  project check <${PROJECT_MILESTONES.join('|')}> [--dir d] [--json]      run a milestone's acceptance suite against your service`;
+  project check <${PROJECT_MILESTONES.join('|')}> [--dir d] [--json]      run a milestone's acceptance suite against your service
+  project pack [--dir d] [--out file]              pack your project for a report (default ./<folder>.tar.gz)`;
 
 /** A mistake the user can fix; the CLI prints it as one line and exits 2. */
 export class ProjectUsageError extends Error {}
@@ -17,14 +21,16 @@ export interface ProjectFlags {
   dir?: string | boolean | undefined;
   json?: string | boolean | undefined;
   'no-install'?: string | boolean | undefined;
+  out?: string | boolean | undefined;
 }
 
 export async function projectCommand(repo: string, args: string[], flags: ProjectFlags, s: Style): Promise<number> {
   const [sub, target] = args;
   if (sub === 'init') return init(repo, target, flags);
   if (sub === 'check') return check(repo, target, flags, s);
+  if (sub === 'pack') return pack(flags);
   throw new ProjectUsageError(
-    `unknown "project ${sub ?? ''}"; use \`workbook project init <dir>\` or \`workbook project check m1 --dir <dir>\`.`,
+    `unknown "project ${sub ?? ''}"; use \`workbook project init <dir>\`, \`workbook project check m1 --dir <dir>\` or \`workbook project pack --dir <dir>\`.`,
   );
 }
 
@@ -98,6 +104,31 @@ async function check(repo: string, target: string | undefined, flags: ProjectFla
       );
   }
   return report.status === 'passed' ? 0 : 1;
+}
+
+function pack(flags: ProjectFlags): number {
+  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : '.');
+  const out = resolve(typeof flags.out === 'string' ? flags.out : defaultArchiveName(dir));
+  if (!out.endsWith('.tar.gz') && !out.endsWith('.tgz'))
+    throw new ProjectUsageError(`--out ${flags.out}: name the archive *.tar.gz, e.g. --out my-task-service.tar.gz.`);
+  let packed: ReturnType<typeof packProject>;
+  try {
+    packed = packProject(dir, out);
+    readProjectFile(dir);
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new ProjectUsageError(`cannot pack: ${dir}/workbook.project.json is not JSON (${error.message}); fix it.`);
+    if (error instanceof PackError || error instanceof InitError)
+      throw new ProjectUsageError(`cannot pack ${relative(process.cwd(), dir) || '.'}: ${error.message}`);
+    throw error;
+  }
+  writeFileSync(out, packed.archive);
+  const shown = relative(process.cwd(), out) || out;
+  console.log(
+    `Packed ${packed.files} files into ${shown}: ${formatSize(packed.archive.length)} of the 2 MB a report carries (left out: ${packed.leftOut.join(', ') || 'nothing'}).`,
+  );
+  console.log('Next: "Export report" on the home page, with this file attached as your capstone project.');
+  return 0;
 }
 
 function liveLine(check: CheckResult, s: Style): string {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { packTarGz } from './archive.ts';
-import { regradeProjectArchive, stripTopFolder } from './regrade.ts';
+import { regradeProjectArchive } from './regrade.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const runs = join(repo, '.workbook', 'project-regrades');
@@ -75,16 +75,4 @@ describe('regradeProjectArchive', () => {
     expect(report.checks.every((c) => c.status === 'failed')).toBe(true);
     expect(leftovers()).toEqual(before);
   }, 300_000);
-});
-
-describe('stripTopFolder', () => {
-  it('drops one folder holding everything, and leaves a flat archive alone', () => {
-    const flat = new Map([['package.json', Buffer.from('{}')]]);
-    expect(stripTopFolder(flat)).toBe(flat);
-    const nested = new Map([
-      ['p/package.json', Buffer.from('{}')],
-      ['p/src/main.ts', Buffer.from('')],
-    ]);
-    expect([...stripTopFolder(nested).keys()]).toEqual(['package.json', 'src/main.ts']);
-  });
 });

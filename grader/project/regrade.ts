@@ -1,14 +1,16 @@
 // A mentor's re-grade of a capstone milestone from the project archive an intern's report carries:
-// the archive is validated entry by entry (archive.ts), unpacked into a fresh folder under the
-// workbook (so the service resolves the workbook's node_modules: an archive never carries its own),
-// checked like `workbook project check`, and deleted. It is someone else's code, so it runs only
+// the archive is validated entry by entry (src/schemas/project-archive.ts, the rules the export form
+// also applies), unpacked into a fresh folder under the workbook (so the service resolves the
+// workbook's node_modules: an archive never carries its own), checked like `workbook project
+// check`, and deleted. It is someone else's code, so it runs only
 // inside bubblewrap: without it the re-grade is refused rather than run in the open.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProjectMilestone, projectReportId } from '../../src/schemas/project.ts';
 import { type CheckReport, type GradeEvent, REPORT_VERSION } from '../../src/schemas/report.ts';
 import { detectIsolation } from '../sandbox/isolation.ts';
-import { ArchiveError, unpackTarGz, writeFiles } from './archive.ts';
+import { ArchiveError, projectFiles } from '../../src/schemas/project-archive.ts';
+import { unpackTarGz, writeFiles } from './archive.ts';
 import { checkProject } from './check.ts';
 
 export interface ProjectRegradeOptions {
@@ -19,14 +21,6 @@ export interface ProjectRegradeOptions {
   onEvent?: (event: GradeEvent) => void;
   /** Tests stand in for the machine's isolation. */
   isolation?: () => ReturnType<typeof detectIsolation>;
-}
-
-/** Drops one folder that holds every entry ("my-task-service/…"), as `tar -czf x.tar.gz my-task-service` makes. */
-export function stripTopFolder(files: Map<string, Buffer>): Map<string, Buffer> {
-  const tops = new Set([...files.keys()].map((path) => (path.includes('/') ? path.split('/')[0] : '')));
-  const [top] = tops;
-  if (tops.size !== 1 || !top || files.has('package.json')) return files;
-  return new Map([...files].map(([path, content]) => [path.slice(top.length + 1), content]));
 }
 
 export async function regradeProjectArchive(o: ProjectRegradeOptions): Promise<CheckReport> {
@@ -48,13 +42,12 @@ export async function regradeProjectArchive(o: ProjectRegradeOptions): Promise<C
     );
   let files: Map<string, Buffer>;
   try {
-    files = stripTopFolder(unpackTarGz(o.archive));
+    files = projectFiles(unpackTarGz(o.archive));
   } catch (error) {
-    if (error instanceof ArchiveError) return refused(`the project archive was refused: ${error.message}.`);
+    if (error instanceof ArchiveError)
+      return refused(`the project archive was refused: ${error.message.replace(/\.$/, '')}.`);
     throw error;
   }
-  if (!files.has('package.json'))
-    return refused('the project archive has no package.json at its top (pack the project folder itself).');
   const runs = join(o.repo, '.workbook', 'project-regrades');
   mkdirSync(runs, { recursive: true });
   const dir = mkdtempSync(join(runs, `${o.milestone}-`));

@@ -1,9 +1,11 @@
 // <workbook-assignments>: renders the intern's assignments from the assignments and progress stores
-// and exports a progress report per assignment.
+// and exports a progress report per assignment. An attached project archive is checked with the
+// rules a mentor's re-grade applies (src/schemas/project-archive.ts) when it is attached and again
+// at export, so an intern never sends an archive the mentor's re-grade would refuse.
 import { summarizeAssignment, localDay } from '../assignment-progress.ts';
 import { buildReport, reportFileName } from '../report-build.ts';
 import { internSchema } from '../../schemas/report-file.ts';
-import { MAX_PROJECT_ARCHIVE_BYTES } from '../../schemas/project.ts';
+import { ArchiveError, checkArchiveSize, PACK_COMMAND, readProjectArchive } from '../../schemas/project-archive.ts';
 import type { Progress } from '../../schemas/progress.ts';
 import {
   $assignments,
@@ -20,6 +22,8 @@ const STATUS_LABEL = { passed: 'passed', attempted: 'attempted', 'not-started': 
 
 class WorkbookAssignments extends HTMLElement {
   #titles: Record<string, string> = {};
+  /** Bumped per attached file, so a slow check of an earlier file never overwrites a later file's verdict. */
+  #archiveCheck = 0;
 
   connectedCallback(): void {
     this.#titles = embeddedJson<Record<string, string>>('assignment-titles');
@@ -29,6 +33,15 @@ class WorkbookAssignments extends HTMLElement {
     (form.elements.namedItem('name') as HTMLInputElement).value = intern?.name ?? '';
     (form.elements.namedItem('email') as HTMLInputElement).value = intern?.email ?? '';
     form.addEventListener('submit', (event) => event.preventDefault());
+    const archive = form.elements.namedItem('archive') as HTMLInputElement | null;
+    archive?.addEventListener('change', () => {
+      const check = ++this.#archiveCheck;
+      const file = archive.files?.[0];
+      if (!file) return this.#archiveProblem(undefined);
+      void this.#readArchive(file).then((result) => {
+        if (check === this.#archiveCheck) this.#archiveProblem(typeof result === 'string' ? result : undefined);
+      });
+    });
     $assignmentsProblem.subscribe((problem) => {
       const el = this.querySelector<HTMLElement>('[data-problem]')!;
       el.textContent = problem ?? '';
@@ -121,14 +134,18 @@ class WorkbookAssignments extends HTMLElement {
     setIntern(intern.data);
     const assignment = $assignments.get().assignments.find((a) => a.set.id === setId);
     if (!assignment) return;
-    const file = (form.elements.namedItem('archive') as HTMLInputElement | null)?.files?.[0];
-    if (file && file.size > MAX_PROJECT_ARCHIVE_BYTES) {
-      this.#status(
-        `Cannot export: the project archive "${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB. Pack it without node_modules, dist and coverage.`,
-      );
+    const input = form.elements.namedItem('archive') as HTMLInputElement | null;
+    const file = input?.files?.[0];
+    const archive = file ? await this.#readArchive(file) : undefined;
+    if (typeof archive === 'string') {
+      // The form keeps the name, email and file: the intern packs again and picks the new file.
+      this.#archiveProblem(archive);
+      this.#status('Cannot export: the attached project archive is not accepted (the message under it says why).');
+      input?.focus();
       return;
     }
-    const projectArchive = file ? toBase64(new Uint8Array(await file.arrayBuffer())) : undefined;
+    this.#archiveProblem(undefined);
+    const projectArchive = archive ? toBase64(archive) : undefined;
     const report = buildReport({
       intern: intern.data,
       set: assignment.set,
@@ -138,6 +155,26 @@ class WorkbookAssignments extends HTMLElement {
     const name_ = reportFileName(report);
     download(name_, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
     this.#status(`Report saved as ${name_}. Send that file to ${assignment.set.mentor}.`);
+  }
+
+  /** The archive's bytes, or what a re-grade would refuse in it and what to do. */
+  async #readArchive(file: File): Promise<Uint8Array | string> {
+    try {
+      checkArchiveSize(file.size);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await readProjectArchive(bytes);
+      return bytes;
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      return `the project archive "${file.name}" would be refused by your mentor's re-grade: ${error.message.replace(/\.$/, '')}. Make it with \`${PACK_COMMAND}\` (from the workbook folder), attach the file it writes, and export again.`;
+    }
+  }
+
+  #archiveProblem(text: string | undefined): void {
+    const el = this.querySelector<HTMLElement>('[data-archive-problem]');
+    if (!el) return;
+    el.textContent = text ? `Not accepted: ${text}` : '';
+    el.hidden = !text;
   }
 
   #remove(setId: string, title: string): void {

@@ -243,13 +243,14 @@ async function projectCheckRoute(root: string, allowedHosts: () => readonly stri
     workbookRoot: root,
     roots: defaultProjectRoots(root),
     milestones: () => PROJECT_MILESTONES.filter(hasSuite),
-    check: async (milestone, dir, onEvent) => {
-      const report = await checkProject({ repo: root, dir, milestone, engine: 'local', onEvent });
-      // As the CLI does: the project's own record of the milestones it passed.
+    check: async (milestone, dir, onEvent, signal) => {
+      const report = await checkProject({ repo: root, dir, milestone, engine: 'local', onEvent, signal });
+      // As the CLI does: the project's own record of the milestones it passed (a cancelled run is an error).
       if (report.status === 'passed') recordPassed(dir, milestone, report.isolation);
       return report;
     },
-    regrade: (milestone, archive, onEvent) => regradeProjectArchive({ repo: root, milestone, archive, onEvent }),
+    regrade: (milestone, archive, onEvent, signal) =>
+      regradeProjectArchive({ repo: root, milestone, archive, onEvent, signal }),
   });
 }
 

@@ -22,6 +22,8 @@ let projects: string;
 const ran: { milestone: ProjectMilestone; dir: string }[] = [];
 let release: (() => void) | undefined;
 const regraded: { milestone: ProjectMilestone; bytes: number }[] = [];
+/** What the scripted check of a folder named `cancel` saw: the abort, then its clean-up's end. */
+const cancelLog: string[] = [];
 
 beforeAll(async () => {
   projects = mkdtempSync(join(tmpdir(), 'workbook-projects-'));
@@ -44,11 +46,19 @@ beforeAll(async () => {
         finishedAt: new Date().toISOString(),
       };
     },
-    async check(milestone, dir, onEvent: (e: GradeEvent) => void): Promise<CheckReport> {
+    async check(milestone, dir, onEvent: (e: GradeEvent) => void, signal: AbortSignal): Promise<CheckReport> {
       ran.push({ milestone, dir });
+      if (!dir.endsWith('cancel') && cancelLog.length) cancelLog.push(`started ${milestone}`);
       onEvent({ type: 'started', exerciseId: `project-${milestone}`, checks: ['a'] });
       onEvent({ type: 'check', check: { name: 'a', status: 'failed', durationMs: 1, message: 'answered 404' } });
       if (dir.endsWith('slow')) await new Promise<void>((r) => (release = r));
+      if (dir.endsWith('cancel')) {
+        // As checkProject does: run until aborted, then clean up (here 300 ms) before resolving.
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+        cancelLog.push('aborted');
+        await new Promise((r) => setTimeout(r, 300));
+        cancelLog.push('cleaned up');
+      }
       return {
         version: 1,
         exerciseId: `project-${milestone}`,
@@ -145,6 +155,32 @@ describe('POST /api/project-check', () => {
       .map((line) => JSON.parse(line) as GradeEvent);
     expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
     expect(ran).toEqual([{ milestone: 'm2', dir }]);
+  });
+
+  it('a client that goes away aborts its run; the next request waits for the clean-up instead of a 409', async () => {
+    const client = new AbortController();
+    const first = await fetch(`${base}${PROJECT_CHECK_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: JSON.stringify({ milestone: 'm1', dir: project('cancel') }),
+      signal: client.signal,
+    });
+    expect(first.status).toBe(200);
+    // The stream is under way (the started event arrived), then the page cancels.
+    const reader = first.body?.getReader();
+    const chunk = await reader?.read();
+    expect(new TextDecoder().decode(chunk?.value)).toContain('"type":"started"');
+    client.abort();
+    await expect.poll(() => cancelLog).toEqual(['aborted']);
+    // Sent while the cancelled run still cleans up: accepted, and run only once the clean-up ended.
+    const second = await post({ milestone: 'm2', dir: project('next-run') });
+    expect(second.status).toBe(200);
+    const events = (await second.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as GradeEvent);
+    expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
+    expect(cancelLog).toEqual(['aborted', 'cleaned up', 'started m2']);
   });
 });
 

@@ -35,13 +35,22 @@ export interface ProjectCheckApiOptions {
   roots: readonly string[];
   /** Milestones that have an acceptance suite today. */
   milestones: () => readonly ProjectMilestone[];
-  /** Runs the suite (grader/project/check.ts checkProject). */
-  check: (milestone: ProjectMilestone, dir: string, onEvent: (event: GradeEvent) => void) => Promise<CheckReport>;
+  /**
+   * Runs the suite (grader/project/check.ts checkProject). `signal` is aborted when the client goes
+   * away (Cancel, a closed page): the run stops, cleans up, and only then resolves.
+   */
+  check: (
+    milestone: ProjectMilestone,
+    dir: string,
+    onEvent: (event: GradeEvent) => void,
+    signal: AbortSignal,
+  ) => Promise<CheckReport>;
   /** Re-grades a report's project archive (grader/project/regrade.ts); absent: the re-grade path answers 404. */
   regrade?: (
     milestone: ProjectMilestone,
     archive: Uint8Array,
     onEvent: (event: GradeEvent) => void,
+    signal: AbortSignal,
   ) => Promise<CheckReport>;
 }
 
@@ -139,15 +148,24 @@ const REGRADE_BODY_BYTES = Math.ceil(MAX_PROJECT_ARCHIVE_BYTES / 3) * 4 + 1024;
 interface Job {
   milestone: ProjectMilestone;
   label: string;
-  run: (onEvent: (event: GradeEvent) => void) => Promise<CheckReport>;
+  run: (onEvent: (event: GradeEvent) => void, signal: AbortSignal) => Promise<CheckReport>;
+}
+
+/** The run under way: what it is, whether its client left, and when its clean-up ends. */
+interface Running {
+  label: string;
+  cancelled: AbortSignal;
+  ended: Promise<void>;
 }
 
 /**
  * The routes: "Check milestone" (a project folder) and, when `regrade` is given, a mentor's re-grade
  * (a report's project archive). One run at a time (each starts a whole service), streamed as GradeEvents.
+ * A client that goes away (Cancel, a closed page) aborts its run; the lock is released once the
+ * run's clean-up ends, and a request arriving meanwhile waits for that instead of answering 409.
  */
 export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
-  let running: string | undefined;
+  let running: Running | undefined;
   const known = (milestone: ProjectMilestone) => {
     if (!o.milestones().includes(milestone))
       throw new HttpError(404, `Milestone ${milestone} has no acceptance suite yet; its page says what it will ask.`);
@@ -164,7 +182,7 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
     return {
       milestone: request.milestone,
       label: `${request.milestone} of ${dir}`,
-      run: (onEvent) => o.check(request.milestone, dir, onEvent),
+      run: (onEvent, signal) => o.check(request.milestone, dir, onEvent, signal),
     };
   };
   const regradeJob = async (req: IncomingMessage): Promise<Job> => {
@@ -185,7 +203,7 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
     return {
       milestone: request.milestone,
       label: `a re-grade of ${request.milestone}`,
-      run: (onEvent) => regrade(request.milestone, archive, onEvent),
+      run: (onEvent, signal) => regrade(request.milestone, archive, onEvent, signal),
     };
   };
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -195,24 +213,35 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
       if (req.method !== 'POST') throw new HttpError(405, `Use POST ${path} with a JSON body.`);
       o.guard.check(req, true);
       const job = path === PROJECT_CHECK_PATH ? await checkJob(req) : await regradeJob(req);
+      // A cancelled run is only cleaning up (seconds): wait for it rather than refuse.
+      while (running?.cancelled.aborted) await running.ended;
       if (running)
         throw new HttpError(
           409,
-          `A milestone check is already running (${running}); wait for it to finish, then try again.`,
+          `A milestone check is already running (${running.label}); wait for it to finish, then try again.`,
         );
-      running = job.label;
+      const controller = new AbortController();
+      let end: () => void = () => undefined;
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      running = { label: job.label, cancelled: controller.signal, ended };
+      // The client went away before the report (Cancel, a closed page): stop the run and clean up.
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+      });
       const send = startEventStream(res);
       const started = Date.now();
       try {
-        // A closed page does not stop the run: the service and suite end within their own limits.
         const report = await job.run((event) => {
           if (event.type !== 'report') send(event);
-        });
+        }, controller.signal);
         send({ type: 'report', report });
       } catch (error) {
         send({ type: 'report', report: failedRun(job.milestone, (error as Error).message, Date.now() - started) });
       } finally {
         running = undefined;
+        end();
         res.end();
       }
     } catch (error) {

@@ -29,7 +29,17 @@ export interface ProjectCheckOptions {
   onEvent?: (event: GradeEvent) => void;
   /** Run only the check with this exact name (the others are reported skipped): integrity tests. */
   only?: string;
+  /**
+   * Aborted (the page's Cancel, a closed page, the CLI's Ctrl-C): the suite and the service are
+   * killed, the backing is dropped, and the report is an error whose message is CANCELLED_MESSAGE.
+   * It resolves only once all of that is done.
+   */
+  signal?: AbortSignal;
 }
+
+/** The message of a cancelled run's report (status 'error'): callers record no verdict for it. */
+export const CANCELLED_MESSAGE =
+  "Cancelled before the checks finished: the service and the suite were stopped, and the run's database, role and Redis user removed. Nothing was recorded; check again when you are ready.";
 
 /**
  * Milestones whose service gets PostgreSQL and Redis (DATABASE_URL, REDIS_URL, REDIS_PREFIX): all
@@ -101,6 +111,10 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
 
   const problem = projectProblem(o.dir);
   if (problem) return report('error', [], 'none', problem, 'Nothing ran: the folder cannot be started.');
+  const cancelled = o.signal ?? new AbortController().signal;
+  const cancelledReport = (checks: CheckResult[], isolation: Isolation) =>
+    report('error', checks, isolation, CANCELLED_MESSAGE);
+  if (cancelled.aborted) return cancelledReport([], 'none');
   // Milestone 4 starts no service: it runs the intern's own tests and measures their coverage.
   if (o.milestone === 'm4')
     return checkCoverage({
@@ -110,6 +124,8 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
       expected,
       onCheck: (check) => emit({ type: 'check', check }),
       report,
+      signal: cancelled,
+      cancelledMessage: CANCELLED_MESSAGE,
       ...(o.isolation ? { isolation: o.isolation } : {}),
     });
   let backing: RunBacking | undefined;
@@ -119,9 +135,15 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     } catch (error) {
       return report('error', [], 'none', (error as Error).message, 'Nothing ran: a backing service is missing.');
     }
+    if (cancelled.aborted) {
+      await backing.close();
+      return cancelledReport([], 'none');
+    }
   }
   // One secret per run, kept across a restart: tokens issued before it stay valid.
   const env = { JWT_SECRET: randomBytes(32).toString('base64url') };
+  // Aborted on cancel, and when the run ends: a restart still starting then gives up and kills its sandbox.
+  const runEnded = new AbortController();
   const start = () =>
     startService({
       repo: o.repo,
@@ -129,6 +151,7 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
       env,
       isolation: o.isolation ?? 'auto',
       startLimitMs: START_LIMIT_MS,
+      signal: runEnded.signal,
       ...(backing ? { backing } : {}),
     });
   let suiteChecks = 0;
@@ -141,6 +164,11 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
   };
   debug('backing ready');
   const endSuite = new AbortController();
+  const cancel = () => {
+    runEnded.abort();
+    endSuite.abort();
+  };
+  cancelled.addEventListener('abort', cancel, { once: true });
   try {
     // One stable address for the whole run: a restart (persistence checks) changes what is behind it.
     front = await openFront(async () => {
@@ -149,7 +177,13 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
       // its PID namespace is empty (1–2 s on a busy machine): the new one starts meanwhile, in its
       // own namespaces and socket folder; the run's end waits for every stop.
       if (service) stopping.push(service.stop());
-      service = await start();
+      // Awaited at the run's end too, so a start still under way is never left behind.
+      const restarted = start().then((started) => {
+        service = started;
+      });
+      stopping.push(restarted.catch(() => undefined));
+      await restarted;
+      if (!service) throw new Error('The service did not restart.');
       debug('restart: service answered');
       return service.url;
     });
@@ -172,7 +206,9 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     } catch (error) {
       endSuite.abort();
       front.failed(error instanceof Error ? error.message : String(error));
-      await suite;
+      const { checks } = await suite;
+      if (cancelled.aborted)
+        return cancelledReport(checks, error instanceof ServiceStartError ? error.isolation : 'none');
       if (!(error instanceof ServiceStartError)) throw error;
       return report('error', [], error.isolation, `Your service did not start: ${error.message}`);
     }
@@ -181,6 +217,8 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     const outcome = await suite;
     debug('suite ended');
     const isolation = service.isolation;
+    // A killed suite reads as a timeout: a cancelled run says what happened instead.
+    if (cancelled.aborted) return cancelledReport(outcome.checks, isolation);
     if (outcome.problem) {
       const tail = service.output().trim().split('\n').slice(-20).join('\n');
       const message = `${outcome.problem.message}${tail ? `\nYour service's last output:\n${tail}` : ''}`;
@@ -191,9 +229,11 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     const passed = complete && ran.every((c) => c.status === 'passed');
     return report(passed ? 'passed' : 'failed', outcome.checks, isolation);
   } finally {
+    cancelled.removeEventListener('abort', cancel);
+    runEnded.abort();
     await front?.close();
-    await service?.stop();
     await Promise.all(stopping);
+    await service?.stop();
     await backing?.close();
   }
 }

@@ -81,14 +81,35 @@ async function check(repo: string, target: string | undefined, flags: ProjectFla
           : `Starting ${shown} with \`npm start\` and running the ${parsed.data} acceptance checks…`,
       ),
     );
-  const report = await checkProject({
-    repo,
-    dir,
-    milestone: parsed.data,
-    onEvent: (event) => {
-      if (live && event.type === 'check') console.log(liveLine(event.check, s));
-    },
-  });
+  // Ctrl-C stops the run and cleans it up (service, suite, the run's database, role and Redis user)
+  // before exiting; a second Ctrl-C while that happens only says so.
+  const cancel = new AbortController();
+  const onInterrupt = () => {
+    if (cancel.signal.aborted) console.error('workbook: still cleaning up the cancelled check, a few seconds…');
+    cancel.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  let report: Awaited<ReturnType<typeof checkProject>>;
+  try {
+    report = await checkProject({
+      repo,
+      dir,
+      milestone: parsed.data,
+      signal: cancel.signal,
+      onEvent: (event) => {
+        if (live && event.type === 'check') console.log(liveLine(event.check, s));
+      },
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  if (cancel.signal.aborted && report.status !== 'passed') {
+    // Not a verdict: nothing goes into workbook.project.json or the progress file.
+    console.error(
+      `workbook: cancelled the ${parsed.data} check and cleaned up (service and suite stopped, the run's database, role and Redis user removed); nothing was recorded.`,
+    );
+    return 130;
+  }
   if (report.status === 'passed' && recordPassed(dir, parsed.data, report.isolation) && live)
     console.log(s.green(`Recorded ${parsed.data} as passed in workbook.project.json.`));
   console.log(flags.json ? JSON.stringify(report, null, 2) : `\n${formatReport(report, s)}`);

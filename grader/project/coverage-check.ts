@@ -30,6 +30,9 @@ export interface CoverageCheckOptions {
   expected: string[];
   onCheck: (check: CheckResult) => void;
   report: Reporter;
+  /** Aborted: the tests or the checks are killed, the backing dropped, the report is an error saying `cancelledMessage`. */
+  signal: AbortSignal;
+  cancelledMessage: string;
 }
 
 /** What a milestone 4 report says ran, in one sentence per isolation. */
@@ -48,16 +51,21 @@ export async function checkCoverage(o: CoverageCheckOptions): Promise<CheckRepor
   } catch (error) {
     return o.report('error', [], 'none', (error as Error).message, 'Nothing ran: a backing service is missing.');
   }
+  const cancelled = (checks: CheckResult[], isolation: Isolation) =>
+    o.report('error', checks, isolation, o.cancelledMessage, coverageIsolationDetail(isolation));
   const host = mkdtempSync(join(tmpdir(), 'workbook-m4-run-'));
   let run: FinishedRun | undefined;
   try {
+    if (o.signal.aborted) return cancelled([], 'none');
     run = await runProjectTests({
       repo: o.repo,
       dir: o.dir,
       backing,
       limitMs: TESTS_LIMIT_MS,
+      signal: o.signal,
       ...(o.isolation ? { isolation: o.isolation } : {}),
     });
+    if (o.signal.aborted) return cancelled([], run.isolation);
     // The record lives outside the scratch: the sandbox could write there, not here.
     const record: CoverageRun = {
       dir: run.dir,
@@ -69,7 +77,16 @@ export async function checkCoverage(o: CoverageCheckOptions): Promise<CheckRepor
     };
     const file = join(host, 'run.json');
     writeFileSync(file, JSON.stringify(record));
-    const outcome = await runSuite(o.repo, 'm4', { PROJECT_M4_RUN: file }, o.onCheck, CHECKS_LIMIT_MS, o.only);
+    const outcome = await runSuite(
+      o.repo,
+      'm4',
+      { PROJECT_M4_RUN: file },
+      o.onCheck,
+      CHECKS_LIMIT_MS,
+      o.only,
+      o.signal,
+    );
+    if (o.signal.aborted) return cancelled(outcome.checks, run.isolation);
     const detail = coverageIsolationDetail(run.isolation);
     if (outcome.problem)
       return o.report(outcome.problem.kind, outcome.checks, run.isolation, outcome.problem.message, detail);

@@ -33,6 +33,8 @@ export interface CoverageRunOptions {
   backing: RunBacking;
   isolation?: 'auto' | 'none';
   limitMs: number;
+  /** Aborted: the run is killed at once (as at the time limit) and resolves as it ended. */
+  signal?: AbortSignal;
 }
 
 export interface FinishedRun extends CoverageRun {
@@ -137,14 +139,19 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
+  const kill = () => {
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     } catch {
       child.kill('SIGKILL');
     }
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
   }, o.limitMs);
+  o.signal?.addEventListener('abort', kill, { once: true });
+  if (o.signal?.aborted) kill();
   const exitCode = await new Promise<number | null>((resolve) => {
     child.once('error', (error) => {
       output += `\nCould not start the tests: ${error.message}`;
@@ -153,6 +160,7 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
     child.once('exit', (code) => resolve(code));
   });
   clearTimeout(timer);
+  o.signal?.removeEventListener('abort', kill);
   // Whatever the run left behind in its group (a server a test forgot to close) ends with it.
   try {
     if (child.pid) process.kill(-child.pid, 'SIGKILL');

@@ -19,6 +19,8 @@ export interface ProjectRegradeOptions {
   /** The .tar.gz bytes from the report. */
   archive: Uint8Array;
   onEvent?: (event: GradeEvent) => void;
+  /** Aborted (the mentor's page went away): the run stops and cleans up (checkProject's signal). */
+  signal?: AbortSignal;
   /** Tests stand in for the machine's isolation. */
   isolation?: () => ReturnType<typeof detectIsolation>;
 }
@@ -59,6 +61,7 @@ export async function regradeProjectArchive(o: ProjectRegradeOptions): Promise<C
       milestone: o.milestone,
       engine: 'local',
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

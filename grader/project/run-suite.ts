@@ -75,6 +75,7 @@ export function runSuite(
     }
   };
   signal?.addEventListener('abort', kill, { once: true });
+  if (signal?.aborted) kill();
   return new Promise((resolve) => {
     const timer = setTimeout(kill, timeLimitMs);
     child.once('exit', (code, exitSignal) => {

@@ -44,6 +44,8 @@ export interface ServiceOptions {
   startLimitMs?: number;
   /** Backing services the milestone provides (PostgreSQL, Redis), when it needs them. */
   backing?: Backing;
+  /** Aborted: the start gives up at once, the sandbox is killed, and it rejects (ServiceStartError). */
+  signal?: AbortSignal;
 }
 
 /** What a milestone's backing services add to a start: env per fence, mounts, and the Redis socket the relay serves. */
@@ -230,6 +232,19 @@ async function emptied(namespace: string): Promise<void> {
   }
 }
 
+/** Waits `ms`, or less when `signal` is aborted. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** Starts the service and resolves once it answers HTTP (any status); rejects with its output if it cannot. */
 export async function startService(o: ServiceOptions): Promise<RunningService> {
   const bwrap =
@@ -315,15 +330,25 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   };
 
   const deadline = Date.now() + (o.startLimitMs ?? 150_000);
-  while (Date.now() < deadline) {
+  const cancelled = o.signal ?? new AbortController().signal;
+  while (Date.now() < deadline && !cancelled.aborted) {
     if (exited) break;
     try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.body?.cancel());
+      await fetch(`${url}/`, { signal: AbortSignal.any([AbortSignal.timeout(2_000), cancelled]) }).then((r) =>
+        r.body?.cancel(),
+      );
       if (bwrap && child.pid) namespace = pidNamespaceOf(child.pid);
+      if (cancelled.aborted) break;
       return { url, isolation, output: () => output, stop };
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250, cancelled);
     }
+  }
+  if (cancelled.aborted) {
+    // The namespace may not be known yet: learn it before the kill, so stop() waits until it is empty.
+    if (bwrap && child.pid) namespace ??= pidNamespaceOf(child.pid);
+    await stop();
+    throw new ServiceStartError('The run was cancelled before your service answered.', isolation);
   }
   const why = exited
     ? `\`npm start\` ${exited} before answering any HTTP request`

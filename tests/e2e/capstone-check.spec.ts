@@ -1,10 +1,11 @@
 // "Check milestone" on a milestone page, through a real `npm start` (its own, with WORKBOOK_PROJECTS
 // naming a temporary folder for the project) and the real milestone suite against a real service
 // in the grader's isolation: a tiny project whose `npm start` answers 404 to everything fails every
-// M1 check with the contract's words. A folder that is not a project is refused with the server's
-// reason; on a static host the page shows the terminal command instead.
+// M1 check with the contract's words. A check can be cancelled (Cancel, or Escape in the form):
+// nothing is recorded and the next one starts at once. A folder that is not a project is refused
+// with the server's reason; on a static host the page shows the terminal command instead.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { expect, test } from './fixtures.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const projects = mkdtempSync(join(tmpdir(), 'workbook-e2e-projects-'));
 const project = join(projects, 'my-task-service');
+/** Answers `GET /` at once (it counts as started) and everything else after 1.5 s: a run long enough to cancel. */
+const slowProject = join(projects, 'my-slow-service');
 let server: ChildProcess | undefined;
 let origin = '';
 let terminal = '';
@@ -30,6 +33,17 @@ test.beforeAll(async () => {
   writeFileSync(
     join(project, 'server.js'),
     `require('node:http').createServer((q, s) => { s.writeHead(404, { 'content-type': 'application/json' }); s.end('{"statusCode":404,"code":"NOT_FOUND","message":"nothing here"}'); }).listen(Number(process.env.PORT), process.env.HOST);\n`,
+  );
+  mkdirSync(slowProject);
+  writeFileSync(join(slowProject, 'workbook.project.json'), '{"version":1,"name":"my-slow-service","milestones":{}}\n');
+  writeFileSync(
+    join(slowProject, 'package.json'),
+    '{"name":"my-slow-service","private":true,"scripts":{"start":"node server.js"}}\n',
+  );
+  writeFileSync(
+    join(slowProject, 'server.js'),
+    `const answer = (s) => { s.writeHead(404, { 'content-type': 'application/json' }); s.end('{"statusCode":404,"code":"NOT_FOUND","message":"not yet"}'); };
+require('node:http').createServer((q, s) => (q.url === '/' ? answer(s) : setTimeout(() => answer(s), 1500))).listen(Number(process.env.PORT), process.env.HOST);\n`,
   );
   server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
     cwd: root,
@@ -84,6 +98,50 @@ test('checks milestone 1 of a project from its page: every check streamed, isola
   expect(saved.exercises?.['project-m1']?.lastReport?.isolation).toMatch(/^(bubblewrap|none)$/);
   await page.reload();
   await expect(page.getByLabel(/Your project folder/)).toHaveValue(project);
+});
+
+test('a running check is cancelled with Cancel or Escape: the page says so, nothing is recorded, the next starts at once', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(`${origin}/capstone/m1/`);
+  const folder = page.getByLabel(/Your project folder/);
+  await folder.fill(slowProject);
+  const check = page.getByRole('button', { name: 'Check milestone' });
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeHidden();
+  await check.click();
+  // The button that started it is disabled: keyboard focus moves to Cancel.
+  await expect(check).toBeDisabled();
+  await expect(cancel).toBeFocused();
+  const results = page.getByRole('region', { name: 'Check results' });
+  // Mid-run: the service answers and the first check has landed.
+  await expect(results.getByRole('listitem').first()).toBeVisible({ timeout: 240_000 });
+  await cancel.click();
+  await expect(results).toContainText('Cancelled — nothing was recorded.');
+  await expect(cancel).toBeHidden();
+  await expect(check).toBeEnabled();
+  await expect(check).toBeFocused();
+  // Again at once, from the keyboard: Enter in the folder field, then Escape there.
+  await folder.press('Enter');
+  await expect(results.getByText(/^Running/)).toBeVisible();
+  await expect(results.getByRole('listitem').first()).toBeVisible({ timeout: 240_000 });
+  await expect(results).not.toContainText(/HTTP 409|already running/);
+  await folder.press('Escape');
+  await expect(results).toContainText('Cancelled — nothing was recorded.');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('workbook:progress') ?? '{}'));
+  expect(saved.exercises?.['project-m1']).toBeUndefined();
+  expect(JSON.parse(readFileSync(join(slowProject, 'workbook.project.json'), 'utf8')).milestones).toEqual({});
+  // The server stopped the run it no longer had a client for: no process works in the project any more.
+  const inProject = () =>
+    readdirSync('/proc').filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && readlinkSync(`/proc/${pid}/cwd`).startsWith(slowProject);
+      } catch {
+        return false;
+      }
+    });
+  await expect.poll(inProject, { timeout: 30_000 }).toEqual([]);
 });
 
 test('a folder that is not a project is refused with the reason, and nothing runs', async ({ page }) => {

@@ -1,7 +1,8 @@
 // <check-milestone>: runs a capstone milestone's suite against the learner's project through the
 // local server, showing each check as it lands (ResultsView, as exercises do) and the isolation the
 // service ran in; the report joins progress like an exercise's (id project-<m>). Without a local
-// server it shows the terminal command instead.
+// server it shows the terminal command instead. Cancel (or Escape while focus is in the form)
+// aborts the request: the server then stops the run and cleans it up, and nothing is recorded.
 import { EngineError } from '../../sandbox/engine.ts';
 import { checkProjectLocally, probeLocalServer } from '../../sandbox/local-engine.ts';
 import { projectMilestoneSchema, projectReportId } from '../../schemas/project.ts';
@@ -50,6 +51,12 @@ class CheckMilestoneElement extends HTMLElement {
       event.preventDefault();
       void this.#run(token, input.value.trim());
     });
+    this.#part('[data-cancel]').addEventListener('click', () => this.#running?.abort());
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !this.#running) return;
+      event.preventDefault();
+      this.#running.abort();
+    });
   }
 
   async #run(token: string, dir: string): Promise<void> {
@@ -57,11 +64,16 @@ class CheckMilestoneElement extends HTMLElement {
     const milestone = projectMilestoneSchema.parse(this.dataset['milestone']);
     preferencesStore().set({ projectDir: dir });
     const button = this.#part<HTMLButtonElement>('button[type="submit"]');
+    const cancel = this.#part<HTMLButtonElement>('[data-cancel]');
     const results = new ResultsView(this.#part('[data-results]'));
     const isolation = this.#part('[data-isolation]');
     const running = new AbortController();
     this.#running = running;
+    // The disabled button would drop keyboard focus: it moves to Cancel, and back when the run ends.
+    const hadFocus = document.activeElement === button;
     button.disabled = true;
+    cancel.hidden = false;
+    if (hadFocus) cancel.focus();
     isolation.hidden = true;
     results.start('local grader (npm start): starting your service');
     try {
@@ -74,11 +86,20 @@ class CheckMilestoneElement extends HTMLElement {
       renderIsolation(isolation, report);
       progressStore().recordReport(projectReportId(milestone), report);
     } catch (error) {
+      // The report of a cancelled run never arrives: nothing reaches progress or workbook.project.json.
       const cancelled = error instanceof EngineError && error.code === 'aborted';
-      results.fail(cancelled ? 'Check cancelled.' : (error as Error).message, cancelled ? 'cancelled' : 'error');
+      results.fail(
+        cancelled
+          ? 'Cancelled — nothing was recorded. The workbook stops your service and removes the run’s database; you can check again right away.'
+          : (error as Error).message,
+        cancelled ? 'cancelled' : 'error',
+      );
     } finally {
       this.#running = undefined;
+      const cancelHadFocus = document.activeElement === cancel;
       button.disabled = false;
+      cancel.hidden = true;
+      if (cancelHadFocus) button.focus();
     }
   }
 }

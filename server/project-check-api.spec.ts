@@ -24,6 +24,8 @@ let release: (() => void) | undefined;
 const regraded: { milestone: ProjectMilestone; bytes: number }[] = [];
 /** What the scripted check of a folder named `cancel` saw: the abort, then its clean-up's end. */
 const cancelLog: string[] = [];
+/** Ends the scripted clean-up of a cancelled run (the test decides when). */
+let cleanedUp: (() => void) | undefined;
 
 beforeAll(async () => {
   projects = mkdtempSync(join(tmpdir(), 'workbook-projects-'));
@@ -56,7 +58,7 @@ beforeAll(async () => {
         // As checkProject does: run until aborted, then clean up (here 300 ms) before resolving.
         await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
         cancelLog.push('aborted');
-        await new Promise((r) => setTimeout(r, 300));
+        await new Promise<void>((r) => (cleanedUp = r));
         cancelLog.push('cleaned up');
       }
       return {
@@ -172,8 +174,23 @@ describe('POST /api/project-check', () => {
     expect(new TextDecoder().decode(chunk?.value)).toContain('"type":"started"');
     client.abort();
     await expect.poll(() => cancelLog).toEqual(['aborted']);
+    // A request whose client leaves while it waits for the clean-up starts nothing.
+    const leaving = new AbortController();
+    const left = fetch(`${base}${PROJECT_CHECK_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: JSON.stringify({ milestone: 'm1', dir: project('left-while-waiting') }),
+      signal: leaving.signal,
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    leaving.abort();
+    await expect(left).rejects.toThrow();
     // Sent while the cancelled run still cleans up: accepted, and run only once the clean-up ended.
-    const second = await post({ milestone: 'm2', dir: project('next-run') });
+    const next = post({ milestone: 'm2', dir: project('next-run') });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cancelLog).toEqual(['aborted']);
+    cleanedUp?.();
+    const second = await next;
     expect(second.status).toBe(200);
     const events = (await second.text())
       .trim()
@@ -181,6 +198,7 @@ describe('POST /api/project-check', () => {
       .map((line) => JSON.parse(line) as GradeEvent);
     expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
     expect(cancelLog).toEqual(['aborted', 'cleaned up', 'started m2']);
+    expect(ran.map((r) => r.dir)).not.toContain(join(projects, 'left-while-waiting'));
   });
 });
 

@@ -209,27 +209,29 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== PROJECT_CHECK_PATH && path !== PROJECT_REGRADE_PATH) return false;
+    // The client went away before the report (Cancel, a closed page): stop the run and clean up.
+    // Listened for from the start: a client that leaves while its request waits starts nothing.
+    const controller = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+    });
     try {
       if (req.method !== 'POST') throw new HttpError(405, `Use POST ${path} with a JSON body.`);
       o.guard.check(req, true);
       const job = path === PROJECT_CHECK_PATH ? await checkJob(req) : await regradeJob(req);
       // A cancelled run is only cleaning up (seconds): wait for it rather than refuse.
       while (running?.cancelled.aborted) await running.ended;
+      if (controller.signal.aborted) return true;
       if (running)
         throw new HttpError(
           409,
           `A milestone check is already running (${running.label}); wait for it to finish, then try again.`,
         );
-      const controller = new AbortController();
       let end: () => void = () => undefined;
       const ended = new Promise<void>((resolve) => {
         end = resolve;
       });
       running = { label: job.label, cancelled: controller.signal, ended };
-      // The client went away before the report (Cancel, a closed page): stop the run and clean up.
-      res.on('close', () => {
-        if (!res.writableFinished) controller.abort(new Error('client disconnected'));
-      });
       const send = startEventStream(res);
       const started = Date.now();
       try {

@@ -59,6 +59,18 @@ function processesWith(text: string): number[] {
     .map(Number);
 }
 
+describe('milestone 4: the scratch folder the host reads', () => {
+  it('a link the run leaves there does not lead the host to its own files', { timeout: 300_000 }, async () => {
+    const report = await checkProject({ repo, dir: fixture('m4-scratch-links'), milestone: 'm4' });
+    const said = JSON.stringify(report);
+    expect(said, 'the host read /etc/passwd for the run').not.toMatch(/root:x?:0/);
+    const [tests, statements] = report.checks;
+    expect(tests?.message).toMatch(/The test results file is a link, not a file/);
+    expect(statements?.message).toMatch(/The coverage report is a link, not a file/);
+    expect(report.status).toBe('failed');
+  });
+});
+
 describe('a hostile service in the sandbox', () => {
   const cleanup: (() => unknown)[] = [];
   afterAll(async () => {

@@ -8,8 +8,8 @@
 // the report lacks fails the milestone, every statement must lie inside the real file, and totals
 // are recomputed from per-statement counts. What stays open — a deliberately fabricated
 // per-statement report, or tests that run code without asserting anything — is stated there too.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { transformSync } from 'esbuild';
 import type { z } from 'zod';
 import {
@@ -192,8 +192,29 @@ export function measureCoverage(dir: string, counted: string[], report: Istanbul
   return { files, totals, missing, mismatched };
 }
 
+/**
+ * Why `file`, in a folder the run could write (`within`), is not a plain file reached without a
+ * link, or undefined. The run ended before the host reads, but what it left there is its own: a
+ * link to a host file (or a FIFO) would have the host read that file for it, into the report.
+ */
+function notPlain(file: string, within: string): string | undefined {
+  const parts = relative(within, file).split(sep);
+  let at = within;
+  for (const [index, part] of parts.entries()) {
+    at = join(at, part);
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    const last = index === parts.length - 1;
+    if (stat.isSymbolicLink()) return last ? 'is a link, not a file' : `is under a link (${part})`;
+    if (last && !stat.isFile()) return 'is not a plain file';
+  }
+  return undefined;
+}
+
 /** Reads and validates a JSON file the run wrote; the error names the file and the field. */
-function readJson<T>(file: string, what: string, parse: (data: unknown) => T): T {
+function readJson<T>(file: string, within: string, what: string, parse: (data: unknown) => T): T {
+  const wrong = notPlain(file, within);
+  if (wrong) throw new Error(`${what} ${wrong} (${file}): the grader reads only files your run wrote itself`);
   if (!existsSync(file)) throw new Error(`${what} was not written`);
   let data: unknown;
   try {
@@ -215,8 +236,9 @@ function schemaParser<T>(schema: z.ZodType<T>, what: string) {
   };
 }
 
-export const readCoverageReport = (file: string): IstanbulReport =>
-  readJson(file, 'The coverage report', schemaParser(istanbulReportSchema, 'The coverage report'));
+/** `within`: the folder the run could write, checked for links down to the file (default: the file's own folder). */
+export const readCoverageReport = (file: string, within = dirname(file)): IstanbulReport =>
+  readJson(file, within, 'The coverage report', schemaParser(istanbulReportSchema, 'The coverage report'));
 
-export const readTestResults = (file: string): VitestResults =>
-  readJson(file, 'The test results file', schemaParser(vitestResultsSchema, 'The test results file'));
+export const readTestResults = (file: string, within = dirname(file)): VitestResults =>
+  readJson(file, within, 'The test results file', schemaParser(vitestResultsSchema, 'The test results file'));

@@ -54,7 +54,7 @@ function measured(): CoverageMeasure {
     );
   let report: ReturnType<typeof readCoverageReport>;
   try {
-    report = readCoverageReport(file);
+    report = readCoverageReport(file, run.scratch);
   } catch (error) {
     fail(
       `${(error as Error).message}; the contract says coverage is measured from the report your real test run writes.`,
@@ -95,7 +95,7 @@ describe('your tests and their coverage', () => {
       );
     let results: ReturnType<typeof readTestResults>;
     try {
-      results = readTestResults(join(run.scratch, 'results.json'));
+      results = readTestResults(join(run.scratch, 'results.json'), run.scratch);
     } catch (error) {
       fail(
         `${(error as Error).message}: Vitest did not finish a run (exit code ${run.exitCode}); the contract says your tests run with \`vitest run\` in your folder and pass.${tail()}`,

@@ -119,8 +119,11 @@ async function until(what: string, ready: () => boolean, limitMs = 240_000): Pro
   throw new Error(`gave up waiting: ${what}`);
 }
 
+// A loaded machine starts a service slowly (M2's took 11–17 s at load 20): the waits are generous.
 describe('a cancelled milestone check', () => {
-  it('milestone 1, cancelled after its first check: suite and service killed, database, role and Redis user dropped, report says cancelled', async () => {
+  it('milestone 1, cancelled after its first check: suite and service killed, database, role and Redis user dropped, report says cancelled', {
+    timeout: 300_000,
+  }, async () => {
     const dir = slowProject('m1');
     const controller = new AbortController();
     const events: GradeEvent[] = [];
@@ -161,7 +164,9 @@ describe('a cancelled milestone check', () => {
     expect(JSON.parse(readFileSync(join(dir, 'workbook.project.json'), 'utf8')).milestones).toEqual({});
   });
 
-  it("milestone 4, cancelled while the intern's own tests run: they are killed and the backing dropped", async () => {
+  it("milestone 4, cancelled while the intern's own tests run: they are killed and the backing dropped", {
+    timeout: 300_000,
+  }, async () => {
     const dir = slowProject('m4');
     // One test that would run for ten minutes: only a cancel ends it early.
     writeFileSync(
@@ -188,7 +193,9 @@ describe('a cancelled milestone check', () => {
     expect(await backingLeft(id)).toEqual(NOTHING_LEFT);
   });
 
-  it('the CLI on Ctrl-C: cleans up, prints one line, exits 130, saves nothing to progress', async () => {
+  it('the CLI on Ctrl-C: cleans up, prints one line, exits 130, saves nothing to progress', {
+    timeout: 300_000,
+  }, async () => {
     const dir = slowProject('cli');
     const progress = join(dir, 'progress.json');
     const cli: ChildProcess = spawn(

@@ -1,10 +1,12 @@
 // Milestone 1, accounts: register, log in, and the bearer token every /tasks route requires.
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { describe, it } from 'vitest';
 import { call, contract, expectStatus, isUuid } from '../helpers/client.ts';
 
 const email = `ada-${randomUUID().slice(0, 8)}@example.com`;
 const password = 'correct horse battery';
+/** Ada's token from the login check, re-used by the forged-token check (the suite stays under /auth's rate limit). */
+let accessToken: string | undefined;
 
 describe('M1 accounts', () => {
   it('POST /auth/register answers 201 with the new user: id, email and name, never the password', async () => {
@@ -32,6 +34,7 @@ describe('M1 accounts', () => {
     const answer = await call('POST', '/auth/login', { body: { email, password } });
     expectStatus(answer, 200);
     contract(typeof answer.body?.accessToken === 'string' && answer.body.accessToken.length > 0, `POST /auth/login answered ${answer.text}; the contract says { accessToken: "<JWT>" }.`);
+    accessToken = answer.body.accessToken;
   });
 
   it('POST /auth/login with a wrong password answers 401 AUTH.INVALID_CREDENTIALS', async () => {
@@ -42,5 +45,16 @@ describe('M1 accounts', () => {
   it('/tasks without a token, or with a forged token, answers 401', async () => {
     expectStatus(await call('GET', '/tasks'), 401, undefined, '(no Authorization header)');
     expectStatus(await call('GET', '/tasks', { token: 'not.a.jwt' }), 401, undefined, '(Authorization: Bearer not.a.jwt)');
+    // A forgery that reads like the real thing: the service's own claims (whatever it names them),
+    // re-signed with a secret that is not JWT_SECRET, and the same claims unsigned ("alg": "none").
+    // A service that decodes the token without verifying its signature lets both through.
+    const claims = accessToken?.split('.')[1];
+    contract(claims, 'The set-up for this check failed: POST /auth/login gave no accessToken of three dot-separated parts (a JWT).');
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const hs256 = `${part({ alg: 'HS256', typ: 'JWT' })}.${claims}`;
+    const otherSecret = `${hs256}.${createHmac('sha256', 'not-the-jwt-secret').update(hs256).digest('base64url')}`;
+    expectStatus(await call('GET', '/tasks', { token: otherSecret }), 401, undefined, "(Ada's own token's claims, signed with another secret)");
+    const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${claims}.`;
+    expectStatus(await call('GET', '/tasks', { token: unsigned }), 401, undefined, '(Ada\'s own token\'s claims, "alg": "none", no signature)');
   });
 });

@@ -41,6 +41,7 @@ describe('M1 tasks', () => {
 
   it('POST /tasks with a title shorter than 3 characters answers 400', async () => {
     expectStatus(await call('POST', '/tasks', { token: ada.token, body: { title: 'ab' } }), 400, undefined, '(title "ab")');
+    expectStatus(await call('POST', '/tasks', { token: ada.token, body: { title: '  ab  ' } }), 400, undefined, '(title "  ab  ": 2 characters after trimming)');
   });
 
   it('GET /tasks/:id answers 200 with the task to its creator', async () => {

@@ -58,6 +58,22 @@ describe('M1 tasks', () => {
     expectStatus(await call('GET', `/tasks/${task.id}`, { token: bob.token }), 403, 'TASK.FORBIDDEN', "(Bob reading Ada's task)");
   });
 
+  it("PATCH, assign, complete and DELETE of another member's task answer 403 TASK.FORBIDDEN and change nothing", async () => {
+    const id = await freshTask('Only Ada may touch this');
+    const rule = "(Bob, neither creator nor assignee, changing Ada's task)";
+    expectStatus(await call('PATCH', `/tasks/${id}`, { token: bob.token, body: { title: 'Taken over by Bob' } }), 403, 'TASK.FORBIDDEN', rule);
+    expectStatus(await call('POST', `/tasks/${id}/assign`, { token: bob.token, body: { userId: bob.id } }), 403, 'TASK.FORBIDDEN', rule);
+    expectStatus(await call('POST', `/tasks/${id}/complete`, { token: bob.token }), 403, 'TASK.FORBIDDEN', rule);
+    expectStatus(await call('DELETE', `/tasks/${id}`, { token: bob.token }), 403, 'TASK.FORBIDDEN', rule);
+    const read = await call('GET', `/tasks/${id}`, { token: ada.token });
+    expectStatus(read, 200, undefined, '(Ada reading her task after Bob was refused)');
+    const t = read.body ?? {};
+    contract(
+      t.title === 'Only Ada may touch this' && t.status === 'TODO' && t.assigneeId === null,
+      `GET /tasks/${id} after Bob's refused changes answered ${read.text}; the contract says a refused change changes nothing.`,
+    );
+  });
+
   it('PATCH /tasks/:id changes the title and answers 200 with the updated task', async () => {
     const id = await freshTask();
     const answer = await call('PATCH', `/tasks/${id}`, { token: ada.token, body: { title: 'Review it twice' } });

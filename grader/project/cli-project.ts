@@ -8,7 +8,7 @@ import { formatReport, type Style } from '../cli-format.ts';
 import { cliProgressPath, recordCliRun } from '../cli-progress.ts';
 import { checkProject } from './check.ts';
 import { InitError, installOffline, readProjectFile, recordPassed, writeSkeleton } from './init.ts';
-import { defaultArchiveName, formatSize, PackError, packProject } from './pack.ts';
+import { defaultArchiveName, formatSize, PackError, type PackedProject, packProject } from './pack.ts';
 
 export const PROJECT_USAGE = `  project init <dir> [--no-install]                start your capstone task service from the skeleton
   project check <${PROJECT_MILESTONES.join('|')}> [--dir d] [--json]      run a milestone's acceptance suite against your service
@@ -132,7 +132,7 @@ function pack(flags: ProjectFlags): number {
   const out = resolve(typeof flags.out === 'string' ? flags.out : defaultArchiveName(dir));
   if (!out.endsWith('.tar.gz') && !out.endsWith('.tgz'))
     throw new ProjectUsageError(`--out ${flags.out}: name the archive *.tar.gz, e.g. --out my-task-service.tar.gz.`);
-  let packed: ReturnType<typeof packProject>;
+  let packed: PackedProject;
   try {
     packed = packProject(dir, out);
     readProjectFile(dir);
@@ -143,7 +143,13 @@ function pack(flags: ProjectFlags): number {
       throw new ProjectUsageError(`cannot pack ${relative(process.cwd(), dir) || '.'}: ${error.message}`);
     throw error;
   }
-  writeFileSync(out, packed.archive);
+  try {
+    writeFileSync(out, packed.archive);
+  } catch (error) {
+    throw new ProjectUsageError(
+      `cannot write ${out} (${(error as Error).message}); pass --out with a folder that exists.`,
+    );
+  }
   const shown = relative(process.cwd(), out) || out;
   console.log(
     `Packed ${packed.files} files into ${shown}: ${formatSize(packed.archive.length)} of the 2 MB a report carries (left out: ${packed.leftOut.join(', ') || 'nothing'}).`,

@@ -1,6 +1,6 @@
-// `workbook project pack` through the real CLI: it leaves out what a re-grade never takes, refuses
-// what a re-grade would refuse (naming the file and what to do), and what it writes is read back by
-// the re-grade's own reader.
+// `workbook project pack`: it leaves out what a re-grade never takes, refuses what a re-grade would
+// refuse (naming the file and what to do), and what it writes is read back by the re-grade's own
+// reader. The real CLI for what it prints and writes; packProject itself for the other refusals.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectFiles } from '../../src/schemas/project-archive.ts';
 import { unpackTarGz } from './archive.ts';
 import { skeletonFiles } from './init.ts';
+import { packProject } from './pack.ts';
 
 const cli = resolve(import.meta.dirname, '..', 'cli.ts');
 const repo = resolve(import.meta.dirname, '../..');
@@ -81,11 +82,9 @@ describe('workbook project pack', () => {
   });
 
   it('refuses a FIFO', () => {
-    const { root, dir } = project();
+    const { dir } = project();
     execFileSync('mkfifo', [join(dir, 'pipe')]);
-    const run = pack(root, '--dir', dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('"pipe" is a FIFO; a re-grade takes only files and folders. Delete it');
+    expect(() => packProject(dir)).toThrow('"pipe" is a FIFO; a re-grade takes only files and folders. Delete it');
   });
 
   it('refuses an archive over 2 MB and lists the biggest files', () => {
@@ -102,22 +101,18 @@ describe('workbook project pack', () => {
   });
 
   it('refuses a path too long for a tar archive', () => {
-    const { root, dir } = project();
+    const { dir } = project();
     const deep = join(dir, 'src', ...Array.from({ length: 6 }, () => 'a'.repeat(40)));
     mkdirSync(deep, { recursive: true });
     writeFileSync(join(deep, 'xyz.ts'), '');
-    const run = pack(root, '--dir', dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(
+    expect(() => packProject(dir)).toThrow(
       /"src\/a{40}\/.*\/xyz\.ts": the path is 256 bytes, more than a tar archive holds \(255\); shorten it/,
     );
   });
 
   it('says what a folder lacks to be a project', () => {
-    const { root, dir } = project();
+    const { dir } = project();
     rmSync(join(dir, 'workbook.project.json'));
-    const run = pack(root, '--dir', dir);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('has no workbook.project.json: a capstone project folder');
+    expect(() => packProject(dir)).toThrow('has no workbook.project.json: a capstone project folder');
   });
 });

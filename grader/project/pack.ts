@@ -20,7 +20,7 @@ import { packTarGz, unpackTarGz } from './archive.ts';
 const LEFT_OUT_ANYWHERE = new Set(['node_modules', '.git']);
 /** Left out at the top of the project. */
 const LEFT_OUT_AT_TOP = new Set(['dist', 'coverage']);
-/** The longest path a ustar header holds without a prefix split we can count on. */
+/** The longest path we pack: ustar holds a 155-byte prefix and a 100-byte name, split at a "/". */
 const MAX_PATH_BYTES = 255;
 
 /** A project that cannot be packed as it is; the message names the file and what to do. */

@@ -5,6 +5,7 @@
 // the real M1 suite against it over HTTP, the shared PostgreSQL and Redis.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -46,20 +47,11 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * A service that answers `GET /` at once (so it counts as started) and every other request after
- * 1.5 s with a 404: the suite's checks fail one by one, slowly, so a cancel lands mid-run.
- */
+/** A copy of fixtures/slow-service (every request but `GET /` answers after 1.5 s): a run long enough to cancel. */
 function slowProject(label: string): string {
   const dir = mkdtempSync(join(runs, `cancel-${label}-`));
   made.push(dir);
-  writeFileSync(join(dir, 'workbook.project.json'), '{"version":1,"name":"slow","milestones":{}}\n');
-  writeFileSync(join(dir, 'package.json'), '{"name":"slow","private":true,"scripts":{"start":"node server.js"}}\n');
-  writeFileSync(
-    join(dir, 'server.js'),
-    `const answer = (s) => { s.writeHead(404, { 'content-type': 'application/json' }); s.end('{"statusCode":404,"code":"NOT_FOUND","message":"not yet"}'); };
-require('node:http').createServer((q, s) => (q.url === '/' ? answer(s) : setTimeout(() => answer(s), 1500))).listen(Number(process.env.PORT), process.env.HOST);\n`,
-  );
+  cpSync(join(import.meta.dirname, 'fixtures', 'slow-service'), dir, { recursive: true });
   return dir;
 }
 

@@ -5,7 +5,16 @@
 // nothing is recorded and the next one starts at once. A folder that is not a project is refused
 // with the server's reason; on a static host the page shows the terminal command instead.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +25,7 @@ import { expect, test } from './fixtures.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const projects = mkdtempSync(join(tmpdir(), 'workbook-e2e-projects-'));
 const project = join(projects, 'my-task-service');
-/** Answers `GET /` at once (it counts as started) and everything else after 1.5 s: a run long enough to cancel. */
+/** A copy of grader/project/fixtures/slow-service (requests but `GET /` answer after 1.5 s): a run long enough to cancel. */
 const slowProject = join(projects, 'my-slow-service');
 let server: ChildProcess | undefined;
 let origin = '';
@@ -34,17 +43,7 @@ test.beforeAll(async () => {
     join(project, 'server.js'),
     `require('node:http').createServer((q, s) => { s.writeHead(404, { 'content-type': 'application/json' }); s.end('{"statusCode":404,"code":"NOT_FOUND","message":"nothing here"}'); }).listen(Number(process.env.PORT), process.env.HOST);\n`,
   );
-  mkdirSync(slowProject);
-  writeFileSync(join(slowProject, 'workbook.project.json'), '{"version":1,"name":"my-slow-service","milestones":{}}\n');
-  writeFileSync(
-    join(slowProject, 'package.json'),
-    '{"name":"my-slow-service","private":true,"scripts":{"start":"node server.js"}}\n',
-  );
-  writeFileSync(
-    join(slowProject, 'server.js'),
-    `const answer = (s) => { s.writeHead(404, { 'content-type': 'application/json' }); s.end('{"statusCode":404,"code":"NOT_FOUND","message":"not yet"}'); };
-require('node:http').createServer((q, s) => (q.url === '/' ? answer(s) : setTimeout(() => answer(s), 1500))).listen(Number(process.env.PORT), process.env.HOST);\n`,
-  );
+  cpSync(join(root, 'grader', 'project', 'fixtures', 'slow-service'), slowProject, { recursive: true });
   server = spawn(process.execPath, ['scripts/start.ts', '--no-build'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', WORKBOOK_PROJECTS: projects },

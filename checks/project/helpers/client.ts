@@ -1,7 +1,7 @@
 // The acceptance suites' only way into the learner's service: real HTTP to the address the
 // grader gives (PROJECT_URL). Nothing here imports the service; any design that honours the
 // contract passes. Failure messages name the request, what came back, and what the contract says.
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 export const baseUrl = (): string => {
   const url = process.env['PROJECT_URL'];
@@ -92,4 +92,21 @@ export async function newMember(label: string): Promise<Member> {
   expectStatus(login, 200);
   contract(typeof login.body?.accessToken === 'string', `POST /auth/login answered ${login.text}; the contract says { accessToken }.`);
   return { id: registered.body.id, email, token: login.body.accessToken };
+}
+
+/**
+ * Forgeries that read like the real thing: a token's own claims (whatever the service names them),
+ * re-signed with a secret that is not JWT_SECRET, and the same claims unsigned ("alg": "none").
+ * A service that decodes a token without verifying its signature accepts both.
+ */
+export function forgeries(token: string): Array<[label: string, token: string]> {
+  const claims = token.split('.')[1];
+  contract(claims, 'The set-up for this check failed: POST /auth/login gave no accessToken of three dot-separated parts (a JWT).');
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const hs256 = `${part({ alg: 'HS256', typ: 'JWT' })}.${claims}`;
+  const signature = createHmac('sha256', 'not-the-jwt-secret').update(hs256).digest('base64url');
+  return [
+    ["a real token's claims signed with another secret", `${hs256}.${signature}`],
+    ["a real token's claims unsigned (alg none)", `${part({ alg: 'none', typ: 'JWT' })}.${claims}.`],
+  ];
 }

@@ -2,7 +2,7 @@
 // and each task event sent only to the people allowed to see the task.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { call, contract, expectStatus, type Member } from '../helpers/client.ts';
+import { call, contract, expectStatus, forgeries, type Member } from '../helpers/client.ts';
 import { members } from '../helpers/members.ts';
 import { collect, connectSocket, eventually } from '../helpers/realtime.ts';
 
@@ -28,7 +28,8 @@ async function connected(member: Member): Promise<Socket> {
 
 describe('M2 events', () => {
   it('a socket.io connection without a token, or with a forged token, is refused at the handshake', async () => {
-    for (const [label, token] of [['no token', undefined], ['a forged token', 'not.a.jwt']] as const) {
+    const attempts: Array<[string, string | undefined]> = [['no token', undefined], ['a forged token', 'not.a.jwt'], ...forgeries(ada.token)];
+    for (const [label, token] of attempts) {
       const refused = await connectSocket(token).then(
         (socket) => {
           socket.close();

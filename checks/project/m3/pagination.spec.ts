@@ -29,7 +29,8 @@ describe('M3 pagination', () => {
     contract(answer.body?.meta?.page === 1 && answer.body.meta.limit === 20, `GET /tasks answered meta ${JSON.stringify(answer.body?.meta)}; the contract says page 1, limit 20 by default.`);
   });
 
-  it('GET /tasks?limit=101 or ?page=0 answers 400', async () => {
+  it('GET /tasks?limit=0, ?limit=101 or ?page=0 answers 400', async () => {
+    expectStatus(await call('GET', '/tasks?limit=0', { token: eve.token }), 400, undefined, '(limit 0)');
     expectStatus(await call('GET', '/tasks?limit=101', { token: eve.token }), 400, undefined, '(limit above 100)');
     expectStatus(await call('GET', '/tasks?page=0', { token: eve.token }), 400, undefined, '(page 0)');
   });

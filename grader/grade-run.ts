@@ -99,7 +99,7 @@ export async function gradeOnSlot(
         message,
       };
     }
-    if (bridged && user) slot.host.redisLogin = { user: user.name, password: user.password };
+    if (bridged && user) slot.host.redisLogin = { user: user.name, password: user.password, prefix };
     Object.assign(env, { REDIS_URL: user?.url ?? url, WORKBOOK_REDIS_PREFIX: prefix });
   }
   try {

@@ -6,11 +6,13 @@
 import { randomInt } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, get } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { homedir, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REDIS_URL, redisCommand } from '../redis.ts';
 import { SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import { createBacking } from './backing.ts';
 import { checkProject } from './check.ts';
 import { type RunningService, startService } from './service-process.ts';
 
@@ -68,6 +70,79 @@ describe('milestone 4: the scratch folder the host reads', () => {
     expect(tests?.message).toMatch(/The test results file is a link, not a file/);
     expect(statements?.message).toMatch(/The coverage report is a link, not a file/);
     expect(report.status).toBe('failed');
+  });
+});
+
+/** Sends one command over a new connection to the run's Redis bridge (as a service's client would) and answers the raw reply. */
+function throughBridge(socket: string, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const client = connect(socket);
+    let reply = '';
+    let idle: NodeJS.Timeout | undefined;
+    const done = () => {
+      client.destroy();
+      resolve(reply);
+    };
+    client.on('connect', () =>
+      client.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`),
+    );
+    client.on('data', (chunk: Buffer) => {
+      reply += chunk.toString('latin1');
+      clearTimeout(idle);
+      idle = setTimeout(done, 300);
+    });
+    client.on('error', done).on('close', done);
+    setTimeout(done, 5_000);
+  });
+}
+
+describe("a hostile service and the run's Redis", () => {
+  it('lists no key of anyone else, and cannot plant or flush server-wide functions and scripts', {
+    timeout: 60_000,
+  }, async () => {
+    const backing = await createBacking();
+    const socket = backing.redisSocket as string;
+    const prefix = backing.suiteEnv['PROJECT_REDIS_PREFIX'] as string;
+    const user = `workbook-${prefix}`;
+    const tag = `wb_attack_${randomInt(1e9)}`;
+    const admin = (args: string[]) => redisCommand(DEFAULT_REDIS_URL, args, 5_000);
+    await admin(['SET', `${tag}:secret`, 'another run']);
+    try {
+      // Its own keys it may list, with or without its prefix in the pattern.
+      expect(await throughBridge(socket, ['SET', `${prefix}mine`, '1'])).toBe('+OK\r\n');
+      for (const match of [[], ['MATCH', `${prefix}*`], ['MATCH', '*']]) {
+        const listed = await throughBridge(socket, ['SCAN', '0', ...match, 'COUNT', '1000000']);
+        expect(listed, `SCAN ${match.join(' ')}`).toContain(`${prefix}mine`);
+        expect(listed, `SCAN ${match.join(' ')} listed another run's key`).not.toContain(tag);
+      }
+      // A second MATCH (Redis keeps the last) does not widen a confined first one.
+      const twice = await throughBridge(socket, [
+        'SCAN',
+        '0',
+        'MATCH',
+        `${prefix}*`,
+        'MATCH',
+        `${tag}*`,
+        'COUNT',
+        '1000000',
+      ]);
+      expect(twice).not.toContain(tag);
+      expect(await throughBridge(socket, ['RANDOMKEY'])).toMatch(/^-NOPERM/);
+      // A function library outlives the run and every user sees it; FLUSH and KILL reach everyone's.
+      const library = `#!lua name=${tag}\nredis.register_function('${tag}', function() return 1 end)`;
+      expect(await throughBridge(socket, ['FUNCTION', 'LOAD', library])).toMatch(/^-NOPERM/);
+      for (const command of [
+        ['FUNCTION', 'FLUSH'],
+        ['FUNCTION', 'KILL'],
+        ['SCRIPT', 'FLUSH'],
+        ['SCRIPT', 'KILL'],
+      ])
+        expect(await admin(['ACL', 'DRYRUN', user, ...command]), command.join(' ')).not.toMatch(/^\+OK/);
+    } finally {
+      await admin(['DEL', `${tag}:secret`]);
+      await admin(['FUNCTION', 'DELETE', tag]).catch(() => undefined);
+      await backing.close();
+    }
   });
 });
 

@@ -60,7 +60,7 @@ export async function createBacking(
   const bridge: Bridge = await bridgeUnixToTcp(
     redisSocket,
     { host: target.hostname, port: Number(target.port || 6379) },
-    () => ({ user: user.name, password: user.password }),
+    () => ({ user: user.name, password: user.password, prefix }),
   );
   const pgTarget = new URL(PG_ADMIN_URL);
   const postgresSocket = join(bridgeDir, 'postgres.sock');

@@ -31,6 +31,10 @@ export async function createRunUser(
   // another database, where the run's cleanup does not look.
   // BullMQ reads INFO (server version) when it connects; INFO is in @dangerous but reveals nothing
   // another run could use to change anything.
+  // RANDOMKEY names any key in the database (ACL key patterns do not filter it; SCAN is confined by
+  // the bridge, resp-guard.ts). FUNCTION libraries are server-wide and outlive the run (LOAD), and
+  // FUNCTION FLUSH/DELETE/KILL and SCRIPT FLUSH/KILL reach every other client's: denied (FCALL and
+  // EVAL stay, with the caller's rights).
   const reply = await redisCommand(
     adminUrl,
     [
@@ -50,6 +54,10 @@ export async function createRunUser(
       '-select',
       '-swapdb',
       '-move',
+      '-randomkey',
+      '-function',
+      '-script|flush',
+      '-script|kill',
     ],
     2000,
   );

@@ -11,6 +11,8 @@ import { RespGuard, respCommand } from './resp-guard.ts';
 export interface RedisLogin {
   user: string;
   password: string;
+  /** The run's key prefix: SCAN and PUBSUB listings are confined to it (resp-guard.ts). */
+  prefix: string;
 }
 
 export interface Bridge {
@@ -82,7 +84,7 @@ export function bridgeUnixToTcp(
       loggedIn = true;
       if (greeting.length > eol + 2) client.write(greeting.subarray(eol + 2));
     });
-    const guard = new RespGuard();
+    const guard = new RespGuard(current.prefix);
     let closing = false;
     client.on('data', (chunk: Buffer) => {
       if (closing) return;

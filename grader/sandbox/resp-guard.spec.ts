@@ -31,3 +31,25 @@ it('forwards what came before a RESET, then asks to close; inline commands close
   expect(result.close).toBe(true);
   expect(new RespGuard().push(Buffer.from('AUTH default x\r\n'))).toEqual({ forward: Buffer.alloc(0), close: true });
 });
+
+it("confines SCAN and PUBSUB CHANNELS to the run's prefix when given one", () => {
+  const guard = new RespGuard('wb-1:');
+  const sent = (args: string[]) => decode(guard.push(respCommand(args)).forward);
+  // Confined patterns pass unchanged (the prefix first, or after a library's namespace).
+  expect(sent(['SCAN', '0', 'MATCH', 'wb-1:cache:*', 'COUNT', '10'])).toBe(
+    decode(respCommand(['SCAN', '0', 'MATCH', 'wb-1:cache:*', 'COUNT', '10'])),
+  );
+  expect(sent(['scan', '0', 'match', 'bull:wb-1:*'])).toBe(decode(respCommand(['scan', '0', 'match', 'bull:wb-1:*'])));
+  // Anything wider becomes the prefix; no MATCH gets one; every MATCH counts (Redis keeps the last).
+  expect(sent(['SCAN', '0', 'MATCH', '*wb-1:*'])).toBe(decode(respCommand(['SCAN', '0', 'MATCH', 'wb-1:*'])));
+  expect(sent(['SCAN', '0', 'COUNT', '100'])).toBe(
+    decode(respCommand(['SCAN', '0', 'COUNT', '100', 'MATCH', 'wb-1:*'])),
+  );
+  expect(sent(['SCAN', '0', 'MATCH', 'wb-1:*', 'MATCH', '*'])).toBe(
+    decode(respCommand(['SCAN', '0', 'MATCH', 'wb-1:*', 'MATCH', 'wb-1:*'])),
+  );
+  expect(sent(['PUBSUB', 'CHANNELS'])).toBe(decode(respCommand(['PUBSUB', 'CHANNELS', 'wb-1:*'])));
+  expect(sent(['PUBSUB', 'CHANNELS', 'wb-1:events'])).toBe(decode(respCommand(['PUBSUB', 'CHANNELS', 'wb-1:events'])));
+  // Without a prefix (no run user), commands pass as they are.
+  expect(decode(new RespGuard().push(respCommand(['SCAN', '0'])).forward)).toBe(decode(respCommand(['SCAN', '0'])));
+});

@@ -5,9 +5,21 @@
 // its AUTH clause, RESET (which ACL rules cannot deny) ends the connection. Inline (non-RESP) commands,
 // which no client library sends, close the connection.
 
+//
+// ACL key patterns do not filter SCAN, which lists every key name in the database (other runs',
+// other programs'): with the run's prefix given, each SCAN's MATCH is kept only when it cannot
+// reach past the run's keys, and is otherwise (or when missing) `<prefix>*`; PUBSUB CHANNELS and
+// SHARDCHANNELS likewise.
+
 /** Splits a client's RESP stream into commands and re-encodes them, rewritten. */
 export class RespGuard {
   private buffer: Buffer = Buffer.alloc(0);
+  private readonly prefix: string | undefined;
+
+  /** `prefix`: the run's key and channel prefix, to which listings are confined. */
+  constructor(prefix?: string) {
+    this.prefix = prefix;
+  }
 
   /** The bytes to forward, and whether the connection must then end (not RESP, or RESET). */
   push(chunk: Buffer): { forward: Buffer; close: boolean } {
@@ -17,7 +29,7 @@ export class RespGuard {
     while (this.buffer.length > 0) {
       const parsed = this.buffer[0] === 0x2a /* '*' */ ? parseCommand(this.buffer) : 'invalid';
       if (!parsed) break;
-      const command = parsed === 'invalid' ? undefined : rewrite(parsed.args);
+      const command = parsed === 'invalid' ? undefined : rewrite(parsed.args, this.prefix);
       if (parsed === 'invalid' || !command) {
         close = true;
         break;
@@ -55,8 +67,33 @@ function parseCommand(buffer: Buffer): { args: Buffer[]; end: number } | 'invali
   return { args, end: at };
 }
 
-function rewrite(args: Buffer[]): Buffer[] | undefined {
+/** True when every name `pattern` matches starts with the run's prefix or has `:<prefix>` (the ACL's key patterns). */
+function confined(pattern: string, prefix: string, keys: boolean): boolean {
+  const head = pattern.split(/[*?[\\]/)[0] ?? '';
+  return head.startsWith(prefix) || (keys && head.includes(`:${prefix}`));
+}
+
+/** SCAN <cursor> [MATCH p] [COUNT n] [TYPE t]: every MATCH (Redis keeps the last) confined, one added when there is none. */
+function confineScan(args: Buffer[], prefix: string): Buffer[] {
+  const out = [...args];
+  const own = Buffer.from(`${prefix}*`);
+  let matched = false;
+  for (let i = 2; i + 1 < out.length; i += 2) {
+    if (out[i]?.toString('latin1').toUpperCase() !== 'MATCH') continue;
+    matched = true;
+    if (!confined(out[i + 1]?.toString('latin1') ?? '', prefix, true)) out[i + 1] = own;
+  }
+  return matched ? out : [...out, Buffer.from('MATCH'), own];
+}
+
+function rewrite(args: Buffer[], prefix: string | undefined): Buffer[] | undefined {
   const name = args[0]?.toString('latin1').toUpperCase();
+  if (prefix && name === 'SCAN') return confineScan(args, prefix);
+  const sub = args[1]?.toString('latin1').toUpperCase();
+  if (prefix && name === 'PUBSUB' && (sub === 'CHANNELS' || sub === 'SHARDCHANNELS'))
+    return confined(args[2]?.toString('latin1') ?? '', prefix, false)
+      ? args
+      : [args[0] as Buffer, args[1] as Buffer, Buffer.from(`${prefix}*`)];
   // RESET logs the connection out to `default`, and no ACL rule can deny it: the connection ends.
   if (name === 'RESET') return undefined;
   // Already logged in as the run's user: answer AUTH with the same +OK, changing nothing.

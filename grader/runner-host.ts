@@ -7,15 +7,15 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Isolation } from '../src/schemas/report.ts';
-import type {
-  ChildMessage,
-  RawError,
-  RawModule,
-  RawTest,
-  RunRequest,
-  RunTimings,
-  TypeDiagnostic,
-  WitnessSummary,
+import {
+  parseChildMessage,
+  type RawError,
+  type RawModule,
+  type RawTest,
+  type RunRequest,
+  type RunTimings,
+  type TypeDiagnostic,
+  type WitnessSummary,
 } from './protocol.ts';
 import { removeCgroup } from './sandbox/bubblewrap.ts';
 import { detectIsolation, type IsolationMode } from './sandbox/isolation.ts';
@@ -169,12 +169,18 @@ export class RunnerHost {
       this.stderr = (this.stderr + text).slice(-STDERR_KEEP);
     });
     this.ready = new Promise<number>((resolve, reject) => {
-      const onMessage = (message: ChildMessage) => {
-        if (message.type !== 'ready') return;
+      const onMessage = (raw: unknown) => {
+        const parsed = parseChildMessage(raw);
+        if (parsed.ok && parsed.message.type !== 'ready') return;
         child.off('message', onMessage);
         child.off('exit', onExit);
-        this.startupMs = message.startupMs;
-        resolve(message.startupMs);
+        if (!parsed.ok) {
+          if (this.child === child) this.kill();
+          reject(new Error(parsed.error));
+        } else if (parsed.message.type === 'ready') {
+          this.startupMs = parsed.message.startupMs;
+          resolve(parsed.message.startupMs);
+        }
       };
       const onExit = (code: number | null) => {
         child.off('message', onMessage);
@@ -212,7 +218,15 @@ export class RunnerHost {
         options.signal?.removeEventListener('abort', onAbort);
         resolve(outcome);
       };
-      const onMessage = (message: ChildMessage) => {
+      const onMessage = (raw: unknown) => {
+        // The child runs learner code: a message that is not the protocol ends the run as an error.
+        const parsed = parseChildMessage(raw);
+        if (!parsed.ok) {
+          this.restart();
+          finish({ kind: 'crashed', message: parsed.error, stderr: this.stderr.slice(stderrBefore) });
+          return;
+        }
+        const message = parsed.message;
         if (!('runId' in message) || message.runId !== runId) return;
         if (message.type === 'running') {
           cold = message.cold;

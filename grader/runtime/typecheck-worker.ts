@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import ts from 'typescript';
+import type { TypeDiagnostic } from '../protocol.ts';
 
 export interface TypeRequest {
   id: number;
@@ -12,14 +13,6 @@ export interface TypeRequest {
   files: string[];
   /** Absolute paths whose content changed since the previous request. */
   changed: string[];
-}
-
-export interface TypeDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  code: number;
-  message: string;
 }
 
 const { workspace } = workerData as { workspace: string };

@@ -2,7 +2,8 @@
 import { type Dirent, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TypeDiagnostic, TypeRequest } from './typecheck-worker.ts';
+import type { TypeDiagnostic } from '../protocol.ts';
+import type { TypeRequest } from './typecheck-worker.ts';
 
 export type { TypeDiagnostic };
 

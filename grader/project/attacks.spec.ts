@@ -146,6 +146,17 @@ describe("a hostile service and the run's Redis", () => {
   });
 });
 
+describe('a hostile service and the report', () => {
+  it('answers of megabytes do not make a report of megabytes', { timeout: 300_000 }, async () => {
+    const report = await checkProject({ repo, dir: fixture('huge-answers'), milestone: 'm1' });
+    expect(report.status).toBe('failed');
+    const failed = report.checks.filter((c) => c.status === 'failed');
+    expect(failed.length, JSON.stringify(report).slice(0, 2_000)).toBeGreaterThan(0);
+    for (const check of failed) expect(check.message?.length, check.name).toBeLessThanOrEqual(4_100);
+    expect(JSON.stringify(report).length).toBeLessThan(200_000);
+  });
+});
+
 describe('a hostile service in the sandbox', () => {
   const cleanup: (() => unknown)[] = [];
   afterAll(async () => {

@@ -12,6 +12,17 @@ export interface SuiteLine {
   durationMs: number;
 }
 
+/**
+ * A check's message is cut at this many characters: many quote the service's answer, and a service
+ * answering megabytes would otherwise put them in every report, progress file and page.
+ */
+const MAX_MESSAGE = 4_000;
+
+const short = (message: string) =>
+  message.length > MAX_MESSAGE
+    ? `${message.slice(0, MAX_MESSAGE)}… (${message.length - MAX_MESSAGE} more characters)`
+    : message;
+
 function line(testCase: TestCase): SuiteLine {
   const result = testCase.result();
   const durationMs = Math.round(testCase.diagnostic()?.duration ?? 0);
@@ -23,13 +34,13 @@ function line(testCase: TestCase): SuiteLine {
       return {
         name: testCase.name,
         state: 'failed',
-        message: `The set-up for this check failed: ${setup}`,
+        message: short(`The set-up for this check failed: ${setup}`),
         durationMs,
       };
     return { name: testCase.name, state: 'skipped', durationMs };
   }
   const message = (result.errors ?? []).map((e) => e.message).join('\n') || 'This check failed without a message.';
-  return { name: testCase.name, state: 'failed', message, durationMs };
+  return { name: testCase.name, state: 'failed', message: short(message), durationMs };
 }
 
 /** Errors of the suites and file around a check (failed hooks), joined; undefined when none. */

@@ -145,6 +145,50 @@ describe('node:http stand-in', () => {
     for (const f of cases) expect((await attempt(shim, f)).body).toBe((await attempt(node, f)).body);
   });
 
+  it('keeps the headers of a response and of a request as Node does: any case in, lowercased names out', async () => {
+    type Outgoing = Pick<
+      node.OutgoingMessage,
+      'setHeader' | 'getHeader' | 'getHeaders' | 'getHeaderNames' | 'hasHeader' | 'removeHeader'
+    >;
+    const store = (message: Outgoing) => {
+      message.setHeader('X-Trace', 'a');
+      message.setHeader('x-trace', ['b', 'c']);
+      message.setHeader('Content-Type', 'text/plain');
+      message.setHeader('X-Gone', 1);
+      message.removeHeader('x-GONE');
+      // The port differs between the two servers; the rest of Host must not.
+      const host = message.getHeader('host')?.toString().replace(/:\d+$/, ':<port>');
+      if (host) message.setHeader('Host', host);
+      return {
+        trace: message.getHeader('X-TRACE'),
+        has: [message.hasHeader('CONTENT-TYPE'), message.hasHeader('x-gone')],
+        names: message.getHeaderNames(),
+        all: { ...message.getHeaders() },
+      };
+    };
+    // The response: what the handler reads back, and what the client receives.
+    await same((_req, res) => res.end(JSON.stringify(store(res))));
+    // The request: what the caller reads back before sending, and what the handler receives.
+    const sent = (http: Http) =>
+      new Promise<{ kept: unknown; received: Record<string, unknown> }>((resolve, reject) => {
+        const server = (http as typeof node).createServer((req, res) => {
+          const received = req.headers;
+          res.end();
+          server.close();
+          resolve({ kept, received });
+        });
+        let kept: unknown;
+        server.listen(0, '127.0.0.1', () => {
+          const { port } = server.address() as { port: number };
+          const req = (http as typeof node).request({ host: '127.0.0.1', port, path: '/', method: 'POST' });
+          kept = store(req);
+          req.on('error', reject);
+          req.end('body');
+        });
+      });
+    expect(await sent(shim)).toEqual(await sent(node));
+  });
+
   it('refuses a connection to a closed port with ECONNREFUSED', async () => {
     const refused = (http: Http) =>
       new Promise<string>((resolve) => {

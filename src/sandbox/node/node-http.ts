@@ -85,6 +85,44 @@ function received(pairs: readonly [string, HeaderValue][]): Record<string, strin
   return out;
 }
 
+/**
+ * What ServerResponse and ClientRequest share, as in Node: the headers they will send, kept by
+ * lowercased name with the name as written, settable until they are sent.
+ */
+class OutgoingMessage extends Emitter {
+  headersSent = false;
+  readonly #headers = new Map<string, [string, HeaderValue]>();
+  setHeader(name: string, value: HeaderValue): this {
+    if (this.headersSent)
+      throw nodeError(new Error('Cannot set headers after they are sent to the client'), 'ERR_HTTP_HEADERS_SENT');
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    this.#headers.set(name.toLowerCase(), [name, value]);
+    return this;
+  }
+  getHeader(name: string): HeaderValue | undefined {
+    return this.#headers.get(name.toLowerCase())?.[1];
+  }
+  getHeaders(): Record<string, HeaderValue> {
+    return Object.fromEntries([...this.#headers].map(([key, [, value]]) => [key, value]));
+  }
+  getHeaderNames(): string[] {
+    return [...this.#headers.keys()];
+  }
+  hasHeader(name: string): boolean {
+    return this.#headers.has(name.toLowerCase());
+  }
+  removeHeader(name: string): void {
+    if (this.headersSent)
+      throw nodeError(new Error('Cannot remove headers after they are sent to the client'), 'ERR_HTTP_HEADERS_SENT');
+    this.#headers.delete(name.toLowerCase());
+  }
+  /** The headers set, with their names as written, in the order they were first set. */
+  protected headerPairs(): [string, HeaderValue][] {
+    return [...this.#headers.values()];
+  }
+}
+
 export class IncomingMessage extends Emitter {
   method?: string;
   url?: string;
@@ -116,46 +154,19 @@ export class IncomingMessage extends Emitter {
   }
 }
 
-export class ServerResponse extends Emitter {
+export class ServerResponse extends OutgoingMessage {
   statusCode = 200;
   statusMessage: string | undefined;
   sendDate = true;
-  headersSent = false;
   writableEnded = false;
   finished = false;
   readonly req: IncomingMessage;
-  readonly #headers = new Map<string, [string, HeaderValue]>();
   readonly #chunks: Uint8Array[] = [];
   readonly #done: (response: IncomingMessage) => void;
   constructor(req: IncomingMessage, done: (response: IncomingMessage) => void) {
     super();
     this.req = req;
     this.#done = done;
-  }
-  setHeader(name: string, value: HeaderValue): this {
-    if (this.headersSent)
-      throw nodeError(new Error('Cannot set headers after they are sent to the client'), 'ERR_HTTP_HEADERS_SENT');
-    validateHeaderName(name);
-    validateHeaderValue(name, value);
-    this.#headers.set(name.toLowerCase(), [name, value]);
-    return this;
-  }
-  getHeader(name: string): HeaderValue | undefined {
-    return this.#headers.get(name.toLowerCase())?.[1];
-  }
-  getHeaders(): Record<string, HeaderValue> {
-    return Object.fromEntries([...this.#headers].map(([key, [, value]]) => [key, value]));
-  }
-  getHeaderNames(): string[] {
-    return [...this.#headers.keys()];
-  }
-  hasHeader(name: string): boolean {
-    return this.#headers.has(name.toLowerCase());
-  }
-  removeHeader(name: string): void {
-    if (this.headersSent)
-      throw nodeError(new Error('Cannot remove headers after they are sent to the client'), 'ERR_HTTP_HEADERS_SENT');
-    this.#headers.delete(name.toLowerCase());
   }
   writeHead(statusCode: number, message?: string | object, headers?: object): this {
     if (this.headersSent)
@@ -194,8 +205,8 @@ export class ServerResponse extends Emitter {
     if (this.#hasBody && chunk !== undefined && chunk !== null) this.#chunks.push(toBytes(chunk, encoding));
     this.writableEnded = this.finished = true;
     const body = Buffer.concat(this.#chunks);
-    const own = [...this.#headers.values()];
-    const has = (name: string) => this.#headers.has(name);
+    const own = this.headerPairs();
+    const has = (name: string) => this.hasHeader(name);
     const added: [string, string][] = [];
     if (this.sendDate && !has('date')) added.push(['Date', new Date().toUTCString()]);
     if (!has('connection')) added.push(['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5']);
@@ -279,29 +290,23 @@ interface RequestOptions {
   headers?: Record<string, HeaderValue>;
 }
 
-export class ClientRequest extends Emitter {
+export class ClientRequest extends OutgoingMessage {
   readonly method: string;
   readonly path: string;
-  readonly #options: RequestOptions;
-  readonly #headers = new Map<string, [string, HeaderValue]>();
+  readonly #host: string;
+  readonly #port: number;
   readonly #chunks: Uint8Array[] = [];
   #ended = false;
   constructor(options: RequestOptions, callback?: (res: IncomingMessage) => void) {
     super();
-    this.#options = options;
+    this.#host = options.hostname ?? options.host ?? 'localhost';
+    this.#port = Number(options.port ?? 80);
     this.method = (options.method ?? 'GET').toUpperCase();
     this.path = options.path ?? '/';
     for (const [name, value] of Object.entries(options.headers ?? {})) this.setHeader(name, value);
+    // As Node: Host is one of the request's headers from the start (getHeader sees it).
+    if (!this.hasHeader('host')) this.setHeader('Host', this.#port === 80 ? this.#host : `${this.#host}:${this.#port}`);
     if (callback) this.once('response', callback as Listener);
-  }
-  setHeader(name: string, value: HeaderValue): this {
-    validateHeaderName(name);
-    validateHeaderValue(name, value);
-    this.#headers.set(name.toLowerCase(), [name, value]);
-    return this;
-  }
-  getHeader(name: string): HeaderValue | undefined {
-    return this.#headers.get(name.toLowerCase())?.[1];
   }
   write(chunk: unknown, encoding?: unknown): boolean {
     if (chunk !== undefined && chunk !== null) this.#chunks.push(toBytes(chunk, encoding));
@@ -312,8 +317,8 @@ export class ClientRequest extends Emitter {
     if (this.#ended) return this;
     this.#ended = true;
     if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    const host = this.#options.hostname ?? this.#options.host ?? 'localhost';
-    const port = Number(this.#options.port ?? 80);
+    const host = this.#host;
+    const port = this.#port;
     later(() => {
       const server = servers.get(port);
       if (!server) {
@@ -325,10 +330,9 @@ export class ClientRequest extends Emitter {
       const req = new IncomingMessage();
       req.method = this.method;
       req.url = this.path;
-      const pairs: [string, HeaderValue][] = [...this.#headers.values()];
-      if (!this.#headers.has('host')) pairs.push(['Host', `${host}:${port}`]);
-      if (!this.#headers.has('connection')) pairs.push(['Connection', 'keep-alive']);
-      if (body.byteLength > 0 && !this.#headers.has('content-length'))
+      const pairs = this.headerPairs();
+      if (!this.hasHeader('connection')) pairs.push(['Connection', 'keep-alive']);
+      if (body.byteLength > 0 && !this.hasHeader('content-length'))
         pairs.push(['Content-Length', String(body.byteLength)]);
       req.headers = received(pairs);
       const res = new ServerResponse(req, (response) => this.emit('response', response));

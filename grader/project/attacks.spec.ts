@@ -9,6 +9,7 @@ import { createServer as createHttpServer, get } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { homedir, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REDIS_URL, redisCommand } from '../redis.ts';
 import { SOCKET_DIR } from '../sandbox/bubblewrap.ts';
@@ -141,6 +142,42 @@ describe("a hostile service and the run's Redis", () => {
     } finally {
       await admin(['DEL', `${tag}:secret`]);
       await admin(['FUNCTION', 'DELETE', tag]).catch(() => undefined);
+      await backing.close();
+    }
+  });
+});
+
+describe("a hostile service and the run's PostgreSQL role", () => {
+  // postgres-guard.spec.ts proves the guard admits only this role on its own databases; here the
+  // role itself (M4's, which may also create databases) reaches for the server's files, programs
+  // and other databases. Each is refused by PostgreSQL's privileges, which is what keeps it so.
+  it('runs no program, reads or writes no server file, loads no extension that reaches out', {
+    timeout: 60_000,
+  }, async () => {
+    const backing = await createBacking(undefined, { createDatabases: true });
+    const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: backing.database, database: backing.database });
+    try {
+      await client.connect();
+      for (const sql of [
+        "COPY (SELECT 1) TO PROGRAM 'id'",
+        "COPY (SELECT 1) TO '/tmp/wb-attack-out'",
+        "CREATE TABLE t (line text); COPY t FROM '/etc/passwd'",
+        "SELECT lo_import('/etc/passwd')",
+        "SELECT pg_read_file('/etc/passwd')",
+        "SELECT pg_ls_dir('.')",
+        'CREATE EXTENSION dblink',
+        'CREATE EXTENSION postgres_fdw',
+        'CREATE EXTENSION file_fdw',
+        'CREATE EVENT TRIGGER wb_attack ON ddl_command_start EXECUTE FUNCTION pg_backend_pid()',
+        `ALTER ROLE "${backing.database}" SUPERUSER`,
+        'SET ROLE pg_execute_server_program',
+        "ALTER SYSTEM SET log_statement = 'none'",
+      ])
+        await expect(client.query(sql), sql).rejects.toThrow(
+          /permission denied|must be superuser|must be owner|not available/,
+        );
+    } finally {
+      await client.end().catch(() => undefined);
       await backing.close();
     }
   });

@@ -7,8 +7,9 @@ import { keysUnder, runRedis } from '../helpers/realtime.ts';
 
 const { redis, prefix } = runRedis();
 let ada: Member;
+let eve: Member;
 beforeAll(() => {
-  ({ ada } = members());
+  ({ ada, eve } = members());
 });
 afterAll(() => redis.quit());
 
@@ -32,6 +33,14 @@ describe('M2 cache', () => {
     expectStatus(await call('PATCH', `/tasks/${id}`, { token: ada.token, body: { title: 'New title' } }), 200);
     const read = await call('GET', `/tasks/${id}`, { token: ada.token });
     contract(read.body?.title === 'New title', `GET /tasks/${id} right after PATCH answered title "${read.body?.title}"; the contract says a change removes the cached copy before it is answered, so the next read sees "New title".`);
+  });
+
+  it('POST /tasks/:id/assign invalidates the cached copy: the next GET answers the assignee and IN_PROGRESS', async () => {
+    const id = await task('Give me away');
+    expectStatus(await call('GET', `/tasks/${id}`, { token: ada.token }), 200);
+    expectStatus(await call('POST', `/tasks/${id}/assign`, { token: ada.token, body: { userId: eve.id } }), 200);
+    const read = await call('GET', `/tasks/${id}`, { token: ada.token });
+    contract(read.body?.assigneeId === eve.id && read.body.status === 'IN_PROGRESS', `GET /tasks/${id} right after assigning it to Eve answered assigneeId "${read.body?.assigneeId}", status "${read.body?.status}"; the contract says the cached copy is removed, so the next read sees Eve and "IN_PROGRESS".`);
   });
 
   it('POST /tasks/:id/complete invalidates the cached copy: the next GET answers status COMPLETED', async () => {

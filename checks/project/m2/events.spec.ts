@@ -50,19 +50,24 @@ describe('M2 events', () => {
     contract(got, `Ada created task ${answer.body.id} but her socket received no task:created with that id within 5 s; the contract says the creator receives it.`);
   });
 
-  it('task:completed reaches the creator and never a member who may not see the task', async () => {
+  it('task:completed and task:deleted reach the creator and never a member who may not see the task', async () => {
     const adaSocket = await connected(ada);
     const eveSocket = await connected(eve);
     const toAda = collect(adaSocket, 'task:completed');
+    const deletedToAda = collect(adaSocket, 'task:deleted');
     const toEve = collect(eveSocket, 'task:completed');
     const eveCreated = collect(eveSocket, 'task:created');
+    const eveDeleted = collect(eveSocket, 'task:deleted');
     const answer = await call('POST', '/tasks', { token: ada.token, body: { title: 'Private work' } });
     expectStatus(answer, 201);
     expectStatus(await call('POST', `/tasks/${answer.body.id}/complete`, { token: ada.token }), 200);
     const got = await eventually(() => toAda.some((t) => t.id === answer.body.id));
     contract(got, `Ada completed task ${answer.body.id} but her socket received no task:completed within 5 s; the contract says the creator receives it.`);
+    expectStatus(await call('DELETE', `/tasks/${answer.body.id}`, { token: ada.token }), 204);
+    const gotDeleted = await eventually(() => deletedToAda.some((t) => t.id === answer.body.id));
+    contract(gotDeleted, `Ada deleted task ${answer.body.id} but her socket received no task:deleted within 5 s; the contract says the creator receives it.`);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const leaked = [...toEve, ...eveCreated].filter((t) => t.id === answer.body.id).length;
+    const leaked = [...toEve, ...eveCreated, ...eveDeleted].filter((t) => t.id === answer.body.id).length;
     contract(leaked === 0, `Eve received ${leaked} event(s) about Ada's task ${answer.body.id}; the contract says events go only to the creator, the assignee and subscribers allowed to see the task (send them to a room per user, not to everyone).`);
   });
 

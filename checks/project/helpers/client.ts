@@ -19,6 +19,30 @@ export interface Answer {
   text: string;
 }
 
+/** The most of an answer's body the suites read: the contract's answers are small. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The answer's body as text, read up to MAX_BODY_BYTES: a service streaming megabytes (or without
+ * end, within the request's time limit) must not fill the grader's memory. Past it, the text says so.
+ */
+export async function readBody(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return `(a body of more than ${MAX_BODY_BYTES / 1024 / 1024} MB, not read to its end: the contract's answers are small)`;
+    }
+  }
+}
+
 export async function call(
   method: string,
   path: string,
@@ -40,7 +64,7 @@ export async function call(
       `${method} ${path} got no answer (${(error as Error).message}); is the service still running? Its output is shown above the checks.`,
     );
   }
-  const text = await response.text();
+  const text = await readBody(response);
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;

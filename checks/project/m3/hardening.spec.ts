@@ -1,6 +1,6 @@
 // Milestone 3, hardening: security headers, one error format, body limits, health, OpenAPI.
 import { beforeAll, describe, it } from 'vitest';
-import { type Answer, call, contract, expectStatus, type Member } from '../helpers/client.ts';
+import { type Answer, call, contract, expectStatus, type Member, readBody } from '../helpers/client.ts';
 import { members } from '../helpers/members.ts';
 
 let ada: Member;
@@ -19,7 +19,7 @@ function expectErrorFormat(answer: Answer, what: string): void {
 
 async function raw(path: string, body: string, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(`${process.env['PROJECT_URL']}${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
+  const text = await readBody(response);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

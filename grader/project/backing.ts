@@ -19,7 +19,7 @@ import { DEFAULT_REDIS_URL, deleteKeys, redisProblem } from '../redis.ts';
 import { createRunUser, deleteRunUser, type RunUser } from '../sandbox/redis-acl.ts';
 import { bridgePostgres, type PostgresBridge } from '../sandbox/pg-bridge.ts';
 import { type Bridge, bridgeUnixToTcp } from '../sandbox/redis-bridge.ts';
-import type { Backing } from './service-process.ts';
+import type { Backing } from './sandbox-args.ts';
 
 const PG_ADMIN_URL = process.env['WORKBOOK_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -1,6 +1,6 @@
 // Milestone 4: runs the intern's own tests, with coverage, as untrusted code. Under bubblewrap the
-// run gets what the service gets in milestones 1–3 (service-process.ts): no network, its folder
-// and the node_modules above it read-only, a private /tmp, own PIDs, an emptied environment, plus
+// run gets what the service gets in milestones 1–3 (sandbox-args.ts): no network, its folder and
+// the node_modules above it read-only, a private /tmp, own PIDs, an emptied environment, plus
 // - one writable host folder (the scratch) where Vitest writes its JSON results and the coverage
 //   report, at SCRATCH_INSIDE; the grader's CLI flags point there, whatever the intern's config says;
 // - PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379 inside, piped by the trusted relay to
@@ -20,7 +20,8 @@ import { detectIsolation, which } from '../sandbox/isolation.ts';
 import { sandboxEnv } from '../sandbox/sandbox-env.ts';
 import type { RunBacking } from './backing.ts';
 import { COVERAGE_EXCLUDE, COVERAGE_INCLUDE } from './coverage.ts';
-import { bwrapArgs, nodeDir, relayEnv } from './service-process.ts';
+import { bwrapArgs, nodeDir, relayEnv } from './sandbox-args.ts';
+import { emptied, pidNamespaceOf } from './sandbox-pids.ts';
 
 /** Where the scratch folder appears inside the sandbox. */
 const SCRATCH_INSIDE = '/run/workbook-scratch';
@@ -103,7 +104,7 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
   let cgroup: string | undefined;
   if (bwrap) {
     cgroup = createPidsCgroup(`project-m4-${process.pid}-${Date.now()}`, MAX_PIDS);
-    const args = bwrapArgs({ repo: o.repo, dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
+    const args = bwrapArgs({ dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
     args.push('--bind', scratch, SCRATCH_INSIDE);
     const relay = join(import.meta.dirname, 'relay.ts');
     const command = [
@@ -132,14 +133,19 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
       env,
     });
   }
+  // The sandbox's PID namespace, learned once the run prints or before a kill (cancel, time limit):
+  // the run ends only once it is empty, as the service's stop does (sandbox-pids.ts).
+  let namespace: string | undefined;
   let output = '';
   const keep = (chunk: Buffer) => {
+    if (bwrap && child.pid) namespace ??= pidNamespaceOf(child.pid);
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEEP);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let timedOut = false;
   const kill = () => {
+    if (bwrap && child.pid) namespace ??= pidNamespaceOf(child.pid);
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     } catch {
@@ -167,6 +173,7 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
   } catch {
     // the group is gone already
   }
+  if (namespace) await emptied(namespace);
   removeCgroup(cgroup);
   return finish({ exitCode, timedOut, output: output.trim().split('\n').slice(-60).join('\n') });
 }

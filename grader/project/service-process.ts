@@ -10,27 +10,17 @@
 // Without bubblewrap it runs as a plain process group with an emptied environment, and the report
 // says `isolation: none`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  lstatSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, connect, type Server } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
 import { createPidsCgroup, inCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
 import { sandboxEnv } from '../sandbox/sandbox-env.ts';
+import { type Backing, bwrapArgs, nodeDir, relayEnv } from './sandbox-args.ts';
+import { emptied, pidNamespaceOf } from './sandbox-pids.ts';
+import { freePort, tcpToUnix } from './service-address.ts';
 
 export interface ServiceOptions {
   repo: string;
@@ -46,17 +36,6 @@ export interface ServiceOptions {
   backing?: Backing;
   /** Aborted: the start gives up at once, the sandbox is killed, and it rejects (ServiceStartError). */
   signal?: AbortSignal;
-}
-
-/** What a milestone's backing services add to a start: env per fence, mounts, and the Redis socket the relay serves. */
-export interface Backing {
-  env(bubblewrap: boolean): Record<string, string>;
-  /** Host paths mounted read-only at the same path inside (e.g. PostgreSQL's socket folder). */
-  mounts: string[];
-  /** Host Unix socket the relay pipes 127.0.0.1:6379 to, inside the sandbox. */
-  redisSocket?: string;
-  /** Host Unix socket (in the same folder as redisSocket) the relay pipes 127.0.0.1:5432 to. */
-  postgresSocket?: string;
 }
 
 export interface RunningService {
@@ -87,150 +66,6 @@ export function serviceIsolationDetail(isolation: Isolation): string {
 const OUTPUT_KEEP = 8_000;
 const INSIDE_PORT = 3000;
 const MAX_PIDS = 512;
-/** Where the host's Redis bridge socket folder appears inside the sandbox. */
-const REDIS_DIR_INSIDE = '/run/workbook-redis';
-
-/** The Node the service runs on: the workbook's (Node 24), first on PATH inside. */
-export function nodeDir(repo: string): string {
-  const local = join(repo, 'node_modules', 'node', 'bin');
-  return existsSync(join(local, 'node')) ? local : dirname(process.execPath);
-}
-
-/** node_modules and package.json of every folder above `dir` (module resolution and npm walk up). */
-function ancestorMounts(dir: string): string[] {
-  const mounts: string[] = [];
-  for (let at = dirname(dir); ; at = dirname(at)) {
-    for (const name of ['node_modules', 'package.json']) if (existsSync(join(at, name))) mounts.push(join(at, name));
-    if (dirname(at) === at) return mounts;
-  }
-}
-
-export function bwrapArgs(o: ServiceOptions, socketDir: string, env: Record<string, string>, node: string): string[] {
-  writeFileSync(join(socketDir, 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
-  const args = ['--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-net', '--unshare-uts'];
-  args.push('--unshare-cgroup-try', '--die-with-parent', '--new-session', '--hostname', 'project');
-  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--ro-bind', '/usr', '/usr');
-  for (const dir of ['/bin', '/sbin', '/lib', '/lib32', '/lib64']) {
-    if (!existsSync(dir)) continue;
-    if (lstatSync(dir).isSymbolicLink()) args.push('--symlink', readlinkSync(dir), dir);
-    else args.push('--ro-bind', dir, dir);
-  }
-  args.push('--ro-bind', join(socketDir, 'hosts'), '/etc/hosts');
-  for (const path of ancestorMounts(o.dir)) args.push('--ro-bind', path, path);
-  if (!node.startsWith('/usr/')) args.push('--ro-bind', node, node);
-  const relay = join(import.meta.dirname, 'relay.ts');
-  args.push('--ro-bind', relay, relay, '--ro-bind', o.dir, o.dir, '--bind', socketDir, SOCKET_DIR);
-  for (const path of o.backing?.mounts ?? []) if (existsSync(path)) args.push('--ro-bind', path, path);
-  if (o.backing?.redisSocket) args.push('--ro-bind', dirname(o.backing.redisSocket), REDIS_DIR_INSIDE);
-  args.push('--chdir', o.dir, '--clearenv');
-  for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
-  return args;
-}
-
-/** Inside the sandbox: where the relay finds the bridges' sockets it pipes 127.0.0.1:6379 and :5432 to. */
-export function relayEnv(backing: Backing | undefined): Record<string, string> {
-  const env: Record<string, string> = {};
-  if (backing?.redisSocket) env['WORKBOOK_RELAY_REDIS'] = `${REDIS_DIR_INSIDE}/${basename(backing.redisSocket)}`;
-  if (backing?.postgresSocket)
-    env['WORKBOOK_RELAY_POSTGRES'] = `${REDIS_DIR_INSIDE}/${basename(backing.postgresSocket)}`;
-  return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-/** open(2)'s O_PATH on Linux (Node does not name it): a descriptor that names a file without opening it. */
-const O_PATH = 0o10000000;
-
-/**
- * A TCP port on the host's loopback whose connections go to the sandbox's Unix socket. Its folder
- * is writable from inside, so the service could swap the name for a link to any host socket: the
- * host opens the relay's socket once (a socket, not a link) and connects through that descriptor
- * ever after, whatever the name points at later.
- */
-function tcpToUnix(path: string): Promise<{ server: Server; port: number }> {
-  let fd: number | undefined;
-  const target = () => {
-    if (fd === undefined) {
-      const opened = openSync(path, O_PATH | constants.O_NOFOLLOW);
-      if (!fstatSync(opened).isSocket()) {
-        closeSync(opened);
-        throw new Error(`${path} is not a socket`);
-      }
-      fd = opened;
-    }
-    return `/proc/self/fd/${fd}`;
-  };
-  return new Promise((resolve, reject) => {
-    const server = createServer((client) => {
-      let inside: ReturnType<typeof connect>;
-      try {
-        inside = connect(target());
-      } catch {
-        return void client.destroy();
-      }
-      const end = () => {
-        client.destroy();
-        inside.destroy();
-      };
-      client.on('error', end).on('close', end);
-      inside.on('error', end).on('close', end);
-      client.pipe(inside);
-      inside.pipe(client);
-    });
-    server.once('error', reject);
-    server.once('close', () => fd !== undefined && closeSync(fd));
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port }));
-  });
-}
-
-/** The PID namespace bwrap made (that of its child, the namespace's init), or undefined. */
-function pidNamespaceOf(bwrapPid: number): string | undefined {
-  try {
-    const [init] = readFileSync(`/proc/${bwrapPid}/task/${bwrapPid}/children`, 'utf8').trim().split(/\s+/);
-    return init ? readlinkSync(`/proc/${init}/ns/pid`) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Processes still in that namespace (dying after their init was killed, or not yet). */
-function inNamespace(namespace: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readlinkSync(`/proc/${pid}/ns/pid`) === namespace;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-/** Waits until the namespace is empty, SIGKILLing what is still there after 2 s (all of it is the service's). */
-async function emptied(namespace: string): Promise<void> {
-  for (let waited = 0; waited < 5_000; waited += 50) {
-    const left = inNamespace(namespace);
-    if (left.length === 0) return;
-    if (waited >= 2_000)
-      for (const pid of left) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Waits `ms`, or less when `signal` is aborted. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

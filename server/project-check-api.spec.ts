@@ -24,6 +24,10 @@ let release: (() => void) | undefined;
 const regraded: { milestone: ProjectMilestone; bytes: number }[] = [];
 /** What the scripted check of a folder named `cancel` saw: the abort, then its clean-up's end. */
 const cancelLog: string[] = [];
+/** What the route handed to `record`, and when: only reports their client received in full. */
+const recorded: { milestone: ProjectMilestone; dir: string; status: string }[] = [];
+/** Runs of a folder named `late-pass` that returned their pass (after their client had left). */
+const latePasses: string[] = [];
 /** Ends the scripted clean-up of a cancelled run (the test decides when). */
 let cleanedUp: (() => void) | undefined;
 
@@ -34,6 +38,7 @@ beforeAll(async () => {
     workbookRoot: workbook,
     roots: [projects],
     milestones: () => ['m1', 'm2'],
+    record: (milestone, dir, report) => recorded.push({ milestone, dir, status: report.status }),
     async regrade(milestone, archive, onEvent) {
       regraded.push({ milestone, bytes: archive.length });
       onEvent({ type: 'started', exerciseId: `project-${milestone}`, checks: [] });
@@ -61,10 +66,15 @@ beforeAll(async () => {
         await new Promise<void>((r) => (cleanedUp = r));
         cancelLog.push('cleaned up');
       }
+      // A run that passed just as its client left: its last check ended before the abort was seen.
+      if (dir.endsWith('late-pass'))
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+      const passes = dir.endsWith('passes') || dir.endsWith('late-pass');
+      if (dir.endsWith('late-pass')) latePasses.push(dir);
       return {
         version: 1,
         exerciseId: `project-${milestone}`,
-        status: 'failed',
+        status: passes ? 'passed' : 'failed',
         checks: [{ name: 'a', status: 'failed', durationMs: 1, message: 'answered 404' }],
         durationMs: 3,
         engine: 'local',
@@ -199,6 +209,41 @@ describe('POST /api/project-check', () => {
     expect(events.map((e) => e.type)).toEqual(['started', 'check', 'report']);
     expect(cancelLog).toEqual(['aborted', 'cleaned up', 'started m2']);
     expect(ran.map((r) => r.dir)).not.toContain(join(projects, 'left-while-waiting'));
+  });
+});
+
+describe('recording a check (a pass in workbook.project.json)', () => {
+  it('a report is recorded once its client received all of it', async () => {
+    const dir = project('passes');
+    const response = await post({ milestone: 'm1', dir });
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as GradeEvent);
+    expect(events.at(-1)).toMatchObject({ type: 'report', report: { status: 'passed' } });
+    await expect
+      .poll(() => recorded.filter((r) => r.dir === dir))
+      .toEqual([{ milestone: 'm1', dir, status: 'passed' }]);
+  });
+
+  it('a run that passes as its client leaves (Cancel as it finished) records nothing: the page said so', async () => {
+    const dir = project('late-pass');
+    const client = new AbortController();
+    const response = await fetch(`${base}${PROJECT_CHECK_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN },
+      body: JSON.stringify({ milestone: 'm1', dir }),
+      signal: client.signal,
+    });
+    const chunk = await response.body?.getReader().read();
+    expect(new TextDecoder().decode(chunk?.value)).toContain('"type":"started"');
+    client.abort();
+    // The run returned its pass after the client had gone; the route is done with it once the next run starts.
+    await expect.poll(() => latePasses).toEqual([dir]);
+    const next = await post({ milestone: 'm1', dir: project('passes-after') });
+    await next.text();
+    await expect.poll(() => recorded.map((r) => r.dir)).toContain(join(projects, 'passes-after'));
+    expect(recorded.map((r) => r.dir)).not.toContain(dir);
   });
 });
 

@@ -45,6 +45,12 @@ export interface ProjectCheckApiOptions {
     onEvent: (event: GradeEvent) => void,
     signal: AbortSignal,
   ) => Promise<CheckReport>;
+  /**
+   * Records a check's report (a pass in the project's workbook.project.json). Called only once the
+   * whole report was handed to a client still connected: a page that cancelled while the run was
+   * finishing says "nothing was recorded", and finds nothing recorded.
+   */
+  record?: (milestone: ProjectMilestone, dir: string, report: CheckReport) => void;
   /** Re-grades a report's project archive (grader/project/regrade.ts); absent: the re-grade path answers 404. */
   regrade?: (
     milestone: ProjectMilestone,
@@ -149,6 +155,8 @@ interface Job {
   milestone: ProjectMilestone;
   label: string;
   run: (onEvent: (event: GradeEvent) => void, signal: AbortSignal) => Promise<CheckReport>;
+  /** What to do with a report its client received (a re-grade records nothing). */
+  record?: (report: CheckReport) => void;
 }
 
 /** The run under way: what it is, whether its client left, and when its clean-up ends. */
@@ -156,6 +164,16 @@ interface Running {
   label: string;
   cancelled: AbortSignal;
   ended: Promise<void>;
+}
+
+/** Ends the stream: true once all of it was handed to a client still connected, false when it left first. */
+function delivered(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve(false);
+    res.once('finish', () => resolve(true));
+    res.once('close', () => resolve(res.writableFinished));
+    res.end();
+  });
 }
 
 /**
@@ -183,6 +201,7 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
       milestone: request.milestone,
       label: `${request.milestone} of ${dir}`,
       run: (onEvent, signal) => o.check(request.milestone, dir, onEvent, signal),
+      ...(o.record ? { record: (report: CheckReport) => o.record?.(request.milestone, dir, report) } : {}),
     };
   };
   const regradeJob = async (req: IncomingMessage): Promise<Job> => {
@@ -234,18 +253,21 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
       running = { label: job.label, cancelled: controller.signal, ended };
       const send = startEventStream(res);
       const started = Date.now();
+      let report: CheckReport;
       try {
-        const report = await job.run((event) => {
+        report = await job.run((event) => {
           if (event.type !== 'report') send(event);
         }, controller.signal);
-        send({ type: 'report', report });
       } catch (error) {
-        send({ type: 'report', report: failedRun(job.milestone, (error as Error).message, Date.now() - started) });
+        report = failedRun(job.milestone, (error as Error).message, Date.now() - started);
       } finally {
         running = undefined;
         end();
-        res.end();
       }
+      send({ type: 'report', report });
+      // A client that left before all of it was handed over (Cancel as the run finished) was told
+      // nothing was recorded: then nothing is.
+      if (await delivered(res)) job.record?.(report);
     } catch (error) {
       sendFailure(res, error);
     }

@@ -92,6 +92,15 @@ export function expectStatus(answer: Answer, status: number, code?: string, rule
   );
 }
 
+/** Fails unless the answer is `{ statusCode, code, message }` with statusCode equal to its status. */
+export function expectErrorFormat(answer: Answer, what: string): void {
+  const b = answer.body;
+  contract(
+    b && b.statusCode === answer.status && typeof b.code === 'string' && b.code.length > 0 && typeof b.message === 'string',
+    `${what} answered ${answer.status} ${answer.text.slice(0, 200)}; the contract says every error is JSON { statusCode: ${answer.status}, code: "<AREA.REASON>", message: "<what to do>" }.`,
+  );
+}
+
 /** Fails with `message` unless `condition` holds. */
 export function contract(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);

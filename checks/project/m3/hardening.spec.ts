@@ -1,21 +1,12 @@
 // Milestone 3, hardening: security headers, one error format, body limits, health, OpenAPI.
 import { beforeAll, describe, it } from 'vitest';
-import { type Answer, call, contract, expectStatus, type Member, readBody } from '../helpers/client.ts';
+import { type Answer, call, contract, expectErrorFormat, expectStatus, type Member, readBody } from '../helpers/client.ts';
 import { members } from '../helpers/members.ts';
 
 let ada: Member;
 beforeAll(() => {
   ({ ada } = members());
 });
-
-/** Fails unless the answer is `{ statusCode, code, message }` with statusCode equal to its status. */
-function expectErrorFormat(answer: Answer, what: string): void {
-  const b = answer.body;
-  contract(
-    b && b.statusCode === answer.status && typeof b.code === 'string' && b.code.length > 0 && typeof b.message === 'string',
-    `${what} answered ${answer.status} ${answer.text.slice(0, 200)}; the contract says every error is JSON { statusCode: ${answer.status}, code: "<AREA.REASON>", message: "<what to do>" }.`,
-  );
-}
 
 async function raw(path: string, body: string, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(`${process.env['PROJECT_URL']}${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
@@ -54,9 +45,11 @@ describe('M3 hardening', () => {
     expectErrorFormat(answer, 'POST /tasks with malformed JSON');
   });
 
-  it('a body larger than 100 kB answers 413', async () => {
+  it('a body larger than 100 kB answers 413 in the error format', async () => {
     const big = JSON.stringify({ title: 'Big', description: 'x'.repeat(120_000) });
-    expectStatus(await raw('/tasks', big, { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` }), 413, undefined, '(a 120 kB body)');
+    const answer = await raw('/tasks', big, { 'content-type': 'application/json', authorization: `Bearer ${ada.token}` });
+    expectStatus(answer, 413, undefined, '(a 120 kB body)');
+    expectErrorFormat(answer, 'POST /tasks with a 120 kB body');
   });
 
   it('GET /health answers 200 { status: "ok" } while the service and what it depends on work', async () => {

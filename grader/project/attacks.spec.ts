@@ -183,6 +183,47 @@ describe("a hostile service and the run's PostgreSQL role", () => {
   });
 });
 
+describe("a hostile service and the shared servers' connections", () => {
+  // PostgreSQL serves 100 connections to everyone on the machine and Redis 10,000: a run that took
+  // them all would stop every other run, exercise grade and program using them.
+  it('takes at most 25 PostgreSQL connections and 256 Redis connections', { timeout: 120_000 }, async () => {
+    const backing = await createBacking();
+    const clients: pg.Client[] = [];
+    const sockets: ReturnType<typeof connect>[] = [];
+    try {
+      const role = backing.database;
+      const open = async () => {
+        const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: role, database: role });
+        clients.push(client);
+        await client.connect();
+      };
+      for (let i = 0; i < 25; i++) await open();
+      await expect(open()).rejects.toThrow(/too many connections for role/);
+
+      const ping = () =>
+        new Promise<string>((resolve) => {
+          const socket = connect(backing.redisSocket as string);
+          sockets.push(socket);
+          let reply = '';
+          socket.on('connect', () => socket.write('*1\r\n$4\r\nPING\r\n'));
+          socket.on('data', (chunk: Buffer) => {
+            reply += chunk.toString('latin1');
+            if (reply.includes('\r\n')) resolve(reply);
+          });
+          socket.on('close', () => resolve(reply || 'closed'));
+          socket.on('error', () => resolve('closed'));
+        });
+      const replies = await Promise.all(Array.from({ length: 256 }, ping));
+      expect(replies.filter((r) => r === '+PONG\r\n')).toHaveLength(256);
+      expect(await ping()).toBe('closed');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+      await backing.close();
+    }
+  });
+});
+
 describe('a hostile service and the report', () => {
   it('answers of megabytes are neither read whole nor quoted whole', { timeout: 300_000 }, async () => {
     const report = await checkProject({ repo, dir: fixture('huge-answers'), milestone: 'm1' });

@@ -23,6 +23,9 @@ import type { Backing } from './sandbox-args.ts';
 
 const PG_ADMIN_URL = process.env['WORKBOOK_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** At most this many PostgreSQL connections per run (its role's CONNECTION LIMIT). */
+const ROLE_CONNECTIONS = { service: 25, m4: 50 };
+
 export interface RunBacking extends Backing {
   /** The run's database, also the name of its role. */
   database: string;
@@ -48,7 +51,12 @@ export async function createBacking(
     );
   }
   const createdb = o.createDatabases ? 'CREATEDB' : 'NOCREATEDB';
-  await admin.query(`CREATE ROLE "${id}" LOGIN NOSUPERUSER ${createdb} NOCREATEROLE NOREPLICATION`);
+  // The server's connections (100 by default) are everyone's on the machine: a run takes at most
+  // ROLE_CONNECTIONS (the reference's pool is 10; M4's tests open a few pools of their own).
+  const limit = o.createDatabases ? ROLE_CONNECTIONS.m4 : ROLE_CONNECTIONS.service;
+  await admin.query(
+    `CREATE ROLE "${id}" LOGIN NOSUPERUSER ${createdb} NOCREATEROLE NOREPLICATION CONNECTION LIMIT ${limit}`,
+  );
   await admin.query(`CREATE DATABASE "${id}" OWNER "${id}"`);
   await admin.end();
 

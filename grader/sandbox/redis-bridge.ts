@@ -7,6 +7,9 @@ import { rmSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { RespGuard, respCommand } from './resp-guard.ts';
 
+/** Connections one bridge holds open at once; more are closed as they arrive. */
+const MAX_BRIDGE_CONNECTIONS = 256;
+
 /** The ACL user the current run talks to Redis as. */
 export interface RedisLogin {
   user: string;
@@ -97,6 +100,9 @@ export function bridgeUnixToTcp(
       }
     });
   });
+  // Each connection here is one to the shared Redis (10,000 for everyone by default): a run's
+  // clients need a handful (BullMQ, socket.io's adapter, a cache), not thousands.
+  server.maxConnections = MAX_BRIDGE_CONNECTIONS;
   return listening(server, () => server.listen(path));
 }
 

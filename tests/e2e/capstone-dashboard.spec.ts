@@ -4,9 +4,10 @@
 // suite on the archive through the real local server in bubblewrap — a claimed pass whose service
 // answers 404 to everything comes back mismatched.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page, TestInfo } from '@playwright/test';
 import { packTarGz } from '../../grader/project/archive.ts';
 import { sampleSet } from '../../src/mentor/fixtures.ts';
 import { expect, test } from './fixtures.ts';
@@ -22,12 +23,9 @@ const archive = packTarGz(
   ]),
 );
 
-test('an intern exports milestones with the project archive; the mentor sees them and re-grades: a forged pass is mismatched', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(300_000);
+/** The intern's browser: one assignment, a claimed pass of m1 (as a hand-edited progress would say), exported with `project`. */
+async function exportClaimedPass(page: Page, testInfo: TestInfo, project: Buffer): Promise<string> {
   const now = new Date().toISOString();
-  // The intern's browser: one assignment, and a claimed pass of m1 (as a hand-edited progress would say).
   await page.goto('/');
   await page.evaluate(
     ({ set, now }) => {
@@ -62,7 +60,7 @@ test('an intern exports milestones with the project archive; the mentor sees the
   await page.reload();
   await page.getByLabel('Your name').fill('Ada Lovelace');
   const archiveFile = testInfo.outputPath('my-task-service.tar.gz');
-  writeFileSync(archiveFile, archive);
+  writeFileSync(archiveFile, project);
   await page.getByLabel(/Capstone project \(optional/).setInputFiles(archiveFile);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -72,7 +70,15 @@ test('an intern exports milestones with the project archive; the mentor sees the
   await download.saveAs(reportPath);
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   expect(report.milestones).toEqual([expect.objectContaining({ milestone: 'm1', status: 'passed' })]);
-  expect(Buffer.from(report.projectArchive, 'base64').equals(archive)).toBe(true);
+  expect(Buffer.from(report.projectArchive, 'base64').equals(project)).toBe(true);
+  return reportPath;
+}
+
+test('an intern exports milestones with the project archive; the mentor sees them and re-grades: a forged pass is mismatched', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const reportPath = await exportClaimedPass(page, testInfo, archive);
 
   // The mentor's dashboard.
   await page.goto('/mentor/dashboard/');
@@ -88,6 +94,64 @@ test('an intern exports milestones with the project archive; the mentor sees the
   });
   await expect(m1).toContainText('mismatched: The report claims a pass, but the checks say failed');
   await expect(m1).toContainText('re-grade: bubblewrap');
+});
+
+/** grader/project/fixtures/slow-service packed as an intern would: a re-grade of it runs long enough to cancel. */
+const slowArchive = () => {
+  const fixture = resolve(import.meta.dirname, '..', '..', 'grader', 'project', 'fixtures', 'slow-service');
+  return packTarGz(
+    new Map(readdirSync(fixture).map((name) => [`my-slow-service/${name}`, readFileSync(join(fixture, name))])),
+  );
+};
+
+test('a running milestone re-grade is cancelled with Cancel or Escape: the page says so, no verdict is saved, the next starts at once', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const reportPath = await exportClaimedPass(page, testInfo, slowArchive());
+  await page.goto('/mentor/dashboard/');
+  await page.locator('[data-files]').setInputFiles(reportPath);
+  const section = page.getByRole('region', { name: 'Capstone milestones' });
+  const m1 = section.locator('td[data-milestone="m1"]');
+  await expect(m1).toContainText('Passed');
+  const regrade = section.getByRole('button', { name: 'Re-grade milestones' });
+  const cancel = section.getByRole('button', { name: 'Cancel' });
+  const status = section.getByRole('status');
+  await expect(cancel).toBeHidden();
+  await regrade.click();
+  // The button that started it is disabled: keyboard focus moves to Cancel.
+  await expect(regrade).toBeDisabled();
+  await expect(cancel).toBeFocused();
+  // Mid-run: the slow service answers and the suite's first check has landed.
+  await expect(status).toContainText(/1 check\(s\) done/, { timeout: 240_000 });
+  await cancel.click();
+  await expect(status).toHaveText(/^Cancelled — nothing was recorded for Ada Lovelace's m1\./);
+  await expect(cancel).toBeHidden();
+  await expect(regrade).toBeEnabled();
+  await expect(regrade).toBeFocused();
+  await expect(m1).not.toContainText('re-grade:');
+  // Again at once, from the keyboard: Enter on the button, then Escape (focus is on Cancel, in the section).
+  await regrade.press('Enter');
+  await expect(cancel).toBeFocused();
+  await expect(status).toContainText(/1 check\(s\) done/, { timeout: 240_000 });
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveText(/^Cancelled — nothing was recorded/);
+  // Nothing was saved: after a reload the cell still has no verdict.
+  await page.reload();
+  await expect(m1).toContainText('Passed');
+  await expect(m1).not.toContainText('re-grade:');
+  await expect(m1.locator('[class^="verdict-"]')).toHaveCount(0);
+  // The server stopped the runs it no longer had a client for: no process works in a re-grade's folder.
+  const regrades = resolve(import.meta.dirname, '..', '..', '.workbook', 'project-regrades');
+  const inRegrades = () =>
+    readdirSync('/proc').filter((pid) => {
+      try {
+        return /^\d+$/.test(pid) && readlinkSync(`/proc/${pid}/cwd`).startsWith(regrades);
+      } catch {
+        return false;
+      }
+    });
+  await expect.poll(inRegrades, { timeout: 30_000 }).toEqual([]);
 });
 
 test('the export form refuses an archive a re-grade would refuse, says which entry and what to run, and exports nothing; the form keeps its state', async ({

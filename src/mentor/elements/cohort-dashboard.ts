@@ -23,7 +23,7 @@ import { regrade, regradeTasks } from '../regrade.ts';
 import { competencyChart } from './chart.ts';
 import { download, embeddedJson, h } from './dom.ts';
 import { gradeWithPageEngine } from './regrade-engine.ts';
-import { regradeMilestones, renderMilestones } from './milestones-view.ts';
+import { renderMilestones, wireMilestoneRegrade } from './milestones-view.ts';
 import { renderSaveNotice } from '../../components/site/save-notice.ts';
 import { ISOLATION_LABELS } from '../../schemas/isolation-label.ts';
 
@@ -56,13 +56,7 @@ class CohortDashboard extends HTMLElement {
     this.querySelector('[data-stop]')!.addEventListener('click', () =>
       this.#running?.abort(new Error('Re-grading stopped.')),
     );
-    this.querySelector('[data-regrade-milestones]')!.addEventListener('click', () => {
-      const button = this.querySelector<HTMLButtonElement>('[data-regrade-milestones]')!;
-      button.disabled = true;
-      void regradeMilestones(this.#store, (text) => {
-        this.querySelector('[data-milestones-status]')!.textContent = text;
-      }).finally(() => (button.disabled = false));
-    });
+    wireMilestoneRegrade(this.querySelector<HTMLElement>('[data-milestone-regrade]')!, this.#store);
     this.querySelector('[data-csv]')!.addEventListener('click', () =>
       download(`cohort-${localDay()}.csv`, cohortCsv(this.#table), 'text/csv'),
     );

@@ -1,8 +1,11 @@
 // The dashboard's "Capstone milestones" table (interns × m1…m4) and its re-grade button. Re-grades
-// go to the local server's POST /api/project-regrade with the report's project archive.
+// go to the local server's POST /api/project-regrade with the report's project archive. While one
+// runs, Cancel (or Escape in the section) aborts the request: the server stops the run and cleans
+// it up, and the milestone under way gets no verdict.
 import { regradeProjectLocally } from '../../sandbox/local-engine.ts';
 import { ISOLATION_LABELS } from '../../schemas/isolation-label.ts';
 import { PROJECT_MILESTONES } from '../../schemas/project.ts';
+import type { GradeEvent } from '../../schemas/report.ts';
 import type { PersistedStore } from '../../stores/persisted.ts';
 import type { Cohort } from '../cohort.ts';
 import { type MilestoneCell, milestoneRegradeTasks, milestoneTable, regradeMilestone } from '../cohort-milestones.ts';
@@ -71,19 +74,71 @@ function cell(c: MilestoneCell | undefined): HTMLTableCellElement {
   );
 }
 
-/** Re-grades every claimed milestone, one at a time, saving each verdict as it lands. */
-export async function regradeMilestones(store: PersistedStore<Cohort>, status: (text: string) => void): Promise<void> {
+/** Wires "Re-grade milestones" and its Cancel (shown while a re-grade runs; Escape in `section` too). */
+export function wireMilestoneRegrade(section: HTMLElement, store: PersistedStore<Cohort>): void {
+  const button = section.querySelector<HTMLButtonElement>('[data-regrade-milestones]')!;
+  const cancel = section.querySelector<HTMLButtonElement>('[data-cancel-milestones]')!;
+  const status = section.querySelector<HTMLElement>('[data-milestones-status]')!;
+  let running: AbortController | undefined;
+  cancel.addEventListener('click', () => running?.abort());
+  section.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !running) return;
+    event.preventDefault();
+    running.abort();
+  });
+  button.addEventListener('click', async () => {
+    if (running) return;
+    running = new AbortController();
+    // The disabled button would drop keyboard focus: it moves to Cancel, and back when the run ends.
+    const hadFocus = document.activeElement === button;
+    button.disabled = true;
+    cancel.hidden = false;
+    if (hadFocus) cancel.focus();
+    try {
+      await regradeMilestones(store, (text) => (status.textContent = text), running.signal);
+    } finally {
+      running = undefined;
+      const cancelHadFocus = document.activeElement === cancel;
+      button.disabled = false;
+      cancel.hidden = true;
+      if (cancelHadFocus) button.focus();
+    }
+  });
+}
+
+/**
+ * Re-grades every claimed milestone, one at a time, saving each verdict as it lands. Once `signal`
+ * is aborted the milestone under way gets no verdict and the rest are not started.
+ */
+async function regradeMilestones(
+  store: PersistedStore<Cohort>,
+  status: (text: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   const tasks = milestoneRegradeTasks(store.get(), milestoneTable(store.get()));
   if (tasks.length === 0) return status('Nothing to re-grade: no imported report claims a capstone milestone.');
   const token = document.querySelector<HTMLMetaElement>('meta[name="workbook-token"]')?.content ?? '';
-  const run = (milestone: (typeof tasks)[number]['milestone'], archive: string) => {
-    if (!token) throw new Error('milestones are re-graded by `npm start` on this machine; open the dashboard there.');
-    return regradeProjectLocally({ baseUrl: location.origin, token }, { milestone, archive });
-  };
   let done = 0;
   for (const task of tasks) {
-    status(`Re-grading milestone ${done + 1} of ${tasks.length} (${task.intern}, ${task.milestone})…`);
-    const verdict = await regradeMilestone(task, run);
+    const doing = `Re-grading milestone ${done + 1} of ${tasks.length} (${task.intern}, ${task.milestone})…`;
+    let checks = 0;
+    status(doing);
+    const onEvent = (event: GradeEvent) => {
+      if (event.type !== 'check') return;
+      checks += 1;
+      status(`${doing} ${checks} check(s) done.`);
+    };
+    const verdict = await regradeMilestone(task, (milestone, archive) => {
+      if (!token) throw new Error('milestones are re-graded by `npm start` on this machine; open the dashboard there.');
+      return regradeProjectLocally({ baseUrl: location.origin, token }, { milestone, archive }, { signal, onEvent });
+    });
+    // A cancelled run's verdict (its aborted request, or a report that beat the cancel) is dropped.
+    if (signal.aborted) {
+      const kept = done ? ` The ${done} re-grade(s) finished before it keep their verdicts.` : '';
+      return status(
+        `Cancelled — nothing was recorded for ${task.intern}'s ${task.milestone}.${kept} The workbook stops the service and removes the run’s database; you can re-grade again right away.`,
+      );
+    }
     const cohort = store.get();
     store.set({ ...cohort, verdicts: { ...cohort.verdicts, [task.key]: verdict } });
     done += 1;

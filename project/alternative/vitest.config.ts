@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    // PGlite starts in ~7 CPU seconds: on a loaded machine its beforeAll outlives the 10 s default.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

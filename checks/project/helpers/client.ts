@@ -43,11 +43,17 @@ export async function readBody(response: Response): Promise<string> {
   }
 }
 
+let authRequests = 0;
+
+/** How many /auth/* requests this run's suite has sent so far (M3's rate limit allows 10 a minute). */
+export const authRequestsSent = (): number => authRequests;
+
 export async function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
+  if (path.startsWith('/auth/')) authRequests++;
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -62,7 +62,7 @@ const START_LIMIT_MS = 150_000;
 export function projectProblem(dir: string): string | undefined {
   const manifest = join(dir, 'package.json');
   if (!existsSync(manifest))
-    return `${dir} has no package.json: run \`workbook project init <dir>\` to start a project, or pass --dir <your project>.`;
+    return `${dir} has no package.json: run \`npx workbook project init <dir>\` to start a project, or pass --dir <your project>.`;
   let scripts: unknown;
   try {
     scripts = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: unknown }).scripts;

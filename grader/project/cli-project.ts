@@ -30,13 +30,13 @@ export async function projectCommand(repo: string, args: string[], flags: Projec
   if (sub === 'check') return check(repo, target, flags, s);
   if (sub === 'pack') return pack(flags);
   throw new ProjectUsageError(
-    `unknown "project ${sub ?? ''}"; use \`workbook project init <dir>\`, \`workbook project check m1 --dir <dir>\` or \`workbook project pack --dir <dir>\`.`,
+    `unknown "project ${sub ?? ''}"; use \`npx workbook project init <dir>\`, \`npx workbook project check m1 --dir <dir>\` or \`npx workbook project pack --dir <dir>\`.`,
   );
 }
 
 function init(repo: string, target: string | undefined, flags: ProjectFlags): number {
   if (!target)
-    throw new ProjectUsageError('"project init" needs a folder, e.g. `workbook project init my-task-service`.');
+    throw new ProjectUsageError('"project init" needs a folder, e.g. `npx workbook project init my-task-service`.');
   const dir = resolve(target);
   const shown = relative(process.cwd(), dir) || '.';
   try {
@@ -59,7 +59,7 @@ function init(repo: string, target: string | undefined, flags: ProjectFlags): nu
     }
   }
   console.log(
-    `Start it with: cd ${shown} && npm start     Check milestone 1 with: workbook project check m1 --dir ${shown}`,
+    `Start it with: cd ${shown} && npm start     Check milestone 1, from this folder, with: npx workbook project check m1 --dir ${shown}`,
   );
   return 0;
 }
@@ -68,7 +68,7 @@ async function check(repo: string, target: string | undefined, flags: ProjectFla
   const parsed = projectMilestoneSchema.safeParse(target);
   if (!parsed.success)
     throw new ProjectUsageError(
-      `"project check" needs a milestone: one of ${PROJECT_MILESTONES.join(', ')} (e.g. \`workbook project check m1 --dir my-task-service\`).`,
+      `"project check" needs a milestone: one of ${PROJECT_MILESTONES.join(', ')} (e.g. \`npx workbook project check m1 --dir my-task-service\`).`,
     );
   const dir = resolve(typeof flags.dir === 'string' ? flags.dir : '.');
   const live = !flags.json;

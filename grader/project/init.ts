@@ -46,7 +46,7 @@ export function skeletonFiles(repo: string, name: string): Map<string, string> {
 export function writeSkeleton(repo: string, dir: string): void {
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new InitError(
-      `${dir} already exists and is not empty; choose a new folder, e.g. \`workbook project init my-task-service\`.`,
+      `${dir} already exists and is not empty; choose a new folder, e.g. \`npx workbook project init my-task-service\`.`,
     );
   for (const [path, text] of skeletonFiles(repo, packageName(dir))) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -73,7 +73,7 @@ export function readProjectFile(dir: string): WorkbookProject | undefined {
   const parsed = workbookProjectSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new InitError(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}. Fix it or delete it (\`workbook project check\` writes a new one).`,
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}. Fix it or delete it (\`npx workbook project check\` writes a new one).`,
     );
   return parsed.data;
 }

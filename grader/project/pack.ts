@@ -55,7 +55,7 @@ export function packProject(dir: string, skip?: string): PackedProject {
   const missing = ['package.json', 'workbook.project.json'].filter((name) => !existsSync(join(dir, name)));
   if (missing.length > 0)
     throw new PackError(
-      `${dir} has no ${missing.join(' and no ')}: a capstone project folder (made by \`workbook project init\`) holds both. Pass that folder with --dir.`,
+      `${dir} has no ${missing.join(' and no ')}: a capstone project folder (made by \`npx workbook project init\`) holds both. Pass that folder with --dir.`,
     );
   const skipReal = skip && existsSync(skip) ? realpathSync(skip) : undefined;
   const sizes = new Map<string, number>();

@@ -15,7 +15,7 @@ import { DEFAULT_REDIS_URL, redisCommand } from '../redis.ts';
 import { SOCKET_DIR } from '../sandbox/bubblewrap.ts';
 import { createBacking } from './backing.ts';
 import { checkProject } from './check.ts';
-import { type RunningService, startService } from './service-process.ts';
+import { type RunningService, ServiceStartError, startService } from './service-process.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', 'attacks', name);
@@ -335,5 +335,34 @@ describe('a hostile service in the sandbox', () => {
     await service.stop();
     stopped = true;
     expect(processesWith(`sleep\0${marker}`), 'a process of the service outlived the run').toEqual([]);
+  });
+});
+
+describe('milestones 1–3: a service that takes all the memory or all the disk', () => {
+  it('one that holds memory without end is killed by its memory limit, and the report names it', {
+    timeout: 120_000,
+  }, async () => {
+    // A small limit, so the test never presses on the shared machine: npm, the relay and the hog share it.
+    const start = startService({ repo, dir: fixture('memory-hog'), memoryMegabytes: 192, startLimitMs: 60_000 });
+    const error = await start.then(
+      (service) => service.stop().then(() => new Error('the hog answered HTTP')),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ServiceStartError);
+    expect((error as ServiceStartError).isolation, 'this test needs bubblewrap and a writable memory cgroup').toBe(
+      'bubblewrap',
+    );
+    expect((error as Error).message).toMatch(/Your service ran out of its 192 MB memory limit/);
+  });
+
+  it('one that writes to /tmp without end gets ENOSPC at its size', { timeout: 120_000 }, async () => {
+    const service = await startService({ repo, dir: fixture('disk-fill'), tmpMegabytes: 16 });
+    try {
+      expect(service.isolation, 'this test needs bubblewrap').toBe('bubblewrap');
+      const filled = (await (await fetch(service.url)).json()) as Record<string, { megabytes: number; code: string }>;
+      expect(filled['/tmp']).toEqual({ megabytes: 16, code: 'ENOSPC' });
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -219,15 +219,17 @@ export async function checkProject(o: ProjectCheckOptions): Promise<CheckReport>
     const isolation = service.isolation;
     // A killed suite reads as a timeout: a cancelled run says what happened instead.
     if (cancelled.aborted) return cancelledReport(outcome.checks, isolation);
+    // Checks that failed because the memory limit killed the service say so first.
+    const memory = service.outOfMemory();
     if (outcome.problem) {
       const tail = service.output().trim().split('\n').slice(-20).join('\n');
-      const message = `${outcome.problem.message}${tail ? `\nYour service's last output:\n${tail}` : ''}`;
+      const message = `${memory ? `${memory}\n` : ''}${outcome.problem.message}${tail ? `\nYour service's last output:\n${tail}` : ''}`;
       return report(outcome.problem.kind, outcome.checks, isolation, message);
     }
     const ran = outcome.checks.filter((c) => c.status !== 'skipped');
     const complete = o.only ? ran.length === 1 : ran.length === expected.length;
     const passed = complete && ran.every((c) => c.status === 'passed');
-    return report(passed ? 'passed' : 'failed', outcome.checks, isolation);
+    return report(passed ? 'passed' : 'failed', outcome.checks, isolation, memory);
   } finally {
     cancelled.removeEventListener('abort', cancel);
     runEnded.abort();

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CoverageRun } from '../../src/schemas/project-coverage.ts';
 import type { CheckReport, CheckResult, Isolation } from '../../src/schemas/report.ts';
+import { memoryLimitSentence } from '../sandbox/bubblewrap.ts';
 import { createBacking, type RunBacking } from './backing.ts';
-import { type FinishedRun, runProjectTests } from './coverage-run.ts';
+import { type FinishedRun, RUN_MEMORY_MEGABYTES, runProjectTests } from './coverage-run.ts';
 import { runSuite } from './run-suite.ts';
 
 /** How long the intern's whole test run may take (the reference's takes minutes on a loaded machine). */
@@ -40,7 +41,7 @@ export function coverageIsolationDetail(isolation: Isolation): string {
   const measured =
     ' The grader measured coverage itself from the per-statement report the run wrote (never from its summary or output).';
   return isolation === 'bubblewrap'
-    ? `Your tests ran in a bubblewrap sandbox (no network but PostgreSQL and Redis through the grader's relays as a per-run role and ACL user, your folder read-only, own processes, emptied environment).${measured}`
+    ? `Your tests ran in a bubblewrap sandbox (no network but PostgreSQL and Redis through the grader's relays as a per-run role and ACL user, your folder read-only, own processes, emptied environment).${memoryLimitSentence(RUN_MEMORY_MEGABYTES)}${measured}`
     : `Your tests ran as a plain process with an emptied environment (no bubblewrap on this machine): they could reach this machine's files and network.${measured}`;
 }
 

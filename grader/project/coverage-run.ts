@@ -15,7 +15,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CoverageRun } from '../../src/schemas/project-coverage.ts';
 import type { Isolation } from '../../src/schemas/report.ts';
-import { createPidsCgroup, inCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import {
+  createMemoryCgroup,
+  createPidsCgroup,
+  inCgroup,
+  memoryKills,
+  memoryPeakMegabytes,
+  removeCgroup,
+  SOCKET_DIR,
+} from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
 import { sandboxEnv } from '../sandbox/sandbox-env.ts';
 import type { RunBacking } from './backing.ts';
@@ -27,6 +35,12 @@ import { emptied, pidNamespaceOf } from './sandbox-pids.ts';
 const SCRATCH_INSIDE = '/run/workbook-scratch';
 const OUTPUT_KEEP = 12_000;
 const MAX_PIDS = 512;
+/**
+ * The run's memory limit (Vitest, its workers, the project's code, /tmp): the reference's 212
+ * tests with coverage peaked at 1,327 MB (memory.max_usage_in_bytes, page cache included;
+ * WORKBOOK_DEBUG=1 prints it); this is about 3× that.
+ */
+export const RUN_MEMORY_MEGABYTES = 4096;
 
 export interface CoverageRunOptions {
   repo: string;
@@ -34,6 +48,8 @@ export interface CoverageRunOptions {
   backing: RunBacking;
   isolation?: 'auto' | 'none';
   limitMs: number;
+  /** The memory limit of the whole run, when a memory cgroup can be made; default RUN_MEMORY_MEGABYTES. */
+  memoryMegabytes?: number;
   /** Aborted: the run is killed at once (as at the time limit) and resolves as it ended. */
   signal?: AbortSignal;
 }
@@ -102,8 +118,12 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
   );
   let child: ChildProcess;
   let cgroup: string | undefined;
+  let memoryCgroup: string | undefined;
+  const memoryMegabytes = o.memoryMegabytes ?? RUN_MEMORY_MEGABYTES;
   if (bwrap) {
-    cgroup = createPidsCgroup(`project-m4-${process.pid}-${Date.now()}`, MAX_PIDS);
+    const name = `project-m4-${process.pid}-${Date.now()}`;
+    cgroup = createPidsCgroup(name, MAX_PIDS);
+    memoryCgroup = createMemoryCgroup(name, memoryMegabytes);
     const args = bwrapArgs({ dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
     args.push('--bind', scratch, SCRATCH_INSIDE);
     const relay = join(import.meta.dirname, 'relay.ts');
@@ -119,7 +139,7 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
       vitest,
       ...vitestArgs(inside),
     ];
-    const full = inCgroup(cgroup, command);
+    const full = inCgroup([cgroup, memoryCgroup], command);
     child = spawn(full[0] as string, full.slice(1), {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -174,6 +194,11 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
     // the group is gone already
   }
   if (namespace) await emptied(namespace);
+  if (memoryKills(memoryCgroup) > 0)
+    output += `\nYour tests ran out of their ${memoryMegabytes} MB memory limit: the sandbox's kernel limit killed a process of the run. Look for memory a test keeps without end (files written to /tmp count too).`;
+  if (process.env['WORKBOOK_DEBUG'] && memoryCgroup)
+    process.stderr.write(`[m4 run] memory peak ${memoryPeakMegabytes(memoryCgroup)} MB\n`);
   removeCgroup(cgroup);
+  removeCgroup(memoryCgroup);
   return finish({ exitCode, timedOut, output: output.trim().split('\n').slice(-60).join('\n') });
 }

@@ -39,14 +39,20 @@ function ancestorMounts(dir: string): string[] {
 export interface SandboxTarget {
   dir: string;
   backing?: Backing | undefined;
+  /** The size of the sandbox's private /tmp (a tmpfs: RAM, also counted by the memory cgroup); default TMP_MEGABYTES. */
+  tmpMegabytes?: number | undefined;
 }
+
+/** The sandbox's /tmp holds at most this much: writing past it fails with ENOSPC inside. */
+export const TMP_MEGABYTES = 256;
 
 /** bubblewrap's arguments up to the command; writes the sandbox's /etc/hosts into `socketDir`. */
 export function bwrapArgs(o: SandboxTarget, socketDir: string, env: Record<string, string>, node: string): string[] {
   writeFileSync(join(socketDir, 'hosts'), '127.0.0.1 localhost\n::1 localhost\n');
   const args = ['--unshare-user', '--unshare-pid', '--unshare-ipc', '--unshare-net', '--unshare-uts'];
   args.push('--unshare-cgroup-try', '--die-with-parent', '--new-session', '--hostname', 'project');
-  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--ro-bind', '/usr', '/usr');
+  const tmpBytes = String((o.tmpMegabytes ?? TMP_MEGABYTES) * 1024 * 1024);
+  args.push('--proc', '/proc', '--dev', '/dev', '--size', tmpBytes, '--tmpfs', '/tmp', '--ro-bind', '/usr', '/usr');
   for (const dir of ['/bin', '/sbin', '/lib', '/lib32', '/lib64']) {
     if (!existsSync(dir)) continue;
     if (lstatSync(dir).isSymbolicLink()) args.push('--symlink', readlinkSync(dir), dir);

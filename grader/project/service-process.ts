@@ -15,7 +15,16 @@ import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Isolation } from '../../src/schemas/report.ts';
-import { createPidsCgroup, inCgroup, removeCgroup, SOCKET_DIR } from '../sandbox/bubblewrap.ts';
+import {
+  createMemoryCgroup,
+  createPidsCgroup,
+  inCgroup,
+  memoryKills,
+  memoryLimitSentence,
+  memoryPeakMegabytes,
+  removeCgroup,
+  SOCKET_DIR,
+} from '../sandbox/bubblewrap.ts';
 import { detectIsolation, which } from '../sandbox/isolation.ts';
 import { sandboxEnv } from '../sandbox/sandbox-env.ts';
 import { type Backing, bwrapArgs, nodeDir, relayEnv } from './sandbox-args.ts';
@@ -34,6 +43,10 @@ export interface ServiceOptions {
   startLimitMs?: number;
   /** Backing services the milestone provides (PostgreSQL, Redis), when it needs them. */
   backing?: Backing;
+  /** The memory limit of the whole sandbox (its /tmp included), when a memory cgroup can be made; default MEMORY_MEGABYTES. */
+  memoryMegabytes?: number;
+  /** The size of the sandbox's /tmp; default TMP_MEGABYTES (sandbox-args.ts). */
+  tmpMegabytes?: number;
   /** Aborted: the start gives up at once, the sandbox is killed, and it rejects (ServiceStartError). */
   signal?: AbortSignal;
 }
@@ -44,6 +57,8 @@ export interface RunningService {
   isolation: Isolation;
   /** The last 8 kB of the service's output (stdout and stderr). */
   output(): string;
+  /** Set once the memory limit has killed a process of the service: says so, naming the limit. */
+  outOfMemory(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -59,13 +74,24 @@ export class ServiceStartError extends Error {
 /** What a project report says ran, in one sentence per isolation. */
 export function serviceIsolationDetail(isolation: Isolation): string {
   return isolation === 'bubblewrap'
-    ? 'Your service ran in a bubblewrap sandbox (no network but a socket the checks reach it through, its own folder read-only, own processes, emptied environment); the hidden checks ran outside it.'
+    ? `Your service ran in a bubblewrap sandbox (no network but a socket the checks reach it through, its own folder read-only, own processes, emptied environment); the hidden checks ran outside it.${memoryLimitSentence(MEMORY_MEGABYTES)}`
     : "Your service ran as a plain process with an emptied environment (no bubblewrap on this machine): it could reach this machine's files and network.";
 }
 
 const OUTPUT_KEEP = 8_000;
 const INSIDE_PORT = 3000;
 const MAX_PIDS = 512;
+/**
+ * The service's memory limit: the reference's M2 service peaked at 281 MB under the M2 suite
+ * (memory.max_usage_in_bytes, so npm, the relay and page cache included; WORKBOOK_DEBUG=1 prints
+ * it); this is about 3.6× that.
+ */
+export const MEMORY_MEGABYTES = 1024;
+
+/** What the report says when the memory limit killed a process of the service. */
+export function outOfMemoryMessage(megabytes: number): string {
+  return `Your service ran out of its ${megabytes} MB memory limit: the sandbox's kernel limit killed it. Look for memory it keeps without end (a growing cache or list, files written to /tmp, which count too).`;
+}
 
 /** Waits `ms`, or less when `signal` is aborted. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -104,10 +130,14 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   );
   let child: ChildProcess;
   let cgroup: string | undefined;
+  let memoryCgroup: string | undefined;
+  const memoryMegabytes = o.memoryMegabytes ?? MEMORY_MEGABYTES;
   let url: string;
   let relayServer: Server | undefined;
   if (bwrap) {
-    cgroup = createPidsCgroup(`project-${process.pid}-${Date.now()}`, MAX_PIDS);
+    const name = `project-${process.pid}-${Date.now()}`;
+    cgroup = createPidsCgroup(name, MAX_PIDS);
+    memoryCgroup = createMemoryCgroup(name, memoryMegabytes);
     const inner = [
       join(node, 'node'),
       join(import.meta.dirname, 'relay.ts'),
@@ -116,8 +146,9 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       'npm',
       'start',
     ];
-    const command = [bwrap, ...bwrapArgs(o, socketDir, env, join(node, 'node')), '--', ...inner];
-    const full = inCgroup(cgroup, command);
+    const target = { dir: o.dir, backing: o.backing, tmpMegabytes: o.tmpMegabytes };
+    const command = [bwrap, ...bwrapArgs(target, socketDir, env, join(node, 'node')), '--', ...inner];
+    const full = inCgroup([cgroup, memoryCgroup], command);
     child = spawn(full[0] as string, full.slice(1), {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,6 +178,12 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     exited = `could not start (${error.message})`;
   });
 
+  // Read while the cgroup exists; kept once stop() removed it.
+  let killedForMemory = false;
+  const outOfMemory = () => {
+    killedForMemory ||= memoryKills(memoryCgroup) > 0;
+    return killedForMemory ? outOfMemoryMessage(memoryMegabytes) : undefined;
+  };
   // The sandbox's PID namespace, learned once the service answers: stop() waits until it is empty.
   let namespace: string | undefined;
   const stop = async () => {
@@ -160,7 +197,11 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     }
     if (namespace) await emptied(namespace);
     await new Promise<void>((resolve) => (relayServer ? relayServer.close(() => resolve()) : resolve()));
+    outOfMemory();
+    if (process.env['WORKBOOK_DEBUG'] && memoryCgroup)
+      process.stderr.write(`[service] memory peak ${memoryPeakMegabytes(memoryCgroup)} MB\n`);
     removeCgroup(cgroup);
+    removeCgroup(memoryCgroup);
     rmSync(socketDir, { recursive: true, force: true });
   };
 
@@ -174,7 +215,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       );
       if (bwrap && child.pid) namespace = pidNamespaceOf(child.pid);
       if (cancelled.aborted) break;
-      return { url, isolation, output: () => output, stop };
+      return { url, isolation, output: () => output, outOfMemory, stop };
     } catch {
       await sleep(250, cancelled);
     }
@@ -185,10 +226,13 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     await stop();
     throw new ServiceStartError('The run was cancelled before your service answered.', isolation);
   }
-  const why = exited
-    ? `\`npm start\` ${exited} before answering any HTTP request`
-    : `\`npm start\` did not answer HTTP on PORT within ${Math.round((o.startLimitMs ?? 150_000) / 1000)} s`;
   const tail = output.trim() ? `\nIts last output:\n${output.trim().split('\n').slice(-30).join('\n')}` : '';
+  const memory = outOfMemory();
+  const why = memory
+    ? `\`npm start\` ${exited ?? 'was killed'} before answering any HTTP request. ${memory}`
+    : exited
+      ? `\`npm start\` ${exited} before answering any HTTP request. Your service must listen on the PORT (and HOST) it is given.`
+      : `\`npm start\` did not answer HTTP on PORT within ${Math.round((o.startLimitMs ?? 150_000) / 1000)} s. Your service must listen on the PORT (and HOST) it is given.`;
   await stop();
-  throw new ServiceStartError(`${why}. Your service must listen on the PORT (and HOST) it is given.${tail}`, isolation);
+  throw new ServiceStartError(`${why}${tail}`, isolation);
 }

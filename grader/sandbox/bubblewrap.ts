@@ -10,7 +10,17 @@
 // - reading the environment: `--clearenv`, then only what the runner needs;
 // - fork loops: a pids cgroup when one can be created (rlimits for memory, files, file size are
 //   set on the worker that runs learner code, see worker-flags.ts).
-import { existsSync, lstatSync, mkdirSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { SNAPSHOTS_INSIDE } from '../runtime/database-snapshot.ts';
 
@@ -82,12 +92,16 @@ export function sandboxCommand(spec: SandboxSpec, cgroup: string | undefined): s
   return inCgroup(cgroup, [spec.bwrap, ...args, '--', spec.node, ...spec.args]);
 }
 
-/** The command line that joins `cgroup` (if any) before exec: bwrap and everything under it are in it, with no race. */
-export function inCgroup(cgroup: string | undefined, command: string[]): string[] {
-  return cgroup ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cgroup, ...command] : command;
+/** The command line that joins every cgroup given (if any) before exec: bwrap and everything under it are in them, with no race. */
+export function inCgroup(cgroups: string | undefined | (string | undefined)[], command: string[]): string[] {
+  const dirs = [cgroups].flat().filter((dir): dir is string => dir !== undefined);
+  if (dirs.length === 0) return command;
+  const script = 'while [ "$1" != -- ]; do echo $$ > "$1/cgroup.procs" || exit 125; shift; done; shift; exec "$@"';
+  return ['/bin/sh', '-c', script, 'workbook-cgroups', ...dirs, '--', ...command];
 }
 
 const PIDS_ROOT = '/sys/fs/cgroup/pids';
+const MEMORY_ROOT = '/sys/fs/cgroup/memory';
 
 /** A pids cgroup (cgroup v1, writable) capping the sandbox's processes and threads; undefined when none can be made. */
 export function createPidsCgroup(name: string, maxPids: number): string | undefined {
@@ -97,6 +111,69 @@ export function createPidsCgroup(name: string, maxPids: number): string | undefi
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'pids.max'), String(maxPids));
     return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A memory cgroup (cgroup v1, writable) capping the sandbox's memory, its tmpfs files included, at
+ * `maxMegabytes`, swap included when the kernel accounts it (memory.memsw), so nothing of it goes
+ * to swap either; past it the kernel's OOM killer ends the biggest process inside, never one
+ * outside. Undefined when none can be made (no v1 memory hierarchy, or not writable: cgroup v2
+ * machines get no memory limit, as they get no pids limit).
+ */
+export function createMemoryCgroup(name: string, maxMegabytes: number): string | undefined {
+  const dir = join(MEMORY_ROOT, 'workbook', name);
+  const bytes = String(maxMegabytes * 1024 * 1024);
+  try {
+    if (!existsSync(MEMORY_ROOT)) return undefined;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'memory.limit_in_bytes'), bytes);
+  } catch {
+    removeCgroup(dir);
+    return undefined;
+  }
+  const noSwap: [string, string][] = [
+    ['memory.memsw.limit_in_bytes', bytes],
+    ['memory.swappiness', '0'],
+  ];
+  for (const [file, value] of noSwap) {
+    try {
+      writeFileSync(join(dir, file), value);
+    } catch {
+      // no swap accounting on this kernel: the limit counts memory only
+    }
+  }
+  return dir;
+}
+
+/** The sentence a report adds on the sandbox's memory: its limit, or why there is none. */
+export function memoryLimitSentence(megabytes: number): string {
+  try {
+    accessSync(MEMORY_ROOT, constants.W_OK);
+    return ` Its memory (its /tmp included) was limited to ${megabytes} MB.`;
+  } catch {
+    return ' Its memory was not limited (this machine has no writable cgroup v1 memory hierarchy, /sys/fs/cgroup/memory).';
+  }
+}
+
+/** How many processes the memory cgroup's limit has killed (0 when none, or no such cgroup). */
+export function memoryKills(dir: string | undefined): number {
+  if (!dir) return 0;
+  try {
+    const kills = /^oom_kill (\d+)$/m.exec(readFileSync(join(dir, 'memory.oom_control'), 'utf8'));
+    return Number(kills?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The most memory the cgroup's processes held at once, in MB (for measuring; undefined without one). */
+export function memoryPeakMegabytes(dir: string | undefined): number | undefined {
+  if (!dir) return undefined;
+  try {
+    return Math.round(Number(readFileSync(join(dir, 'memory.max_usage_in_bytes'), 'utf8')) / 1024 / 1024);
   } catch {
     return undefined;
   }

@@ -152,9 +152,9 @@ export function createMemoryCgroup(name: string, maxMegabytes: number): string |
 export function memoryLimitSentence(megabytes: number): string {
   try {
     accessSync(MEMORY_ROOT, constants.W_OK);
-    return ` Its memory (its /tmp included) was limited to ${megabytes} MB.`;
+    return ` The sandbox's memory (its /tmp included) was limited to ${megabytes} MB.`;
   } catch {
-    return ' Its memory was not limited (this machine has no writable cgroup v1 memory hierarchy, /sys/fs/cgroup/memory).';
+    return " The sandbox's memory was not limited (this machine has no writable cgroup v1 memory hierarchy, /sys/fs/cgroup/memory).";
   }
 }
 

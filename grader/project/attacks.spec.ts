@@ -355,12 +355,18 @@ describe('milestones 1–3: a service that takes all the memory or all the disk'
     expect((error as Error).message).toMatch(/Your service ran out of its 192 MB memory limit/);
   });
 
-  it('one that writes to /tmp without end gets ENOSPC at its size', { timeout: 120_000 }, async () => {
-    const service = await startService({ repo, dir: fixture('disk-fill'), tmpMegabytes: 16 });
+  it('one that writes to /tmp without end gets ENOSPC at its size, and cannot write to the root', {
+    timeout: 120_000,
+  }, async () => {
+    // The root bwrap builds is a tmpfs of no set size: read-only, or it would be the way round /tmp's.
+    const env = { FILL_FOLDERS: '/tmp:/run' };
+    const limits = { tmpMegabytes: 16, memoryMegabytes: 256 };
+    const service = await startService({ repo, dir: fixture('disk-fill'), env, ...limits });
     try {
       expect(service.isolation, 'this test needs bubblewrap').toBe('bubblewrap');
       const filled = (await (await fetch(service.url)).json()) as Record<string, { megabytes: number; code: string }>;
       expect(filled['/tmp']).toEqual({ megabytes: 16, code: 'ENOSPC' });
+      expect(filled['/run']).toEqual({ megabytes: 0, code: 'EROFS' });
     } finally {
       await service.stop();
     }

@@ -124,8 +124,8 @@ export async function runProjectTests(o: CoverageRunOptions): Promise<FinishedRu
     const name = `project-m4-${process.pid}-${Date.now()}`;
     cgroup = createPidsCgroup(name, MAX_PIDS);
     memoryCgroup = createMemoryCgroup(name, memoryMegabytes);
-    const args = bwrapArgs({ dir: o.dir, backing: o.backing }, socketDir, env, join(node, 'node'));
-    args.push('--bind', scratch, SCRATCH_INSIDE);
+    const target = { dir: o.dir, backing: o.backing, scratch: { host: scratch, inside: SCRATCH_INSIDE } };
+    const args = bwrapArgs(target, socketDir, env, join(node, 'node'));
     const relay = join(import.meta.dirname, 'relay.ts');
     const command = [
       bwrap,

@@ -39,6 +39,8 @@ function ancestorMounts(dir: string): string[] {
 export interface SandboxTarget {
   dir: string;
   backing?: Backing | undefined;
+  /** One more writable host folder and where it appears inside (milestone 4's scratch). */
+  scratch?: { host: string; inside: string } | undefined;
   /** The size of the sandbox's private /tmp (a tmpfs: RAM, also counted by the memory cgroup); default TMP_MEGABYTES. */
   tmpMegabytes?: number | undefined;
 }
@@ -65,7 +67,10 @@ export function bwrapArgs(o: SandboxTarget, socketDir: string, env: Record<strin
   args.push('--ro-bind', relay, relay, '--ro-bind', o.dir, o.dir, '--bind', socketDir, SOCKET_DIR);
   for (const path of o.backing?.mounts ?? []) if (existsSync(path)) args.push('--ro-bind', path, path);
   if (o.backing?.redisSocket) args.push('--ro-bind', dirname(o.backing.redisSocket), REDIS_DIR_INSIDE);
-  args.push('--chdir', o.dir, '--clearenv');
+  if (o.scratch) args.push('--bind', o.scratch.host, o.scratch.inside);
+  // Last of the mounts: the root bwrap built (a tmpfs in RAM, of no set size) is read-only, so
+  // nothing but /tmp, the socket folder and the scratch can be written.
+  args.push('--remount-ro', '/', '--chdir', o.dir, '--clearenv');
   for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
   return args;
 }

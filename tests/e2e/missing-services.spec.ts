@@ -41,9 +41,10 @@ const services = (page: import('@playwright/test').Page) => page.getByRole('note
 test('an exercise that needs a missing Redis says so, with the command that starts it; one that needs nothing does not', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.goto(`${origin}/exercises/${REDIS_EXERCISE}/`);
-  await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 30_000 });
+  // A second workbook server starting its grader beside the shared one: 30 s was not enough at load ~18.
+  await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 60_000 });
   const notice = services(page);
   await expect(notice).toBeVisible();
   await expect(notice).toContainText(/^Redis is not running, so this exercise's checks cannot run here yet/);

@@ -25,7 +25,9 @@ async function openExercise(page: Page): Promise<void> {
   await page.goto(`/exercises/${ID}/`);
   await expect(page.locator('workbook-exercise[data-ready]')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.monaco-editor').first()).toBeVisible();
-  await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible();
+  // The page asks the local server's health first; with other specs grading beside it (load ~12)
+  // the answer took over 5 s once.
+  await expect(page.getByText('Checks run on: Local grader (npm start).')).toBeVisible({ timeout: 30_000 });
 }
 
 /**

@@ -182,6 +182,9 @@ function delivered(res: ServerResponse): Promise<boolean> {
  * A client that goes away (Cancel, a closed page) aborts its run; the lock is released once the
  * run's clean-up ends, and a request arriving meanwhile waits for that instead of answering 409.
  */
+/** How long a request waits for a running check whose client may just have left, before 409. */
+const CLOSE_GRACE_MS = 2_000;
+
 export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
   let running: Running | undefined;
   const known = (milestone: ProjectMilestone) => {
@@ -238,6 +241,10 @@ export function createProjectCheckRoute(o: ProjectCheckApiOptions) {
       if (req.method !== 'POST') throw new HttpError(405, `Use POST ${path} with a JSON body.`);
       o.guard.check(req, true);
       const job = path === PROJECT_CHECK_PATH ? await checkJob(req) : await regradeJob(req);
+      // A run whose client has just left may not have heard the close yet (this request can be read
+      // first, as a page's Cancel then at once Re-grade did under load): give it a moment to notice.
+      if (running && !running.cancelled.aborted)
+        await Promise.race([running.ended, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
       // A cancelled run is only cleaning up (seconds): wait for it rather than refuse.
       while (running?.cancelled.aborted) await running.ended;
       if (controller.signal.aborted) return true;

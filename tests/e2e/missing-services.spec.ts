@@ -31,6 +31,18 @@ test.beforeAll(async () => {
     });
     server?.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${terminal}`)));
   });
+  // The page picks its engine from one health answer: wait until this just-started server answers
+  // it promptly (busy starting its grader at load ~12, it once did not, and the page fell back to
+  // the in-browser runtime, which is not what this test is about).
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(1_500) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 });
 test.afterAll(() => {
   server?.kill();
